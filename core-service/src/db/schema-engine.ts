@@ -17,6 +17,12 @@ export const migrationsDir = path.join(prismaDir, 'migrations')
 const lockfilePath = path.join(migrationsDir, 'migration_lock.toml')
 const filters = { externalTables: [], externalEnums: [] }
 
+// Node has WebAssembly; the TypeScript lib set here (no DOM) does not declare it.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
+}
+
 // The package's entry imports the .wasm file as an ES module, which Node cannot load; instantiate it
 // by hand, once per process.
 let wasmReady = false
@@ -31,7 +37,7 @@ function loadWasm(): void {
   const require = createRequire(import.meta.url)
   const wasmFile = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm')
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), {
-    './schema_engine_bg.js': wasmBindings as unknown as WebAssembly.ModuleImports,
+    './schema_engine_bg.js': wasmBindings,
   })
   const exports = instance.exports as unknown as { __wbindgen_start?: () => void }
   ;(wasmBindings as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(instance.exports)

@@ -1,0 +1,64 @@
+// The one error shape both services answer with, and the root handler that produces it.
+// 4xx: { statusCode, code, message } a person can act on. 5xx: logged in full, answered with an id only.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+
+export interface ErrorBody {
+  statusCode: number
+  code: string
+  message: string
+}
+
+/** Shared OpenAPI schema for every error response. */
+export const ErrorResponse = {
+  $id: 'ErrorResponse',
+  type: 'object',
+  description: 'What went wrong, in words a person can act on.',
+  required: ['statusCode', 'code', 'message'],
+  properties: {
+    statusCode: { type: 'integer', examples: [400] },
+    code: { type: 'string', examples: ['FST_ERR_VALIDATION'] },
+    message: { type: 'string', examples: ['body/reps must be >= 0'] },
+  },
+} as const
+
+export interface ErrorHandlerOptions {
+  /** Renders an HTML error page for requests that want one (core's pages); JSON otherwise. */
+  renderPage?: (request: FastifyRequest, reply: FastifyReply, body: ErrorBody) => Promise<unknown> | undefined
+}
+
+export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
+  const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+  if (statusCode >= 500) {
+    return { statusCode, code: 'INTERNAL', message: `internal error, id ${requestId}` }
+  }
+  if (error.validation) {
+    const where = error.validationContext ? `${error.validationContext}` : 'request'
+    const first = error.validation[0]
+    const field = first?.instancePath ? `${where}${first.instancePath}` : where
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+    const message = missing ? `${where}/${missing} is required` : `${field} ${first?.message ?? 'is invalid'}`
+    return { statusCode, code: 'VALIDATION', message }
+  }
+  return { statusCode, code: error.code ?? 'ERROR', message: error.message }
+}
+
+async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandlerOptions) {
+  fastify.addSchema(ErrorResponse)
+  fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const body = toErrorBody(error, request.id)
+    if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ statusCode: body.statusCode, code: body.code }, body.message)
+    reply.code(body.statusCode)
+    const page = options.renderPage?.(request, reply, body)
+    if (page) return page
+    return body
+  })
+  fastify.setNotFoundHandler(async (request, reply) => {
+    const body = { statusCode: 404, code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` }
+    reply.code(404)
+    return options.renderPage?.(request, reply, { ...body, message: 'Page not found' }) ?? body
+  })
+}
+
+export const errorHandler = fp(errorHandlerPlugin, { name: 'error-handler', fastify: '5.x' })

@@ -1,0 +1,70 @@
+// Boots a service: Fastify with structured logs and request ids, the app plugin, graceful shutdown on
+// SIGTERM/SIGINT (stop accepting, let in-flight requests finish, close pools through onClose hooks).
+import { randomUUID } from 'node:crypto'
+import closeWithGrace from 'close-with-grace'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { ConfigError } from './config.ts'
+
+export interface LogConfig {
+  LOG_LEVEL: string
+}
+
+/** Fastify options both services share: pino JSON logs with secrets redacted, x-request-id honoured. */
+export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {}): FastifyServerOptions {
+  return {
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-internal-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    // Accept the caller's id (core → stats) so one request can be followed across both services' logs.
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...extra,
+  }
+}
+
+export interface RunOptions<C extends { HOST: string; PORT: number }> {
+  name: string
+  loadConfig: () => C
+  build: (config: C) => Promise<FastifyInstance>
+  /** How long in-flight requests get after SIGTERM before the process gives up. */
+  graceMs?: number
+}
+
+export async function runServer<C extends { HOST: string; PORT: number }>(options: RunOptions<C>): Promise<void> {
+  let app: FastifyInstance
+  let config: C
+  try {
+    config = options.loadConfig()
+    app = await options.build(config)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${options.name}: ${error.message}\n`)
+      process.exit(78) // EX_CONFIG
+    }
+    throw error
+  }
+  closeWithGrace({ delay: options.graceMs ?? 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    await app.close()
+  })
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT })
+  } catch (error) {
+    app.log.error({ err: error }, `${options.name} could not listen on ${config.HOST}:${config.PORT}`)
+    process.exit(1)
+  }
+}
