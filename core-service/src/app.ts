@@ -1,5 +1,5 @@
 // core-service as a Fastify plugin: infrastructure first, then routes, registered explicitly in order.
-import { errorHandler, healthRoutes, openApi } from '@liftlog/service-kit'
+import { errorHandler, healthRoutes, metrics, openApi } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
 import prisma from './plugins/prisma.ts'
@@ -17,6 +17,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
     version: '1.0.0',
     tags: [{ name: 'operations', description: 'Health and readiness for orchestrators' }],
   })
+  await fastify.register(metrics, { service: 'core' })
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
   await fastify.register(redis, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX })
 

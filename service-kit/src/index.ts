@@ -2,5 +2,6 @@
 export { ConfigError, configKeys, loadConfig } from './config.ts'
 export { ErrorResponse, type ErrorBody, errorHandler, toErrorBody } from './errors.ts'
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'
+export { metrics } from './metrics.ts'
 export { type OpenApiOptions, openApi } from './openapi.ts'
 export { runServer, serverOptions } from './server.ts'

@@ -22,6 +22,7 @@ CREATE TABLE "users" (
     "display_name" VARCHAR(80) NOT NULL,
     "time_zone" VARCHAR(64) NOT NULL DEFAULT 'UTC',
     "unit" "WeightUnit" NOT NULL DEFAULT 'kg',
+    "data_version" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
