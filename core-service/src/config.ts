@@ -24,6 +24,73 @@ export const CoreConfigSchema = Type.Object({
   SECRET_KEY: Type.String({ minLength: 32, description: 'at least 32 random characters; signs session cookies' }),
   STATS_URL: Type.String({ default: 'http://127.0.0.1:5000', pattern: '^https?://', description: 'stats-service base URL' }),
   STATS_TOKEN: Type.String({ minLength: 16, description: 'shared secret core sends to stats-service (16+ characters)' }),
+  // Resilience policy for calls to stats (defaults match the original system, plus a deadline it lacked).
+  STATS_ATTEMPT_TIMEOUT_MS: Type.Integer({
+    default: 2500,
+    minimum: 50,
+    maximum: 60000,
+    description: 'per-attempt timeout for a stats call, ms',
+  }),
+  STATS_RETRY_ATTEMPTS: Type.Integer({
+    default: 3,
+    minimum: 1,
+    maximum: 10,
+    description: 'attempts per idempotent GET, including the first',
+  }),
+  STATS_RETRY_BACKOFF_MS: Type.Integer({
+    default: 200,
+    minimum: 0,
+    maximum: 10000,
+    description: 'first retry delay, doubled each retry, with jitter',
+  }),
+  STATS_DEADLINE_MS: Type.Integer({
+    default: 3000,
+    minimum: 100,
+    maximum: 120000,
+    description: 'overall deadline for one stats call including retries, ms',
+  }),
+  STATS_BREAKER_THRESHOLD: Type.Integer({
+    default: 5,
+    minimum: 1,
+    maximum: 1000,
+    description: 'consecutive failed calls that open a circuit breaker',
+  }),
+  STATS_BREAKER_COOLDOWN_MS: Type.Integer({
+    default: 30000,
+    minimum: 100,
+    maximum: 3600000,
+    description: 'how long an open breaker waits before one half-open trial, ms',
+  }),
+  STATS_POOL_CONNECTIONS: Type.Integer({
+    default: 16,
+    minimum: 1,
+    maximum: 1024,
+    description: 'max keep-alive connections to stats per core process',
+  }),
+  STATS_CONNECTION_TTL_MS: Type.Integer({
+    default: 20000,
+    minimum: 1000,
+    maximum: 600000,
+    description: 'a stats connection is retired this long after it opened, so new replicas get traffic, ms',
+  }),
+  STATS_KEEPALIVE_TIMEOUT_MS: Type.Integer({
+    default: 4000,
+    minimum: 100,
+    maximum: 600000,
+    description: 'idle keep-alive before a stats connection is closed, ms',
+  }),
+  STATS_FALLBACK_MAX_ENTRIES: Type.Integer({
+    default: 5000,
+    minimum: 10,
+    maximum: 1000000,
+    description: 'last-good stats results kept in memory when REDIS_URL is unset',
+  }),
+  STATS_FALLBACK_TTL_SECONDS: Type.Integer({
+    default: 604800,
+    minimum: 60,
+    maximum: 31536000,
+    description: 'how long a last-good stats result may be served as stale data, s',
+  }),
   TRUST_PROXY: Type.String({
     default: 'false',
     description: 'false, true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* to trust',
