@@ -1,0 +1,74 @@
+// Starts a LiftLog service as a child process and waits until it answers, for `npm start` and the
+// cross-service tests. Services run from source through tsx, exactly as their Dockerfiles run them.
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface ServiceProcess {
+  name: string
+  url: string
+  child: ChildProcess
+  /** SIGTERM, then wait for the process to finish its graceful shutdown. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  name: 'core-service' | 'stats-service'
+  port: number
+  env: Record<string, string | undefined>
+  /** Path that must answer 200 before the service counts as started. */
+  waitFor?: '/health' | '/ready'
+  timeoutMs?: number
+  /** Where the child's stdout/stderr go: inherit (npm start) or a callback (tests keep it quiet). */
+  output?: 'inherit' | ((line: string) => void)
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startService(options: StartOptions): Promise<ServiceProcess> {
+  const url = `http://127.0.0.1:${options.port}`
+  const output = options.output ?? 'inherit'
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: path.join(repoRoot, options.name),
+    env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(options.port) },
+    stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+  })
+  if (typeof output === 'function') {
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8')
+      stream?.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n')) if (line) output(line)
+      })
+    }
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${options.name} exited with code ${child.exitCode} before answering`)
+    try {
+      const res = await fetch(`${url}${options.waitFor ?? '/health'}`)
+      if (res.ok) return { name: options.name, url, child, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  await stop()
+  throw new Error(`${options.name} did not answer ${options.waitFor ?? '/health'} on ${url} in time`)
+}
