@@ -60,7 +60,8 @@ export async function startService(options: StartOptions): Promise<ServiceProces
   }
   const deadline = Date.now() + (options.timeoutMs ?? 30_000)
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${options.name} exited with code ${child.exitCode} before answering`)
+    if (child.exitCode !== null)
+      throw new Error(`${options.name} exited with code ${child.exitCode} before answering`)
     try {
       const res = await fetch(`${url}${options.waitFor ?? '/health'}`)
       if (res.ok) return { name: options.name, url, child, stop }

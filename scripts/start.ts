@@ -15,7 +15,12 @@ function log(message: string) {
 }
 
 /** Secrets are generated once and kept in .data/, so sessions survive a restart. */
-function localSecrets(): { SECRET_KEY: string; STATS_TOKEN: string; STATS_DB_PASSWORD: string; PG_PASSWORD: string } {
+function localSecrets(): {
+  SECRET_KEY: string
+  STATS_TOKEN: string
+  STATS_DB_PASSWORD: string
+  PG_PASSWORD: string
+} {
   const file = path.join(dataDir, 'secrets.json')
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'))
   const secrets = {
@@ -58,7 +63,10 @@ async function startEmbeddedPostgres(password: string): Promise<Embedded> {
   }
   await server.start()
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`)
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/liftlog`, stop: () => server.stop() }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/liftlog`,
+    stop: () => server.stop(),
+  }
 }
 
 async function main() {
@@ -121,7 +129,9 @@ async function main() {
         }
       })
     }
-    log(`LiftLog is running: open http://localhost:${new URL(core.url).port}  (stats-service: ${stats.url}; Ctrl-C stops)`)
+    log(
+      `LiftLog is running: open http://localhost:${new URL(core.url).port}  (stats-service: ${stats.url}; Ctrl-C stops)`,
+    )
   } catch (error) {
     log(`could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
     await shutdown(1)

@@ -13,7 +13,8 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(errorHandler)
   await fastify.register(openApi, {
     title: 'LiftLog core API',
-    description: 'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).',
+    description:
+      'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).',
     version: '1.0.0',
     tags: [{ name: 'operations', description: 'Health and readiness for orchestrators' }],
   })

@@ -17,5 +17,8 @@ export function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'false') return false
   if (value === 'true') return true
   if (/^\d+$/.test(value)) return Number(value)
-  return value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }

@@ -13,17 +13,35 @@ export const CoreConfigSchema = Type.Object({
     pattern: '^postgres(ql)?://[^\\s/]+/[^\\s/?]+',
     description: 'owner connection, e.g. postgres://liftlog:secret@127.0.0.1:5432/liftlog',
   }),
-  DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 100, description: 'connections per process' }),
+  DATABASE_POOL_SIZE: Type.Integer({
+    default: 10,
+    minimum: 1,
+    maximum: 100,
+    description: 'connections per process',
+  }),
   REDIS_URL: Type.Optional(
     Type.String({
       pattern: '^rediss?://',
       description: 'e.g. redis://127.0.0.1:6379/0; unset keeps sessions, limits and cache in this process',
     }),
   ),
-  REDIS_KEY_PREFIX: Type.String({ default: 'liftlog:', description: 'prefix of every Redis key this service writes' }),
-  SECRET_KEY: Type.String({ minLength: 32, description: 'at least 32 random characters; signs session cookies' }),
-  STATS_URL: Type.String({ default: 'http://127.0.0.1:5000', pattern: '^https?://', description: 'stats-service base URL' }),
-  STATS_TOKEN: Type.String({ minLength: 16, description: 'shared secret core sends to stats-service (16+ characters)' }),
+  REDIS_KEY_PREFIX: Type.String({
+    default: 'liftlog:',
+    description: 'prefix of every Redis key this service writes',
+  }),
+  SECRET_KEY: Type.String({
+    minLength: 32,
+    description: 'at least 32 random characters; signs session cookies',
+  }),
+  STATS_URL: Type.String({
+    default: 'http://127.0.0.1:5000',
+    pattern: '^https?://',
+    description: 'stats-service base URL',
+  }),
+  STATS_TOKEN: Type.String({
+    minLength: 16,
+    description: 'shared secret core sends to stats-service (16+ characters)',
+  }),
   // Resilience policy for calls to stats (defaults match the original system, plus a deadline it lacked).
   STATS_ATTEMPT_TIMEOUT_MS: Type.Integer({
     default: 2500,
@@ -93,9 +111,14 @@ export const CoreConfigSchema = Type.Object({
   }),
   TRUST_PROXY: Type.String({
     default: 'false',
-    description: 'false, true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* to trust',
+    description:
+      'false, true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* to trust',
   }),
-  SESSION_IDLE_MINUTES: Type.Integer({ default: 20160, minimum: 5, description: 'sessions end after this much inactivity' }),
+  SESSION_IDLE_MINUTES: Type.Integer({
+    default: 20160,
+    minimum: 5,
+    description: 'sessions end after this much inactivity',
+  }),
 })
 
 export type CoreConfig = Static<typeof CoreConfigSchema>

@@ -36,7 +36,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const redis =
     options.redis === false
       ? {}
-      : { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: `e2e:${randomUUID().slice(0, 8)}:` }
+      : {
+          REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+          REDIS_KEY_PREFIX: `e2e:${randomUUID().slice(0, 8)}:`,
+        }
   const statsPort = await freePort()
   const statsUrl = `http://127.0.0.1:${statsPort}`
   let stats: ServiceProcess | undefined

@@ -17,12 +17,14 @@ export function loadConfig<S extends TObject>(schema: S, env: NodeJS.ProcessEnv 
   const value = Value.Default(schema, Value.Convert(schema, raw)) as Record<string, unknown>
   const problems = [...Value.Errors(schema, value)].flatMap((error) => {
     const missing = (error.params as { requiredProperties?: string[] }).requiredProperties
-    if (error.keyword === 'required' && missing) return missing.map((name) => describe(schema, name, 'is not set'))
+    if (error.keyword === 'required' && missing)
+      return missing.map((name) => describe(schema, name, 'is not set'))
     const name = error.instancePath.replace(/^\//, '')
     return [describe(schema, name, `${error.message} (got "${truncate(raw[name] ?? '')}")`)]
   })
   if (problems.length === 0) return value as Static<S>
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
   throw new ConfigError(`invalid configuration: ${problems[0]}${more}`)
 }
 

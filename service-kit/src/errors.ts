@@ -28,7 +28,8 @@ export interface ErrorHandlerOptions {
 }
 
 export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
-  const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+  const statusCode =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
   if (statusCode >= 500) {
     return { statusCode, code: 'INTERNAL', message: `internal error, id ${requestId}` }
   }
@@ -55,7 +56,11 @@ async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandle
     return body
   })
   fastify.setNotFoundHandler(async (request, reply) => {
-    const body = { statusCode: 404, code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` }
+    const body = {
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }
     reply.code(404)
     return options.renderPage?.(request, reply, { ...body, message: 'Page not found' }) ?? body
   })

@@ -54,7 +54,9 @@ export async function healthRoutes(fastify: FastifyInstance, options: HealthOpti
     },
     async (request, reply) => {
       const names = Object.keys(options.checks)
-      const results = await Promise.allSettled(names.map((name) => withTimeout(options.checks[name]!, timeoutMs)))
+      const results = await Promise.allSettled(
+        names.map((name) => withTimeout(options.checks[name]!, timeoutMs)),
+      )
       const checks: Record<string, string> = {}
       let ready = true
       results.forEach((result, i) => {

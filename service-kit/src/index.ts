@@ -1,6 +1,6 @@
 // @liftlog/service-kit: the pieces core-service and stats-service share.
 export { ConfigError, configKeys, loadConfig } from './config.ts'
-export { ErrorResponse, type ErrorBody, errorHandler, toErrorBody } from './errors.ts'
+export { type ErrorBody, ErrorResponse, errorHandler, toErrorBody } from './errors.ts'
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'
 export { metrics } from './metrics.ts'
 export { type OpenApiOptions, openApi } from './openapi.ts'

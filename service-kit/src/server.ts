@@ -43,7 +43,9 @@ export interface RunOptions<C extends { HOST: string; PORT: number }> {
   graceMs?: number
 }
 
-export async function runServer<C extends { HOST: string; PORT: number }>(options: RunOptions<C>): Promise<void> {
+export async function runServer<C extends { HOST: string; PORT: number }>(
+  options: RunOptions<C>,
+): Promise<void> {
   let app: FastifyInstance
   let config: C
   try {

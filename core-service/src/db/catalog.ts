@@ -93,7 +93,10 @@ const bodyweightRows: Row[] = [
   ['bodyweight-muscle-up', 'Muscle-Up', 'full_body', 'lats', 'bodyweight'],
 ]
 
-function toExercise([key, name, category, muscleGroup, equipment]: Row, isBodyweight: boolean): CatalogExercise {
+function toExercise(
+  [key, name, category, muscleGroup, equipment]: Row,
+  isBodyweight: boolean,
+): CatalogExercise {
   return { key, name, category, muscleGroup, equipment, isBodyweight }
 }
 

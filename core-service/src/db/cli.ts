@@ -22,7 +22,9 @@ try {
     case 'migrate': {
       if (await ensureDatabase(databaseUrl)) console.log('created the database')
       const applied = await applyMigrations(databaseUrl)
-      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date: no migration to apply')
+      console.log(
+        applied.length ? `applied: ${applied.join(', ')}` : 'already up to date: no migration to apply',
+      )
       break
     }
     case 'seed': {
@@ -34,7 +36,11 @@ try {
       const name = args[0] ?? fail('name the migration: npm run db:migration -- add_body_weight')
       // Diffing replays the migrations into a scratch database on DATABASE_URL's server.
       const folder = await createMigration(databaseUrl, name)
-      console.log(folder ? `wrote ${folder}/migration.sql — review it, then npm run db:migrate` : 'schema.prisma and the migrations agree: nothing to write')
+      console.log(
+        folder
+          ? `wrote ${folder}/migration.sql — review it, then npm run db:migrate`
+          : 'schema.prisma and the migrations agree: nothing to write',
+      )
       break
     }
     default:

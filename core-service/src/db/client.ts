@@ -4,6 +4,10 @@ import { PrismaClient } from '../generated/prisma/client.ts'
 import { parseDatabaseUrl } from './connection.ts'
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ ...parseDatabaseUrl(databaseUrl), max: poolSize, connectionTimeoutMillis: 5_000 })
+  const adapter = new PrismaPg({
+    ...parseDatabaseUrl(databaseUrl),
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+  })
   return new PrismaClient({ adapter })
 }

@@ -9,7 +9,10 @@ import { type SeedResult, seedCatalog } from './seed.ts'
 /** The group role the initial migration grants SELECT to; stats logins are members of it. */
 export const READONLY_ROLE = 'liftlog_readonly'
 
-export async function withAdminClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(
+  databaseUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client(parseDatabaseUrl(withDatabase(databaseUrl, 'postgres')))
   await client.connect()
   try {
@@ -39,14 +42,20 @@ export async function seedDatabase(databaseUrl: string): Promise<SeedResult> {
 }
 
 /** Creates (or updates the password of) a login role that can only read, for stats-service. */
-export async function ensureReadonlyLogin(databaseUrl: string, user: string, password?: string): Promise<void> {
+export async function ensureReadonlyLogin(
+  databaseUrl: string,
+  user: string,
+  password?: string,
+): Promise<void> {
   const client = new pg.Client(parseDatabaseUrl(databaseUrl))
   await client.connect()
   try {
     const name = pg.escapeIdentifier(user)
     const pass = password ? ` PASSWORD ${pg.escapeLiteral(password)}` : ''
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user])
-    await client.query(exists.rowCount ? `ALTER ROLE ${name} LOGIN${pass}` : `CREATE ROLE ${name} LOGIN${pass}`)
+    await client.query(
+      exists.rowCount ? `ALTER ROLE ${name} LOGIN${pass}` : `CREATE ROLE ${name} LOGIN${pass}`,
+    )
     await client.query(`GRANT ${READONLY_ROLE} TO ${name}`)
   } finally {
     await client.end()

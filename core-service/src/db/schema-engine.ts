@@ -2,14 +2,14 @@
 // apply and new ones are authored with no engine binary and no network. It records _prisma_migrations
 // exactly as `prisma migrate deploy` does, so production images can use the CLI unchanged.
 import fs from 'node:fs'
-import path from 'node:path'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils'
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import pg from 'pg'
-import { parseDatabaseUrl, type PgSettings } from './connection.ts'
+import { type PgSettings, parseDatabaseUrl } from './connection.ts'
 
 export const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url))
 export const schemaPath = path.join(prismaDir, 'schema.prisma')
@@ -27,15 +27,18 @@ declare const WebAssembly: {
 // by hand, once per process.
 let wasmReady = false
 function loadWasm(): void {
-  if (wasmReady) return
-  // The engine reports a Rust panic through this global before it traps; keep the message for the error.
+  if (wasmReady)
+    return // The engine reports a Rust panic through this global before it traps; keep the message for the error.
   ;(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
     set_message(message: string) {
       process.stderr.write(`prisma schema engine panicked: ${message}\n`)
     },
   }
   const require = createRequire(import.meta.url)
-  const wasmFile = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm')
+  const wasmFile = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm')),
+    'schema_engine_bg.wasm',
+  )
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), {
     './schema_engine_bg.js': wasmBindings,
   })
@@ -162,7 +165,9 @@ function migrationList() {
     baseDir: migrationsDir,
     lockfile: {
       path: lockfilePath,
-      content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, 'utf8') : 'provider = "postgresql"\n',
+      content: fs.existsSync(lockfilePath)
+        ? fs.readFileSync(lockfilePath, 'utf8')
+        : 'provider = "postgresql"\n',
     },
     shadowDbInitScript: '',
     migrationDirectories: names.map((name) => {

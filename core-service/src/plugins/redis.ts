@@ -1,6 +1,7 @@
 // fastify.redis: the ioredis client when REDIS_URL is set, else null (single-process fallbacks apply).
-import { Redis } from 'ioredis'
+
 import fp from 'fastify-plugin'
+import { Redis } from 'ioredis'
 
 declare module 'fastify' {
   interface FastifyInstance {

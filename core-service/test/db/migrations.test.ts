@@ -8,14 +8,20 @@ import { createTestDatabase, queryDatabase } from '../support/database.ts'
 const db = await createTestDatabase()
 t.teardown(db.drop)
 
-t.test('schema.prisma and prisma/migrations describe the same database (run db:migration when this fails)', async (t) => {
-  const pending = await pendingSchemaChange(db.url)
-  t.equal(pending, '', `schema.prisma has changes no migration covers:\n${pending}`)
-})
+t.test(
+  'schema.prisma and prisma/migrations describe the same database (run db:migration when this fails)',
+  async (t) => {
+    const pending = await pendingSchemaChange(db.url)
+    t.equal(pending, '', `schema.prisma has changes no migration covers:\n${pending}`)
+  },
+)
 
 t.test('a schema change without a migration is detected as drift', async (t) => {
   const schema = fs.readFileSync(schemaPath, 'utf8')
-  const changed = schema.replace('  notes     String?  @db.VarChar(4000)', '  notes     String?  @db.VarChar(4000)\n  mood      Int?')
+  const changed = schema.replace(
+    '  notes     String?  @db.VarChar(4000)',
+    '  notes     String?  @db.VarChar(4000)\n  mood      Int?',
+  )
   t.not(changed, schema, 'the test edit applies')
   const pending = await pendingSchemaChange(db.url, changed)
   t.match(pending, /ALTER TABLE "workouts" ADD COLUMN\s+"mood" INTEGER/)
@@ -57,16 +63,27 @@ t.test('the database refuses impossible sets and duplicate names whatever the co
      VALUES (gen_random_uuid(), 'Check_User', 'x', 'C', now()) RETURNING id`,
   )
   await t.rejects(
-    queryDatabase(db.url, `INSERT INTO users (id, username, password_hash, display_name, updated_at)
-      VALUES (gen_random_uuid(), 'check_user', 'x', 'C', now())`),
+    queryDatabase(
+      db.url,
+      `INSERT INTO users (id, username, password_hash, display_name, updated_at)
+      VALUES (gen_random_uuid(), 'check_user', 'x', 'C', now())`,
+    ),
     /users_username_key/,
     'usernames are case-insensitive',
   )
-  await queryDatabase(db.url, `INSERT INTO exercises (id, owner_id, name, category, muscle_group, equipment, updated_at)
-    VALUES (gen_random_uuid(), $1, 'Zercher Squat', 'legs', 'quadriceps', 'barbell', now())`, [user!.id])
+  await queryDatabase(
+    db.url,
+    `INSERT INTO exercises (id, owner_id, name, category, muscle_group, equipment, updated_at)
+    VALUES (gen_random_uuid(), $1, 'Zercher Squat', 'legs', 'quadriceps', 'barbell', now())`,
+    [user!.id],
+  )
   await t.rejects(
-    queryDatabase(db.url, `INSERT INTO exercises (id, owner_id, name, category, muscle_group, equipment, updated_at)
-      VALUES (gen_random_uuid(), $1, 'zercher squat', 'legs', 'quadriceps', 'barbell', now())`, [user!.id]),
+    queryDatabase(
+      db.url,
+      `INSERT INTO exercises (id, owner_id, name, category, muscle_group, equipment, updated_at)
+      VALUES (gen_random_uuid(), $1, 'zercher squat', 'legs', 'quadriceps', 'barbell', now())`,
+      [user!.id],
+    ),
     /exercises_owner_id_name_key/,
   )
   const [workout] = await queryDatabase<{ id: string }>(
@@ -76,9 +93,12 @@ t.test('the database refuses impossible sets and duplicate names whatever the co
     [user!.id],
   )
   const insertSet = (reps: number, weight: number, rpe: number | null) =>
-    queryDatabase(db.url, `INSERT INTO workout_sets (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, rpe)
+    queryDatabase(
+      db.url,
+      `INSERT INTO workout_sets (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, rpe)
       SELECT gen_random_uuid(), $1, id, $2, now(), 0, $3, $4, $5 FROM exercises WHERE catalog_key = 'barbell-bench-press'`,
-      [workout!.id, user!.id, reps, weight, rpe])
+      [workout!.id, user!.id, reps, weight, rpe],
+    )
   await t.rejects(insertSet(-1, 100, null), /workout_sets_reps_range/)
   await t.rejects(insertSet(5, -2.5, null), /workout_sets_weight_range/)
   await t.rejects(insertSet(5, 100, 7.3), /workout_sets_rpe_steps/)

@@ -35,23 +35,34 @@ t.test('GET /apidocs serves the docs and /apidocs/json the OpenAPI document', as
 
 t.test('an x-request-id from the caller is echoed in logs and error ids', async (t) => {
   const { app } = await buildTestCore(t)
-  const res = await app.inject({ url: '/no-such-route', headers: { 'x-request-id': 'trace-me-123', accept: 'application/json' } })
+  const res = await app.inject({
+    url: '/no-such-route',
+    headers: { 'x-request-id': 'trace-me-123', accept: 'application/json' },
+  })
   t.equal(res.statusCode, 404)
   t.equal(res.json().code, 'NOT_FOUND')
 })
 
 t.test('config names the bad variable in one line', async (t) => {
   t.throws(
-    () => loadCoreConfig({ DATABASE_URL: 'nonsense', SECRET_KEY: 'x'.repeat(40), STATS_TOKEN: 'y'.repeat(20) }),
+    () =>
+      loadCoreConfig({ DATABASE_URL: 'nonsense', SECRET_KEY: 'x'.repeat(40), STATS_TOKEN: 'y'.repeat(20) }),
     { name: 'ConfigError', message: /^invalid configuration: DATABASE_URL must match .*got "nonsense"/ },
   )
   t.throws(() => loadCoreConfig({}), { message: /DATABASE_URL is not set/ })
   t.throws(
-    () => loadCoreConfig({ DATABASE_URL: 'postgres://a@b/c', SECRET_KEY: 'short', STATS_TOKEN: 'y'.repeat(20) }),
+    () =>
+      loadCoreConfig({ DATABASE_URL: 'postgres://a@b/c', SECRET_KEY: 'short', STATS_TOKEN: 'y'.repeat(20) }),
     { message: /SECRET_KEY must not have fewer than 32 characters/ },
   )
   t.throws(
-    () => loadCoreConfig({ DATABASE_URL: 'postgres://a@b/c', SECRET_KEY: 'x'.repeat(40), STATS_TOKEN: 'y'.repeat(20), PORT: 'eighty' }),
+    () =>
+      loadCoreConfig({
+        DATABASE_URL: 'postgres://a@b/c',
+        SECRET_KEY: 'x'.repeat(40),
+        STATS_TOKEN: 'y'.repeat(20),
+        PORT: 'eighty',
+      }),
     { message: /^invalid configuration: PORT / },
   )
 })

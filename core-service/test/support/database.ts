@@ -38,7 +38,9 @@ function templateName(): string {
 async function ensureTemplate(admin: pg.Client, template: string): Promise<void> {
   await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK])
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate', [template])
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate', [
+      template,
+    ])
     if (found.rowCount) return
     await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(template)} WITH (FORCE)`)
     await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(template)}`)
@@ -62,7 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `liftlog_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   await withAdminClient(testServerUrl, async (admin) => {
     await ensureTemplate(admin, template)
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`)
+    await admin.query(
+      `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
+    )
   })
   const url = withDatabase(testServerUrl, name)
   const readonly = new URL(url)
@@ -80,7 +84,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A plain pg client on a test database, for asserting what is (and is not) stored. */
-export async function queryDatabase<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
+export async function queryDatabase<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+) {
   const client = new pg.Client(parseDatabaseUrl(url))
   await client.connect()
   try {
