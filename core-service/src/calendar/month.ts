@@ -1,0 +1,90 @@
+// A lifter's month as a calendar grid: Monday-first weeks of local dates, each marked with how many
+// workouts it holds. Counts come from workouts.local_date, fixed in the lifter's zone when saved.
+import { DateTime } from 'luxon'
+import type { PrismaClient } from '../generated/prisma/client.ts'
+import { dateColumn, fromDateColumn } from '../workouts/local-time.ts'
+
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+export interface CalendarDay {
+  date: string
+  day: number
+  inMonth: boolean
+  isToday: boolean
+  workouts: number
+}
+
+export interface CalendarMonth {
+  month: string
+  title: string
+  prev: string
+  next: string
+  thisMonth: string
+  weeks: CalendarDay[][]
+  /** Workouts per local date in the month, e.g. { "2026-11-23": 1 }. */
+  counts: Record<string, number>
+}
+
+/** The month ("2026-11") containing a local date. */
+export function monthOf(isoDate: string): string {
+  return isoDate.slice(0, 7)
+}
+
+/** Workouts per local date between two dates inclusive, for one user. */
+export async function workoutCounts(
+  prisma: PrismaClient,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<Record<string, number>> {
+  const rows = await prisma.workout.groupBy({
+    by: ['localDate'],
+    where: { userId, localDate: { gte: dateColumn(from), lte: dateColumn(to) } },
+    _count: { _all: true },
+  })
+  return Object.fromEntries(rows.map((r) => [fromDateColumn(r.localDate), r._count._all]))
+}
+
+/** The grid for `month` ("2026-11"): whole weeks Monday to Sunday covering it. */
+export async function calendarMonth(
+  prisma: PrismaClient,
+  userId: string,
+  month: string,
+  today: string,
+): Promise<CalendarMonth> {
+  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' })
+  const last = first.endOf('month').startOf('day')
+  // Luxon weekdays are ISO: Monday 1 … Sunday 7.
+  const gridStart = first.minus({ days: first.weekday - 1 })
+  const gridEnd = last.plus({ days: 7 - last.weekday })
+  const counts = await workoutCounts(
+    prisma,
+    userId,
+    gridStart.toISODate() as string,
+    gridEnd.toISODate() as string,
+  )
+  const weeks: CalendarDay[][] = []
+  for (let day = gridStart; day <= gridEnd; day = day.plus({ days: 1 })) {
+    if (day.weekday === 1) weeks.push([])
+    const date = day.toISODate() as string
+    weeks
+      .at(-1)
+      ?.push({
+        date,
+        day: day.day,
+        inMonth: day.month === first.month,
+        isToday: date === today,
+        workouts: counts[date] ?? 0,
+      })
+  }
+  const inMonth = Object.fromEntries(Object.entries(counts).filter(([d]) => d.startsWith(month)))
+  return {
+    month,
+    title: first.toFormat('LLLL yyyy'),
+    prev: first.minus({ months: 1 }).toFormat('yyyy-MM'),
+    next: first.plus({ months: 1 }).toFormat('yyyy-MM'),
+    thisMonth: monthOf(today),
+    weeks,
+    counts: inMonth,
+  }
+}

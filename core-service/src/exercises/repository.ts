@@ -1,0 +1,176 @@
+// Exercises a lifter can see (the built-in catalog plus their own) and changes to their own. Every
+// function takes the signed-in user's id first, so an unscoped query cannot be written by accident.
+
+import { type Exercise, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import type { Equipment, ExerciseCategory } from '../generated/prisma/enums.ts'
+import { BuiltInExerciseReadOnly, ExerciseInUse, ExerciseNameTaken } from './errors.ts'
+
+type Db = PrismaClient | Prisma.TransactionClient
+
+export interface ExerciseFilter {
+  muscleGroup?: string
+  equipment?: Equipment
+  category?: ExerciseCategory
+  /** Case-insensitive part of the name. */
+  q?: string
+  includeArchived?: boolean
+}
+
+export interface NewExercise {
+  name: string
+  category: ExerciseCategory
+  muscleGroup: string
+  equipment: Equipment
+  isBodyweight?: boolean
+}
+
+export interface ExerciseChange {
+  name?: string
+  archived?: boolean
+}
+
+/** Exercises this user may log sets with: built-ins and their own. */
+export function visibleTo(userId: string): Prisma.ExerciseWhereInput {
+  return { OR: [{ ownerId: null }, { ownerId: userId }] }
+}
+
+export async function listExercises(
+  db: Db,
+  userId: string,
+  filter: ExerciseFilter = {},
+): Promise<Exercise[]> {
+  const where: Prisma.ExerciseWhereInput = { AND: [visibleTo(userId)] }
+  const and = where.AND as Prisma.ExerciseWhereInput[]
+  if (!filter.includeArchived) and.push({ archived: false })
+  if (filter.muscleGroup) and.push({ muscleGroup: filter.muscleGroup })
+  if (filter.equipment) and.push({ equipment: filter.equipment })
+  if (filter.category) and.push({ category: filter.category })
+  if (filter.q?.trim()) and.push({ name: { contains: filter.q.trim(), mode: 'insensitive' } })
+  return db.exercise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
+}
+
+/** Distinct muscle groups among the exercises this user sees, for the filter select. */
+export async function muscleGroups(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.exercise.findMany({
+    where: visibleTo(userId),
+    select: { muscleGroup: true },
+    distinct: ['muscleGroup'],
+    orderBy: { muscleGroup: 'asc' },
+  })
+  return rows.map((r) => r.muscleGroup)
+}
+
+/** One exercise this user can see, or null (another user's exercise is indistinguishable from none). */
+export async function findExercise(db: Db, userId: string, id: string): Promise<Exercise | null> {
+  return db.exercise.findFirst({ where: { id, ...visibleTo(userId) } })
+}
+
+/** How many logged sets use an exercise (for the user: only their sets exist for their exercises). */
+export async function setsUsing(db: Db, userId: string, exerciseId: string): Promise<number> {
+  return db.workoutSet.count({ where: { userId, exerciseId } })
+}
+
+async function assertNameFree(db: Db, userId: string, name: string, exceptId?: string) {
+  // citext compares case-insensitively, so "bench press" finds "Bench Press".
+  const clash = await db.exercise.findFirst({
+    where: { name, ...visibleTo(userId), ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { ownerId: true, name: true },
+  })
+  if (clash) throw new ExerciseNameTaken(clash.name, clash.ownerId === null)
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002'
+}
+
+/** Bumps the stats cache key: exercise names and archive flags appear in stats answers. */
+async function touchUser(tx: Prisma.TransactionClient, userId: string) {
+  await tx.user.update({
+    where: { id: userId },
+    data: { dataVersion: { increment: 1 } },
+    select: { id: true },
+  })
+}
+
+export async function createExercise(
+  prisma: PrismaClient,
+  userId: string,
+  input: NewExercise,
+): Promise<Exercise> {
+  const name = input.name.trim()
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await assertNameFree(tx, userId, name)
+      const created = await tx.exercise.create({
+        data: {
+          ownerId: userId,
+          name,
+          category: input.category,
+          muscleGroup: input.muscleGroup.trim().toLowerCase(),
+          equipment: input.equipment,
+          isBodyweight: input.isBodyweight ?? input.equipment === 'bodyweight',
+        },
+      })
+      await touchUser(tx, userId)
+      return created
+    })
+  } catch (err) {
+    // Two concurrent creates of the same name: the (owner_id, name) unique index settles it.
+    if (isUniqueViolation(err)) throw new ExerciseNameTaken(name, false)
+    throw err
+  }
+}
+
+/** Renames and/or (un)archives one of the user's own exercises; null when they have no such exercise. */
+export async function changeExercise(
+  prisma: PrismaClient,
+  userId: string,
+  id: string,
+  change: ExerciseChange,
+): Promise<Exercise | null> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const exercise = await findExercise(tx, userId, id)
+      if (!exercise) return null
+      if (exercise.ownerId === null) throw new BuiltInExerciseReadOnly()
+      const data: Prisma.ExerciseUpdateInput = {}
+      if (change.name !== undefined) {
+        const name = change.name.trim()
+        if (name !== exercise.name) await assertNameFree(tx, userId, name, id)
+        data.name = name
+      }
+      if (change.archived !== undefined) data.archived = change.archived
+      const updated = await tx.exercise.update({ where: { id: exercise.id }, data })
+      await touchUser(tx, userId)
+      return updated
+    })
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ExerciseNameTaken(change.name?.trim() ?? '', false)
+    throw err
+  }
+}
+
+/**
+ * Deletes one of the user's own exercises that no set uses. One in use is refused (archive it instead),
+ * so history never disappears; returns false when the user has no such exercise.
+ */
+export async function deleteExercise(prisma: PrismaClient, userId: string, id: string): Promise<boolean> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const exercise = await findExercise(tx, userId, id)
+      if (!exercise) return false
+      if (exercise.ownerId === null) throw new BuiltInExerciseReadOnly()
+      const used = await setsUsing(tx, userId, id)
+      if (used > 0) throw new ExerciseInUse(exercise.name, used)
+      await tx.exercise.delete({ where: { id: exercise.id } })
+      await touchUser(tx, userId)
+      return true
+    })
+  } catch (err) {
+    // A set saved between the count and the delete: the NO ACTION foreign key refuses the delete.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003') {
+      throw new ExerciseInUse('this exercise', 1)
+    }
+    throw err
+  }
+}

@@ -1,0 +1,63 @@
+// A lifter's local calendar: dates and times in their IANA zone, whatever zone the server runs in.
+import { DateTime } from 'luxon'
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+export const LOCAL_TIME = /^\d{2}:\d{2}(:\d{2})?$/
+/** Nothing before this is a plausible training log entry (and it keeps date pickers sane). */
+export const EARLIEST_DATE = '1970-01-01'
+
+/** The local date ("2026-11-23") of an instant in the zone. */
+export function localDateOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string
+}
+
+/** The lifter's date today. */
+export function todayIn(zone: string, now = new Date()): string {
+  return localDateOf(now, zone)
+}
+
+/** "2026-11-23" → the value Prisma stores in a DATE column (midnight UTC of that calendar date). */
+export function dateColumn(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`)
+}
+
+/** A DATE column value back to "2026-11-23". */
+export function fromDateColumn(value: Date): string {
+  return value.toISOString().slice(0, 10)
+}
+
+/** Whether "2026-02-30"-style input names a real calendar date. */
+export function isRealDate(isoDate: string): boolean {
+  return ISO_DATE.test(isoDate) && DateTime.fromISO(isoDate, { zone: 'UTC' }).isValid
+}
+
+/** Form date + time typed in the lifter's zone → the instant; null when they don't name one. */
+export function instantFromLocal(date: string, time: string, zone: string): Date | null {
+  if (!isRealDate(date) || !LOCAL_TIME.test(time)) return null
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone })
+  return dt.isValid ? dt.toJSDate() : null
+}
+
+/** The instant shown in a form as the lifter's local date and time ("HH:mm"). */
+export function localParts(instant: Date, zone: string): { date: string; time: string } {
+  const dt = DateTime.fromJSDate(instant, { zone })
+  return { date: dt.toISODate() as string, time: dt.toFormat('HH:mm') }
+}
+
+/**
+ * The latest start a workout may have: the end of the lifter's today. Logging later today (a planned
+ * session, a phone with a slow clock) is fine; tomorrow has not happened yet.
+ */
+export function latestStart(zone: string, now = new Date()): Date {
+  return DateTime.fromJSDate(now, { zone }).endOf('day').toJSDate()
+}
+
+/** A readable local timestamp, e.g. "Mon 23 Nov 2026, 18:30". */
+export function formatLocal(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('ccc d LLL yyyy, HH:mm')
+}
+
+/** A readable date, e.g. "Monday 23 November 2026". */
+export function formatDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('cccc d LLLL yyyy')
+}

@@ -1,0 +1,182 @@
+// Workouts of one lifter. Every function takes the signed-in user's id first and every query filters by
+// it, so another lifter's workout is indistinguishable from a missing one. Every write is one transaction
+// that also fixes local_date, copies user_id/started_at onto the sets and bumps users.data_version.
+
+import { visibleTo } from '../exercises/repository.ts'
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
+import type { WeightUnit } from '../units.ts'
+import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
+import { dateColumn, localDateOf } from './local-time.ts'
+
+type Db = PrismaClient | Prisma.TransactionClient
+
+const withSets = {
+  sets: {
+    orderBy: { position: 'asc' },
+    include: {
+      exercise: {
+        select: { id: true, name: true, isBodyweight: true, equipment: true, ownerId: true, archived: true },
+      },
+    },
+  },
+} satisfies Prisma.WorkoutInclude
+
+export type WorkoutWithSets = Prisma.WorkoutGetPayload<{ include: typeof withSets }>
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  perPage: number
+  pages: number
+}
+
+/** The user's workouts, newest first. */
+export async function listWorkouts(
+  db: Db,
+  userId: string,
+  { page = 1, perPage = 20, date }: { page?: number; perPage?: number; date?: string } = {},
+): Promise<Page<WorkoutWithSets>> {
+  const where: Prisma.WorkoutWhereInput = { userId, ...(date ? { localDate: dateColumn(date) } : {}) }
+  const [total, items] = await Promise.all([
+    db.workout.count({ where }),
+    db.workout.findMany({
+      where,
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      include: withSets,
+    }),
+  ])
+  return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) }
+}
+
+/** The user's workouts on one of their local dates, in the order they happened. */
+export async function workoutsOnDate(db: Db, userId: string, isoDate: string): Promise<WorkoutWithSets[]> {
+  return db.workout.findMany({
+    where: { userId, localDate: dateColumn(isoDate) },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    include: withSets,
+  })
+}
+
+/** One of the user's workouts, or null. */
+export async function findWorkout(db: Db, userId: string, id: string): Promise<WorkoutWithSets | null> {
+  return db.workout.findFirst({ where: { id, userId }, include: withSets })
+}
+
+/** Creates a workout; throws WorkoutInputError (nothing written) when the input is not acceptable. */
+export async function createWorkout(
+  prisma: PrismaClient,
+  userId: string,
+  input: WorkoutInput,
+  now = new Date(),
+) {
+  const id = await prisma.$transaction(async (tx) => {
+    const owner = await lockOwner(tx, userId)
+    const workout = await prepare(tx, userId, owner, input, now)
+    const created = await tx.workout.create({
+      data: {
+        userId,
+        startedAt: workout.startedAt,
+        localDate: dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
+        title: workout.title,
+        notes: workout.notes,
+      },
+      select: { id: true },
+    })
+    await insertSets(tx, userId, created.id, workout)
+    return created.id
+  })
+  return (await findWorkout(prisma, userId, id)) as WorkoutWithSets
+}
+
+/** Replaces a workout's fields and sets; null when the user has no such workout (nothing written). */
+export async function replaceWorkout(
+  prisma: PrismaClient,
+  userId: string,
+  id: string,
+  input: WorkoutInput,
+  now = new Date(),
+): Promise<WorkoutWithSets | null> {
+  const found = await prisma.$transaction(async (tx) => {
+    const existing = await tx.workout.findFirst({ where: { id, userId }, select: { id: true } })
+    if (!existing) return false
+    const owner = await lockOwner(tx, userId)
+    const workout = await prepare(tx, userId, owner, input, now)
+    await tx.workout.update({
+      where: { id: existing.id },
+      data: {
+        startedAt: workout.startedAt,
+        localDate: dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
+        title: workout.title,
+        notes: workout.notes,
+      },
+    })
+    // Replace rather than diff: positions are unique per workout, and a reorder would collide midway.
+    await tx.workoutSet.deleteMany({ where: { workoutId: existing.id, userId } })
+    await insertSets(tx, userId, existing.id, workout)
+    return true
+  })
+  return found ? findWorkout(prisma, userId, id) : null
+}
+
+/** Deletes one of the user's workouts with its sets; false when they have no such workout. */
+export async function deleteWorkout(prisma: PrismaClient, userId: string, id: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.workout.deleteMany({ where: { id, userId } })
+    if (count === 0) return false
+    await lockOwner(tx, userId)
+    return true
+  })
+}
+
+/**
+ * Bumps the user's data_version (the stats cache key) and reads their zone and unit. Updating the row
+ * first also locks it, so two saves of the same lifter apply one after the other.
+ */
+async function lockOwner(tx: Prisma.TransactionClient, userId: string) {
+  return tx.user.update({
+    where: { id: userId },
+    data: { dataVersion: { increment: 1 } },
+    select: { timeZone: true, unit: true },
+  })
+}
+
+async function prepare(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  owner: { timeZone: string; unit: WeightUnit },
+  input: WorkoutInput,
+  now: Date,
+): Promise<NormalizedWorkout> {
+  const workout = normalizeWorkout(input, owner.unit, owner.timeZone, now)
+  const ids = [...new Set(workout.sets.map((s) => s.exerciseId.toLowerCase()))]
+  const exercises = await tx.exercise.findMany({
+    where: { id: { in: ids }, ...visibleTo(userId) },
+    select: { id: true, isBodyweight: true, equipment: true },
+  })
+  checkExercises(workout.sets, exercises)
+  return workout
+}
+
+async function insertSets(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  workoutId: string,
+  workout: NormalizedWorkout,
+) {
+  await tx.workoutSet.createMany({
+    data: workout.sets.map((set, position) => ({
+      workoutId,
+      exerciseId: set.exerciseId.toLowerCase(),
+      userId,
+      startedAt: workout.startedAt,
+      position,
+      reps: set.reps,
+      weightKg: set.weightKg,
+      rpe: set.rpe,
+      isWarmup: set.isWarmup,
+    })),
+  })
+}

@@ -1,0 +1,82 @@
+// How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
+import { Prisma } from '../generated/prisma/client.ts'
+import { displayWeight, formatWeight, fromKg, type WeightUnit } from '../units.ts'
+import type { WorkoutWithSets } from './repository.ts'
+
+type SetRow = WorkoutWithSets['sets'][number]
+
+export interface SetLine {
+  /** e.g. "3 × 5 @ 100 kg", "2 × 10 @ bodyweight + 10 kg", "1 × 3 @ 140 kg @ RPE 9" */
+  text: string
+  isWarmup: boolean
+}
+
+export interface ExerciseGroup {
+  exerciseId: string
+  name: string
+  archived: boolean
+  lines: SetLine[]
+  setCount: number
+  volume: string
+}
+
+/** Σ reps × weight over working sets; warm-ups are preparation, not training volume. */
+export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[]): Prisma.Decimal {
+  return sets.reduce(
+    (sum, s) => (s.isWarmup ? sum : sum.plus(new Prisma.Decimal(s.weightKg).times(s.reps))),
+    new Prisma.Decimal(0),
+  )
+}
+
+/** Volume for reading: whole units with thousands separators, e.g. "4,500 kg". */
+export function formatVolume(kg: Prisma.Decimal, unit: WeightUnit): string {
+  const whole = fromKg(kg, unit).toDecimalPlaces(0, Prisma.Decimal.ROUND_HALF_UP).toNumber()
+  return `${whole.toLocaleString('en-US')} ${unit}`
+}
+
+function load(set: SetRow, unit: WeightUnit): string {
+  const bodyweight = set.exercise.isBodyweight
+  if (bodyweight)
+    return set.weightKg.isZero() ? 'bodyweight' : `bodyweight + ${formatWeight(set.weightKg, unit)}`
+  return formatWeight(set.weightKg, unit)
+}
+
+function sameLine(a: SetRow, b: SetRow, unit: WeightUnit): boolean {
+  return (
+    a.reps === b.reps &&
+    a.isWarmup === b.isWarmup &&
+    displayWeight(a.weightKg, unit) === displayWeight(b.weightKg, unit) &&
+    String(a.rpe ?? '') === String(b.rpe ?? '')
+  )
+}
+
+/** Sets grouped by exercise in the order each exercise first appears; equal consecutive sets share a line. */
+export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
+  const groups = new Map<string, { exercise: SetRow['exercise']; sets: SetRow[] }>()
+  for (const set of sets) {
+    const group = groups.get(set.exerciseId) ?? { exercise: set.exercise, sets: [] }
+    group.sets.push(set)
+    groups.set(set.exerciseId, group)
+  }
+  return [...groups.values()].map(({ exercise, sets: rows }) => {
+    const runs: SetRow[][] = []
+    for (const row of rows) {
+      const last = runs.at(-1)
+      if (last?.[0] && sameLine(last[0], row, unit)) last.push(row)
+      else runs.push([row])
+    }
+    const lines = runs.map((run) => {
+      const first = run[0] as SetRow
+      const rpe = first.rpe ? ` @ RPE ${new Prisma.Decimal(first.rpe).toString()}` : ''
+      return { text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`, isWarmup: first.isWarmup }
+    })
+    return {
+      exerciseId: exercise.id,
+      name: exercise.name,
+      archived: exercise.archived,
+      lines,
+      setCount: rows.length,
+      volume: formatVolume(volumeKg(rows), unit),
+    }
+  })
+}
