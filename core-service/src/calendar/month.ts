@@ -67,15 +67,9 @@ export async function calendarMonth(
   for (let day = gridStart; day <= gridEnd; day = day.plus({ days: 1 })) {
     if (day.weekday === 1) weeks.push([])
     const date = day.toISODate() as string
-    weeks
-      .at(-1)
-      ?.push({
-        date,
-        day: day.day,
-        inMonth: day.month === first.month,
-        isToday: date === today,
-        workouts: counts[date] ?? 0,
-      })
+    const week = weeks[weeks.length - 1] as CalendarDay[]
+    const workouts = counts[date] ?? 0
+    week.push({ date, day: day.day, inMonth: day.month === first.month, isToday: date === today, workouts })
   }
   const inMonth = Object.fromEntries(Object.entries(counts).filter(([d]) => d.startsWith(month)))
   return {
