@@ -1,0 +1,36 @@
+// Resolves the from/to/range query parameters into a checked local-date range.
+import { BadRequest } from '../errors.ts'
+import { addMonths } from '../stats/local-dates.ts'
+
+export interface RangeInput {
+  from?: string
+  to?: string
+  range?: 'all'
+}
+
+/** Rejects contradictory input before anything is read. */
+export function checkRange(input: RangeInput) {
+  if (input.range === 'all' && (input.from !== undefined || input.to !== undefined)) {
+    throw new BadRequest('range=all cannot be combined with from or to')
+  }
+  if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
+    throw new BadRequest(`from (${input.from}) is after to (${input.to}); swap them`)
+  }
+}
+
+/** Default: the 12 months up to today. range=all: the first workout (or today) to today. */
+export async function resolveRange(
+  input: RangeInput,
+  today: string,
+  firstWorkoutDate: () => Promise<string | null>,
+) {
+  checkRange(input)
+  if (input.range === 'all') {
+    const first = (await firstWorkoutDate()) ?? today
+    return { from: first < today ? first : today, to: today }
+  }
+  const to = input.to ?? today
+  const from = input.from ?? addMonths(to, -12)
+  if (from > to) throw new BadRequest(`from (${from}) is after to (${to}); swap them`)
+  return { from, to }
+}

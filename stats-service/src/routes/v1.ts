@@ -1,0 +1,21 @@
+// The /v1 API: every route behind the internal-token check, registered explicitly.
+import type { FastifyInstance } from 'fastify'
+import { requireInternalToken } from '../plugins/internal-auth.ts'
+import breakdownRoutes from './breakdown.ts'
+import calendarRoutes from './calendar.ts'
+import progressionRoutes from './progression.ts'
+import recordsRoutes from './records.ts'
+import summaryRoutes from './summary.ts'
+import timeRoutes from './time.ts'
+import volumeRoutes from './volume.ts'
+
+export default async function v1Routes(fastify: FastifyInstance, options: { token: string }) {
+  fastify.addHook('onRequest', requireInternalToken(options.token))
+  await fastify.register(summaryRoutes)
+  await fastify.register(volumeRoutes)
+  await fastify.register(progressionRoutes)
+  await fastify.register(recordsRoutes)
+  await fastify.register(breakdownRoutes)
+  await fastify.register(calendarRoutes)
+  await fastify.register(timeRoutes)
+}

@@ -1,0 +1,75 @@
+// Where computed answers are kept: Redis when configured (shared by every replica), else a bounded
+// in-process LRU. Keys carry the lifter's data_version, so entries never need deleting after a write —
+// a write makes new keys and the old entries age out.
+import type { Redis } from 'ioredis'
+
+export interface ResultCache {
+  readonly kind: 'redis' | 'memory'
+  get(key: string): Promise<string | undefined>
+  set(key: string, value: string, ttlSeconds: number): Promise<void>
+}
+
+/** Least-recently-used map with a size bound and per-entry expiry (Map keeps insertion order). */
+export class MemoryCache implements ResultCache {
+  readonly kind = 'memory'
+  readonly #entries = new Map<string, { value: string; expires: number }>()
+
+  constructor(
+    readonly maxEntries: number,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const entry = this.#entries.get(key)
+    if (!entry) return undefined
+    this.#entries.delete(key)
+    if (entry.expires <= this.now()) return undefined
+    this.#entries.set(key, entry) // most recently used goes last
+    return entry.value
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.#entries.delete(key)
+    this.#entries.set(key, { value, expires: this.now() + ttlSeconds * 1000 })
+    while (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value as string
+      this.#entries.delete(oldest)
+    }
+  }
+}
+
+export class RedisCache implements ResultCache {
+  readonly kind = 'redis'
+  constructor(readonly redis: Redis) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(key)) ?? undefined
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(key, value, 'EX', ttlSeconds)
+  }
+}
+
+/** endpoint + user + data_version + everything else the answer depends on, in a fixed order. */
+export function cacheKey(parts: {
+  endpoint: string
+  userId: string
+  dataVersion: number
+  timeZone: string
+  unit: string
+  today: string
+  query: Record<string, unknown>
+}): string {
+  const query = Object.keys(parts.query)
+    .filter((k) => parts.query[k] !== undefined)
+    .sort()
+    .map((k) => `${k}=${String(parts.query[k])}`)
+    .join('&')
+  // today: "this week", default ranges and recent PRs move at local midnight even without a write.
+  return `stats:${parts.endpoint}:${parts.userId}:v${parts.dataVersion}:${parts.timeZone}:${parts.unit}:${parts.today}:${query}`
+}
