@@ -1,26 +1,63 @@
 // core-service as a Fastify plugin: infrastructure first, then routes, registered explicitly in order.
+
+import fastifyFormbody from '@fastify/formbody'
 import { errorHandler, healthRoutes, metrics, openApi } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
+import authentication from './plugins/authentication.ts'
 import prisma from './plugins/prisma.ts'
+import rateLimit from './plugins/rate-limit.ts'
 import redis from './plugins/redis.ts'
+import security from './plugins/security.ts'
+import session from './plugins/session.ts'
+import views, { renderErrorPage } from './plugins/views.ts'
+import accountRoutes from './routes/accounts.ts'
+import apiTokenRoutes from './routes/api-tokens.ts'
+import homeRoutes from './routes/home.ts'
+import meRoutes from './routes/me.ts'
+import settingsRoutes from './routes/settings.ts'
 
 export interface AppOptions {
   config: CoreConfig
 }
 
 export default async function app(fastify: FastifyInstance, { config }: AppOptions) {
-  await fastify.register(errorHandler)
+  await fastify.register(errorHandler, { renderPage: renderErrorPage })
   await fastify.register(openApi, {
     title: 'LiftLog core API',
     description:
       'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).',
     version: '1.0.0',
-    tags: [{ name: 'operations', description: 'Health and readiness for orchestrators' }],
+    tags: [
+      { name: 'operations', description: 'Health and readiness for orchestrators' },
+      { name: 'account', description: 'The signed-in lifter and their personal API tokens' },
+    ],
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A personal API token from Settings → API tokens (or POST /api/v1/tokens), sent as Authorization: Bearer <token>.',
+      },
+      cookieAuth: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'liftlog.sid',
+        description:
+          'The browser session. Writes with the cookie also need the header x-csrf-token (from <meta name="csrf-token">).',
+      },
+    },
   })
   await fastify.register(metrics, { service: 'core' })
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
   await fastify.register(redis, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX })
+  // Accounts & security, in dependency order: session → who is calling → headers/CSRF → pages → limits.
+  await fastify.register(fastifyFormbody)
+  await fastify.register(session, { secret: config.SECRET_KEY, idleMinutes: config.SESSION_IDLE_MINUTES })
+  await fastify.register(authentication)
+  await fastify.register(security)
+  await fastify.register(views)
+  await fastify.register(rateLimit)
 
   await fastify.register(healthRoutes, {
     checks: {
@@ -28,4 +65,10 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
       ...(fastify.redis ? { redis: () => fastify.redis!.ping() } : {}),
     },
   })
+
+  await fastify.register(homeRoutes)
+  await fastify.register(accountRoutes)
+  await fastify.register(settingsRoutes)
+  await fastify.register(meRoutes)
+  await fastify.register(apiTokenRoutes)
 }

@@ -1,0 +1,61 @@
+// Personal API tokens: random, shown once, stored as sha256; resolved to their user on every API call.
+import { createHash, randomBytes } from 'node:crypto'
+import { NotFound } from '../errors.ts'
+import type { PrismaClient } from '../generated/prisma/client.ts'
+import { type CurrentUser, currentUserSelect } from './current-user.ts'
+
+const TOKEN_PREFIX = 'llt_'
+// last_used_at is for humans ("used 3 days ago"); writing it on every call would turn reads into writes.
+const LAST_USED_RESOLUTION_MS = 60_000
+
+export interface ApiTokenView {
+  id: string
+  name: string
+  prefix: string
+  createdAt: Date
+  lastUsedAt: Date | null
+}
+
+const tokenViewSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export async function createApiToken(prisma: PrismaClient, userId: string, name: string) {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
+  const row = await prisma.apiToken.create({
+    data: { userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 12) },
+    select: tokenViewSelect,
+  })
+  return { ...row, token }
+}
+
+export function listApiTokens(prisma: PrismaClient, userId: string): Promise<ApiTokenView[]> {
+  return prisma.apiToken.findMany({
+    where: { userId },
+    select: tokenViewSelect,
+    orderBy: { createdAt: 'desc' },
+  })
+}
+
+/** Revokes one of this user's tokens; someone else's (or an unknown) id is a 404, never a leak. */
+export async function revokeApiToken(prisma: PrismaClient, userId: string, tokenId: string): Promise<void> {
+  const { count } = await prisma.apiToken.deleteMany({ where: { id: tokenId, userId } })
+  if (count === 0) throw new NotFound('API token')
+}
+
+/** The user a bearer token belongs to, or null when it is unknown or revoked. */
+export async function resolveApiToken(prisma: PrismaClient, token: string): Promise<CurrentUser | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, lastUsedAt: true, user: { select: currentUserSelect } },
+  })
+  if (!row) return null
+  const now = Date.now()
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } })
+  }
+  return row.user
+}

@@ -1,0 +1,48 @@
+// Form helpers shared by every page route: turn validation failures into { field: message } so a form
+// can be re-rendered with the user's input and each message next to its field.
+//
+// The pattern (see src/routes/accounts.ts):
+//   fastify.post('/things', { schema: { body: ThingForm }, attachValidation: true }, async (request, reply) => {
+//     if (request.validationError) return renderForm(reply, request.body, fieldErrors(request.validationError))
+//     try { ... } catch (error) { const errors = fieldErrors(error); if (errors) return renderForm(..., errors); throw error }
+//   })
+import type { FastifyError } from 'fastify'
+
+export type FieldErrors = Record<string, string>
+
+interface ValidationIssue {
+  instancePath?: string
+  message?: string
+  keyword?: string
+  params?: Record<string, unknown>
+}
+
+/**
+ * Field messages from a Fastify/ajv validation error (first message per field wins) or from a catalogued
+ * error carrying `field`. Returns null for anything else (let it reach the error handler).
+ * `friendly` replaces ajv's wording per field, e.g. { username: '3–32 letters, digits, _ . or -' }.
+ */
+export function fieldErrors(error: unknown, friendly: Record<string, string> = {}): FieldErrors | null {
+  if (!error || typeof error !== 'object') return null
+  const e = error as Partial<FastifyError> & { field?: string; validation?: ValidationIssue[] }
+  if (typeof e.field === 'string') return { [e.field]: e.message ?? 'is invalid' }
+  if (!Array.isArray(e.validation)) return null
+  const out: FieldErrors = {}
+  for (const issue of e.validation) {
+    const missing = issue.params?.missingProperty
+    const path =
+      typeof missing === 'string' ? `${issue.instancePath ?? ''}/${missing}` : (issue.instancePath ?? '')
+    const field = path.replace(/^\//, '').replaceAll('/', '.') || '_form'
+    if (out[field]) continue
+    out[field] =
+      typeof missing === 'string'
+        ? 'is required'
+        : (friendly[field] ?? humanize(issue.message ?? 'is invalid'))
+  }
+  return out
+}
+
+function humanize(message: string): string {
+  // ajv says "must NOT have more than 32 characters"; people read "must not have more than 32 characters".
+  return message.replace('must NOT', 'must not')
+}

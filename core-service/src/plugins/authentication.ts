@@ -1,0 +1,85 @@
+// Who is calling: request.user from `Authorization: Bearer <personal API token>` or the session cookie,
+// and fastify.requireUser, the onRequest hook every route touching user data puts in its options:
+//   fastify.get('/workouts', { onRequest: fastify.requireUser }, handler)
+// Unauthenticated: /api/* → 401 { statusCode, code: 'UNAUTHENTICATED', message }; pages → 303 /login?next=.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { resolveApiToken } from '../accounts/api-tokens.ts'
+import type { CurrentUser } from '../accounts/current-user.ts'
+import { findCurrentUser } from '../accounts/users.ts'
+import { Unauthenticated } from '../errors.ts'
+
+export type { CurrentUser } from '../accounts/current-user.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in lifter, or null for guests. Set in onRequest, before any route hook runs. */
+    user: CurrentUser | null
+    /** How `user` was established: bearer requests are exempt from CSRF checks. */
+    authMethod: 'session' | 'token' | null
+  }
+  interface FastifyInstance {
+    requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+  }
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/')
+}
+
+/** A same-site path to return to after signing in; anything else (//evil, https://…) becomes '/'. */
+export function safeNextPath(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 ? next : '/'
+}
+
+/** Signs `userId` in on a fresh session id (no fixation: whatever id a guest had is dropped). */
+export async function startSession(request: FastifyRequest, userId: string): Promise<void> {
+  await request.session.regenerate()
+  request.session.userId = userId
+}
+
+/** Ends the session server-side, so the old cookie is worthless even if someone kept a copy. */
+export async function endSession(request: FastifyRequest): Promise<void> {
+  await request.session.destroy()
+}
+
+async function authenticationPlugin(fastify: FastifyInstance) {
+  fastify.decorateRequest('user', null)
+  fastify.decorateRequest('authMethod', null)
+
+  fastify.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/static/')) return
+    const header = request.headers.authorization
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+      if (!match?.[1])
+        throw new Unauthenticated('the Authorization header must be "Bearer <personal API token>"')
+      const user = await resolveApiToken(fastify.prisma, match[1])
+      if (!user) throw new Unauthenticated('this API token is unknown or was revoked')
+      request.user = user
+      request.authMethod = 'token'
+      return
+    }
+    const userId = request.session?.userId
+    if (!userId) return
+    const user = await findCurrentUser(fastify.prisma, userId)
+    if (!user) {
+      // The account was deleted elsewhere: forget it in this session too.
+      request.session.userId = undefined
+      return
+    }
+    request.user = user
+    request.authMethod = 'session'
+  })
+
+  fastify.decorate('requireUser', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.user) return
+    if (isApiRequest(request)) {
+      throw new Unauthenticated('sign in, or send "Authorization: Bearer <personal API token>"')
+    }
+    const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : ''
+    return reply.redirect(`/login${next}`, 303)
+  })
+}
+
+export default fp(authenticationPlugin, { name: 'authentication', dependencies: ['prisma', 'session'] })

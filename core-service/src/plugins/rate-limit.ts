@@ -1,0 +1,62 @@
+// Attempt limits for sign-in and registration, per IP and per username, counted in Redis when it is
+// configured (shared by every replica) or in this process otherwise.
+//   const limiter = fastify.attemptLimiter('login-user', { max: 10, timeWindow: 15 * 60_000, action: 'sign-in attempts' })
+//   await limiter.check(key)   // throws 429 TooManyRequests when the limit is already used up
+//   await limiter.hit(key)     // counts one attempt, throws 429 when it goes over
+import fastifyRateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { TooManyRequests } from '../errors.ts'
+
+export interface AttemptLimiter {
+  check(key: string): Promise<void>
+  hit(key: string): Promise<void>
+}
+
+export interface AttemptLimitOptions {
+  max: number
+  timeWindow: number
+  /** Plural noun for the message, e.g. 'sign-in attempts'. */
+  action: string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    attemptLimiter(name: string, options: AttemptLimitOptions): AttemptLimiter
+  }
+}
+
+function inWords(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, seconds)} seconds`
+  return `${Math.ceil(seconds / 60)} minutes`
+}
+
+async function rateLimitPlugin(fastify: FastifyInstance) {
+  await fastify.register(fastifyRateLimit, {
+    global: false,
+    ...(fastify.redis ? { redis: fastify.redis, nameSpace: 'rate-limit:' } : {}),
+  })
+
+  fastify.decorate('attemptLimiter', (name: string, options: AttemptLimitOptions): AttemptLimiter => {
+    // The limiter keys by whatever keyGenerator returns; we hand it a stand-in request carrying the key so
+    // one limiter can count per IP or per (lower-cased) username, decided by the caller.
+    const limit = fastify.createRateLimit({
+      max: options.max,
+      timeWindow: options.timeWindow,
+      keyGenerator: (request) => `${name}:${(request as unknown as { limitKey: string }).limitKey}`,
+    })
+    const standIn = (key: string) =>
+      ({ limitKey: key, routeOptions: { config: {} } }) as unknown as FastifyRequest
+    const enforce = async (key: string, increment: boolean) => {
+      const result = await limit(standIn(key), { increment })
+      if (result.isAllowed) return
+      const exceeded = increment ? result.isExceeded : result.remaining <= 0 && result.ttl > 0
+      if (exceeded) {
+        throw new TooManyRequests(`Too many ${options.action}. Try again in ${inWords(result.ttlInSeconds)}.`)
+      }
+    }
+    return { check: (key) => enforce(key, false), hit: (key) => enforce(key, true) }
+  })
+}
+
+export default fp(rateLimitPlugin, { name: 'rate-limit', dependencies: ['redis'] })

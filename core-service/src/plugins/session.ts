@@ -1,0 +1,99 @@
+// Server-side sessions: @fastify/cookie + @fastify/session, stored in Redis when configured (any replica
+// serves any lifter; logout really ends the session) or in this process otherwise. The cookie is
+// HttpOnly, SameSite=Lax, signed with SECRET_KEY, Secure whenever the request is HTTPS (request.protocol,
+// which honours X-Forwarded-Proto only from proxies TRUST_PROXY trusts) and rolls on every request.
+import fastifyCookie from '@fastify/cookie'
+import fastifySession, { type SessionStore } from '@fastify/session'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Redis } from 'ioredis'
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string
+    flash?: string
+    _csrf?: string
+  }
+}
+
+export interface SessionOptions {
+  secret: string
+  idleMinutes: number
+}
+
+export const SESSION_COOKIE = 'liftlog.sid'
+
+type StoredSession = Parameters<SessionStore['set']>[1]
+type Callback = (err?: unknown) => void
+
+function ttlSeconds(session: StoredSession, fallbackSeconds: number): number {
+  const expires = session.cookie?.expires ? new Date(session.cookie.expires).getTime() : Number.NaN
+  const seconds = Math.ceil((expires - Date.now()) / 1000)
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : fallbackSeconds
+}
+
+/** Sessions as JSON under session:<id>, expiring with the cookie (rolling saves push the TTL forward). */
+class RedisSessionStore implements SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly idleSeconds: number,
+  ) {}
+  set(id: string, session: StoredSession, callback: Callback) {
+    this.redis
+      .set(`session:${id}`, JSON.stringify(session), 'EX', ttlSeconds(session, this.idleSeconds))
+      .then(() => callback(), callback)
+  }
+  get(id: string, callback: (err: unknown, result?: StoredSession | null) => void) {
+    this.redis
+      .get(`session:${id}`)
+      .then((value) => callback(null, value ? (JSON.parse(value) as StoredSession) : null), callback)
+  }
+  destroy(id: string, callback: Callback) {
+    this.redis.del(`session:${id}`).then(() => callback(), callback)
+  }
+}
+
+/** In-process store with expiry (the library's default store never forgets an abandoned session). */
+class MemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, { session: StoredSession; expiresAt: number }>()
+  private writes = 0
+  constructor(private readonly idleSeconds: number) {}
+  set(id: string, session: StoredSession, callback: Callback) {
+    const now = Date.now()
+    if (++this.writes % 1000 === 0) {
+      for (const [key, entry] of this.sessions) if (entry.expiresAt <= now) this.sessions.delete(key)
+    }
+    this.sessions.set(id, {
+      session: structuredClone(session),
+      expiresAt: now + ttlSeconds(session, this.idleSeconds) * 1000,
+    })
+    callback()
+  }
+  get(id: string, callback: (err: unknown, result?: StoredSession | null) => void) {
+    const entry = this.sessions.get(id)
+    if (entry && entry.expiresAt <= Date.now()) this.sessions.delete(id)
+    callback(null, entry && entry.expiresAt > Date.now() ? structuredClone(entry.session) : null)
+  }
+  destroy(id: string, callback: Callback) {
+    this.sessions.delete(id)
+    callback()
+  }
+}
+
+async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) {
+  const idleSeconds = options.idleMinutes * 60
+  await fastify.register(fastifyCookie)
+  await fastify.register(fastifySession, {
+    secret: options.secret,
+    cookieName: SESSION_COOKIE,
+    store: fastify.redis
+      ? new RedisSessionStore(fastify.redis, idleSeconds)
+      : new MemorySessionStore(idleSeconds),
+    // Guests get a session only once something is stored (the CSRF secret of a login or register form).
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: idleSeconds * 1000 },
+  })
+}
+
+export default fp(sessionPlugin, { name: 'session', dependencies: ['redis'] })

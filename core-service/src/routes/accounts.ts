@@ -1,0 +1,136 @@
+// Pages to register, sign in and sign out. Forms post back to themselves; validation problems re-render
+// the form with the input and a message next to each field (the pattern other form routes copy).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  accountFieldMessages,
+  type LoginForm,
+  LoginForm as LoginFormSchema,
+  RegisterForm,
+} from '../accounts/schemas.ts'
+import { timeZones } from '../accounts/time-zones.ts'
+import { authenticate, registerUser } from '../accounts/users.ts'
+import { type FieldErrors, fieldErrors } from '../forms.ts'
+import { endSession, safeNextPath, startSession } from '../plugins/authentication.ts'
+
+const MINUTE = 60_000
+const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
+const pageSchema = (summary: string, extra: object = {}) => ({ hide: true, summary, ...extra })
+
+export default async function accountRoutes(fastify: FastifyInstance) {
+  // Per IP: every attempt counts (a shared gym Wi-Fi still has room). Per username: only failed sign-ins
+  // count, so an attacker guessing one account is stopped without the owner's successful logins adding up.
+  const loginPerIp = fastify.attemptLimiter('login-ip', {
+    max: 30,
+    timeWindow: 15 * MINUTE,
+    action: 'sign-in attempts from your network',
+  })
+  const loginPerUser = fastify.attemptLimiter('login-user', {
+    max: 10,
+    timeWindow: 15 * MINUTE,
+    action: 'failed sign-ins for this username',
+  })
+  const registerPerIp = fastify.attemptLimiter('register-ip', {
+    max: 20,
+    timeWindow: 60 * MINUTE,
+    action: 'registrations from your network',
+  })
+  const registerPerUser = fastify.attemptLimiter('register-user', {
+    max: 5,
+    timeWindow: 60 * MINUTE,
+    action: 'registration attempts for this username',
+  })
+
+  function renderRegister(reply: FastifyReply, values: Partial<RegisterForm>, errors: FieldErrors = {}) {
+    return reply.viewAsync('pages/register.hbs', {
+      title: 'Create your account',
+      values: { unit: 'kg', timeZone: 'UTC', ...values, password: '' },
+      errors,
+      timeZones,
+      scripts: ['/static/js/time-zone.js'],
+    })
+  }
+
+  function renderLogin(reply: FastifyReply, values: Partial<LoginForm>, errors: FieldErrors = {}) {
+    return reply.viewAsync('pages/login.hbs', {
+      title: 'Log in',
+      values: { ...values, password: '' },
+      errors,
+    })
+  }
+
+  fastify.get(
+    '/register',
+    { schema: pageSchema('Registration form', { response: HtmlPage }) },
+    async (request, reply) => {
+      if (request.user) return reply.redirect('/', 303)
+      return renderRegister(reply, {})
+    },
+  )
+
+  fastify.post(
+    '/register',
+    { schema: pageSchema('Register', { body: RegisterForm }), attachValidation: true },
+    async (request: FastifyRequest<{ Body: RegisterForm }>, reply) => {
+      const body = (request.body ?? {}) as Partial<RegisterForm>
+      await registerPerIp.hit(request.ip)
+      if (request.validationError) {
+        reply.code(400)
+        return renderRegister(reply, body, fieldErrors(request.validationError, accountFieldMessages) ?? {})
+      }
+      await registerPerUser.hit(body.username!.toLowerCase())
+      try {
+        const user = await registerUser(fastify.prisma, request.body)
+        await startSession(request, user.id)
+        reply.flash(`Welcome to LiftLog, ${user.displayName}!`)
+        return reply.redirect('/', 303)
+      } catch (error) {
+        const errors = fieldErrors(error)
+        if (!errors) throw error
+        reply.code((error as { statusCode?: number }).statusCode ?? 400)
+        return renderRegister(reply, body, errors)
+      }
+    },
+  )
+
+  fastify.get(
+    '/login',
+    {
+      schema: pageSchema('Sign-in form', {
+        querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } },
+        response: HtmlPage,
+      }),
+    },
+    async (request: FastifyRequest<{ Querystring: { next?: string } }>, reply) => {
+      if (request.user) return reply.redirect(safeNextPath(request.query.next), 303)
+      return renderLogin(reply, { next: request.query.next })
+    },
+  )
+
+  fastify.post(
+    '/login',
+    { schema: pageSchema('Sign in', { body: LoginFormSchema }), attachValidation: true },
+    async (request: FastifyRequest<{ Body: LoginForm }>, reply) => {
+      const body = (request.body ?? {}) as Partial<LoginForm>
+      await loginPerIp.hit(request.ip)
+      const username = typeof body.username === 'string' ? body.username.trim() : ''
+      const userKey = username.toLowerCase()
+      if (userKey) await loginPerUser.check(userKey)
+      const user =
+        !request.validationError && username && body.password
+          ? await authenticate(fastify.prisma, username, body.password)
+          : null
+      if (!user) {
+        if (userKey) await loginPerUser.hit(userKey)
+        reply.code(401)
+        return renderLogin(reply, { username, next: body.next }, { _form: 'Wrong username or password.' })
+      }
+      await startSession(request, user.id)
+      return reply.redirect(safeNextPath(body.next), 303)
+    },
+  )
+
+  fastify.post('/logout', { schema: pageSchema('Sign out') }, async (request, reply) => {
+    await endSession(request)
+    return reply.redirect('/login', 303)
+  })
+}

@@ -1,0 +1,72 @@
+// JSON API for personal API tokens: list, create (the secret is in the response only), revoke.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import Type, { type Static } from 'typebox'
+import { createApiToken, listApiTokens, revokeApiToken } from '../accounts/api-tokens.ts'
+import { ApiTokenSchema, CreatedApiToken, CreateTokenBody, TokenParams } from '../accounts/schemas.ts'
+import { authErrors, errorResponse as error, apiSecurity as security, writeErrors } from '../api-errors.ts'
+
+export default async function apiTokenRoutes(fastify: FastifyInstance) {
+  fastify.get(
+    '/api/v1/tokens',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['account'],
+        summary: 'Your personal API tokens (without their secrets)',
+        security,
+        response: {
+          200: Type.Object({ tokens: Type.Array(ApiTokenSchema) }, { description: 'Newest first' }),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(fastify.prisma, request.user!.id) }),
+  )
+
+  fastify.post(
+    '/api/v1/tokens',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['account'],
+        summary: 'Create a personal API token',
+        description:
+          'The response holds the token itself; it is stored only as a hash and cannot be shown again.',
+        security,
+        body: CreateTokenBody,
+        response: {
+          201: CreatedApiToken,
+          400: error('Missing or too long name'),
+          ...writeErrors,
+        },
+      },
+    },
+    async (request: FastifyRequest<{ Body: Static<typeof CreateTokenBody> }>, reply) => {
+      reply.code(201)
+      return createApiToken(fastify.prisma, request.user!.id, request.body.name.trim() || 'API token')
+    },
+  )
+
+  fastify.delete(
+    '/api/v1/tokens/:id',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['account'],
+        summary: 'Revoke one of your API tokens',
+        security,
+        params: TokenParams,
+        response: {
+          204: { type: 'null', description: 'Revoked; requests with it now get 401' },
+          400: error('The id is not a UUID'),
+          ...writeErrors,
+          404: error('No such token among yours'),
+        },
+      },
+    },
+    async (request: FastifyRequest<{ Params: Static<typeof TokenParams> }>, reply) => {
+      await revokeApiToken(fastify.prisma, request.user!.id, request.params.id)
+      return reply.code(204).send()
+    },
+  )
+}
