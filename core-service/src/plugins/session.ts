@@ -55,7 +55,8 @@ class RedisSessionStore implements SessionStore {
 
 /** In-process store with expiry (the library's default store never forgets an abandoned session). */
 class MemorySessionStore implements SessionStore {
-  private readonly sessions = new Map<string, { session: StoredSession; expiresAt: number }>()
+  // Stored as JSON, like the Redis store, so both behave the same (no shared mutable objects).
+  private readonly sessions = new Map<string, { json: string; expiresAt: number }>()
   private writes = 0
   constructor(private readonly idleSeconds: number) {}
   set(id: string, session: StoredSession, callback: Callback) {
@@ -63,16 +64,18 @@ class MemorySessionStore implements SessionStore {
     if (++this.writes % 1000 === 0) {
       for (const [key, entry] of this.sessions) if (entry.expiresAt <= now) this.sessions.delete(key)
     }
-    this.sessions.set(id, {
-      session: structuredClone(session),
-      expiresAt: now + ttlSeconds(session, this.idleSeconds) * 1000,
-    })
+    const expiresAt = now + ttlSeconds(session, this.idleSeconds) * 1000
+    this.sessions.set(id, { json: JSON.stringify(session), expiresAt })
     callback()
   }
   get(id: string, callback: (err: unknown, result?: StoredSession | null) => void) {
     const entry = this.sessions.get(id)
-    if (entry && entry.expiresAt <= Date.now()) this.sessions.delete(id)
-    callback(null, entry && entry.expiresAt > Date.now() ? structuredClone(entry.session) : null)
+    if (!entry || entry.expiresAt <= Date.now()) {
+      this.sessions.delete(id)
+      callback(null, null)
+      return
+    }
+    callback(null, JSON.parse(entry.json) as StoredSession)
   }
   destroy(id: string, callback: Callback) {
     this.sessions.delete(id)

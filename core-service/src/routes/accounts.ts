@@ -44,6 +44,8 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     return reply.viewAsync('pages/register.hbs', {
       title: 'Create your account',
       values: { unit: 'kg', timeZone: 'UTC', ...values, password: '' },
+      // Only a fresh form gets the browser's zone preselected; a re-rendered one keeps what was sent.
+      zoneChosen: values.timeZone !== undefined,
       errors,
       timeZones,
       scripts: ['/static/js/time-zone.js'],
