@@ -16,6 +16,7 @@ import apiTokenRoutes from './routes/api-tokens.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import settingsRoutes from './routes/settings.ts'
+import workoutRoutes from './routes/workouts.ts'
 
 export interface AppOptions {
   config: CoreConfig
@@ -31,6 +32,9 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
     tags: [
       { name: 'operations', description: 'Health and readiness for orchestrators' },
       { name: 'account', description: 'The signed-in lifter and their personal API tokens' },
+      { name: 'exercises', description: 'The built-in catalog and your own exercises' },
+      { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
+      { name: 'calendar', description: 'Your workouts by local date' },
     ],
     securitySchemes: {
       bearerAuth: {
@@ -71,4 +75,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(settingsRoutes)
   await fastify.register(meRoutes)
   await fastify.register(apiTokenRoutes)
+  await fastify.register(workoutRoutes)
 }

@@ -3,7 +3,7 @@
 
 import { type Exercise, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import type { Equipment, ExerciseCategory } from '../generated/prisma/enums.ts'
-import { BuiltInExerciseReadOnly, ExerciseInUse, ExerciseNameTaken } from './errors.ts'
+import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
@@ -60,8 +60,16 @@ export async function muscleGroups(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.muscleGroup)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether a string can be an id at all (anything else is simply "not found", never a database error). */
+export function isId(value: string): boolean {
+  return UUID.test(value)
+}
+
 /** One exercise this user can see, or null (another user's exercise is indistinguishable from none). */
 export async function findExercise(db: Db, userId: string, id: string): Promise<Exercise | null> {
+  if (!isId(id)) return null
   return db.exercise.findFirst({ where: { id, ...visibleTo(userId) } })
 }
 
@@ -76,7 +84,7 @@ async function assertNameFree(db: Db, userId: string, name: string, exceptId?: s
     where: { name, ...visibleTo(userId), ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { ownerId: true, name: true },
   })
-  if (clash) throw new ExerciseNameTaken(clash.name, clash.ownerId === null)
+  if (clash) throw exerciseNameTaken(clash.name, clash.ownerId === null)
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -116,7 +124,7 @@ export async function createExercise(
     })
   } catch (err) {
     // Two concurrent creates of the same name: the (owner_id, name) unique index settles it.
-    if (isUniqueViolation(err)) throw new ExerciseNameTaken(name, false)
+    if (isUniqueViolation(err)) throw exerciseNameTaken(name, false)
     throw err
   }
 }
@@ -132,7 +140,7 @@ export async function changeExercise(
     return await prisma.$transaction(async (tx) => {
       const exercise = await findExercise(tx, userId, id)
       if (!exercise) return null
-      if (exercise.ownerId === null) throw new BuiltInExerciseReadOnly()
+      if (exercise.ownerId === null) throw builtInReadOnly()
       const data: Prisma.ExerciseUpdateInput = {}
       if (change.name !== undefined) {
         const name = change.name.trim()
@@ -145,7 +153,7 @@ export async function changeExercise(
       return updated
     })
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ExerciseNameTaken(change.name?.trim() ?? '', false)
+    if (isUniqueViolation(err)) throw exerciseNameTaken(change.name?.trim() ?? '', false)
     throw err
   }
 }
@@ -159,9 +167,9 @@ export async function deleteExercise(prisma: PrismaClient, userId: string, id: s
     return await prisma.$transaction(async (tx) => {
       const exercise = await findExercise(tx, userId, id)
       if (!exercise) return false
-      if (exercise.ownerId === null) throw new BuiltInExerciseReadOnly()
+      if (exercise.ownerId === null) throw builtInReadOnly()
       const used = await setsUsing(tx, userId, id)
-      if (used > 0) throw new ExerciseInUse(exercise.name, used)
+      if (used > 0) throw exerciseInUse(exercise.name, used)
       await tx.exercise.delete({ where: { id: exercise.id } })
       await touchUser(tx, userId)
       return true
@@ -169,7 +177,7 @@ export async function deleteExercise(prisma: PrismaClient, userId: string, id: s
   } catch (err) {
     // A set saved between the count and the delete: the NO ACTION foreign key refuses the delete.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003') {
-      throw new ExerciseInUse('this exercise', 1)
+      throw exerciseInUse('this exercise', 1)
     }
     throw err
   }

@@ -1,5 +1,6 @@
 // What a workout write must satisfy, checked once for both the form and the JSON API. Errors are keyed by
 // field path ("startedAt", "sets.2.reps") so a form can show each next to its field.
+import { ValidationFailed } from '../errors.ts'
 import { Prisma } from '../generated/prisma/client.ts'
 import { MAX_WEIGHT_KG, toStoredKg, type WeightUnit } from '../units.ts'
 import { EARLIEST_DATE, latestStart } from './local-time.ts'
@@ -47,16 +48,16 @@ export interface NormalizedWorkout {
 
 export type FieldErrors = Record<string, string>
 
-export class WorkoutInputError extends Error {
-  readonly statusCode = 400
-  readonly code: string
-  constructor(readonly fields: FieldErrors) {
-    const [path, message] = Object.entries(fields)[0] ?? ['workout', 'is invalid']
-    super(`${path}: ${message}`)
-    this.code = Object.values(fields).some((m) => m === UNKNOWN_EXERCISE)
-      ? 'UNKNOWN_EXERCISE'
-      : 'INVALID_WORKOUT'
-  }
+/** A 400 from the catalogue carrying every field's message; its own message names the first one. */
+export function workoutInputError(fields: FieldErrors) {
+  const [path, message] = Object.entries(fields)[0] ?? ['workout', 'is invalid']
+  return Object.assign(new ValidationFailed(`${path}: ${message}`), { fields })
+}
+
+/** The per-field messages of a workout input error, or null for any other error. */
+export function workoutFieldErrors(error: unknown): FieldErrors | null {
+  const fields = (error as { fields?: unknown } | null)?.fields
+  return fields && typeof fields === 'object' ? (fields as FieldErrors) : null
 }
 
 export const UNKNOWN_EXERCISE = 'unknown exercise'
@@ -125,7 +126,7 @@ export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: st
     }
     sets.push({ exerciseId: set.exerciseId, reps: set.reps, weightKg, rpe, isWarmup: Boolean(set.isWarmup) })
   })
-  if (Object.keys(errors).length > 0) throw new WorkoutInputError(errors)
+  if (Object.keys(errors).length > 0) throw workoutInputError(errors)
   return { startedAt, title, notes, sets } satisfies NormalizedWorkout
 }
 
@@ -152,5 +153,5 @@ export function checkExercises(sets: NormalizedSet[], found: ExerciseFacts[]): v
     if (!zeroAllowed && set.weightKg.isZero())
       errors[`sets.${i}.weight`] = 'must be more than 0 for this exercise'
   })
-  if (Object.keys(errors).length > 0) throw new WorkoutInputError(errors)
+  if (Object.keys(errors).length > 0) throw workoutInputError(errors)
 }

@@ -2,7 +2,7 @@
 // it, so another lifter's workout is indistinguishable from a missing one. Every write is one transaction
 // that also fixes local_date, copies user_id/started_at onto the sets and bumps users.data_version.
 
-import { visibleTo } from '../exercises/repository.ts'
+import { isId, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
@@ -62,6 +62,7 @@ export async function workoutsOnDate(db: Db, userId: string, isoDate: string): P
 
 /** One of the user's workouts, or null. */
 export async function findWorkout(db: Db, userId: string, id: string): Promise<WorkoutWithSets | null> {
+  if (!isId(id)) return null
   return db.workout.findFirst({ where: { id, userId }, include: withSets })
 }
 
@@ -99,6 +100,7 @@ export async function replaceWorkout(
   input: WorkoutInput,
   now = new Date(),
 ): Promise<WorkoutWithSets | null> {
+  if (!isId(id)) return null
   const found = await prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({ where: { id, userId }, select: { id: true } })
     if (!existing) return false
@@ -123,6 +125,7 @@ export async function replaceWorkout(
 
 /** Deletes one of the user's workouts with its sets; false when they have no such workout. */
 export async function deleteWorkout(prisma: PrismaClient, userId: string, id: string): Promise<boolean> {
+  if (!isId(id)) return false
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.workout.deleteMany({ where: { id, userId } })
     if (count === 0) return false

@@ -2,7 +2,6 @@
 import t from 'tap'
 import { createPrismaClient } from '../../src/db/client.ts'
 import type { PrismaClient } from '../../src/generated/prisma/client.ts'
-import { WorkoutInputError } from '../../src/workouts/input.ts'
 import { fromDateColumn } from '../../src/workouts/local-time.ts'
 import {
   createWorkout,
@@ -140,7 +139,11 @@ t.test("sets may not use another user's custom exercise; nothing is written", as
       startedAt: new Date('2026-01-05T10:00:00Z'),
       sets: [{ exerciseId: mine.id, reps: 5, weight: 60 }],
     }),
-    { code: 'UNKNOWN_EXERCISE', fields: { 'sets.0.exerciseId': 'unknown exercise' } },
+    {
+      code: 'VALIDATION',
+      message: 'sets.0.exerciseId: unknown exercise',
+      fields: { 'sets.0.exerciseId': 'unknown exercise' },
+    },
   )
   t.equal(await prisma.workout.count({ where: { userId: other.id } }), 0)
   t.equal(
@@ -166,7 +169,7 @@ t.test('input rules: future, weights, RPE, zero load only for bodyweight', async
     },
     now,
   ).catch((e) => e)
-  t.type(err, WorkoutInputError)
+  t.equal(err.statusCode, 400)
   t.same(Object.keys(err.fields).sort(), ['sets.0.reps', 'sets.1.rpe', 'sets.1.weight', 'startedAt'])
   const zero = await createWorkout(
     prisma,

@@ -1,0 +1,212 @@
+// The workout form without JavaScript: flat fields (sets[3][reps]) in, WorkoutInput out, and back into
+// rows for re-rendering. Row buttons (add rows, move up/down, remove) post the form to itself and come
+// back rearranged without saving, so editing a workout works with scripts off; workout-form.js does the
+// same in place when scripts run.
+import type { Exercise } from '../generated/prisma/client.ts'
+import { editableWeight, type WeightUnit } from '../units.ts'
+import type { FieldErrors, SetInput, WorkoutInput } from './input.ts'
+import { instantFromLocal, localParts } from './local-time.ts'
+import type { WorkoutWithSets } from './repository.ts'
+
+export interface FormRow {
+  exerciseId: string
+  reps: string
+  weight: string
+  rpe: string
+  warmup: boolean
+}
+
+export interface FormValues {
+  date: string
+  time: string
+  title: string
+  notes: string
+  rows: FormRow[]
+}
+
+export type FormBody = Record<string, string | string[] | undefined>
+
+/** Blank rows a new form starts with (and "Add rows" appends without scripts). */
+export const BLANK_ROWS = 3
+
+export function blankRow(exerciseId = ''): FormRow {
+  return { exerciseId, reps: '', weight: '', rpe: '', warmup: false }
+}
+
+function text(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? ''
+}
+
+const FIELD = /^sets\[(\d{1,3})\]\[(exerciseId|reps|weight|rpe|warmup)\]$/
+
+/** The values as typed, every row in index order (row buttons count rows as they were shown). */
+export function readForm(body: FormBody): FormValues {
+  const byIndex = new Map<number, FormRow>()
+  for (const [key, value] of Object.entries(body)) {
+    const match = FIELD.exec(key)
+    if (!match) continue
+    const index = Number(match[1])
+    const row = byIndex.get(index) ?? blankRow()
+    const field = match[2] as keyof FormRow
+    if (field === 'warmup') row.warmup = text(value) !== ''
+    else row[field] = text(value)
+    byIndex.set(index, row)
+  }
+  const rows = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row)
+  return {
+    date: text(body.date),
+    time: text(body.time),
+    title: text(body.title),
+    notes: text(body.notes),
+    rows,
+  }
+}
+
+/**
+ * The rows to save: those with anything typed. A row with only its exercise chosen is a spare row (new
+ * rows start on the previous row's exercise), not a set.
+ */
+export function filledRows(values: FormValues): FormValues {
+  return { ...values, rows: values.rows.filter((row) => row.reps || row.weight || row.rpe) }
+}
+
+function number(value: string): number {
+  // Phones in many locales type a decimal comma.
+  return value === '' ? Number.NaN : Number(value.replace(',', '.'))
+}
+
+/** The domain input of (filled) form values, in the lifter's zone; unparseable numbers fail validation. */
+export function toWorkoutInput(values: FormValues, zone: string): WorkoutInput {
+  const startedAt = instantFromLocal(values.date, values.time || '00:00', zone) ?? new Date(Number.NaN)
+  const sets: SetInput[] = values.rows.map((row) => ({
+    exerciseId: row.exerciseId,
+    reps: number(row.reps),
+    // An empty weight means no load: fine for bodyweight movements, refused for the rest.
+    weight: row.weight === '' ? 0 : number(row.weight),
+    rpe: row.rpe === '' ? null : number(row.rpe),
+    isWarmup: row.warmup,
+  }))
+  return { startedAt, title: values.title, notes: values.notes, sets }
+}
+
+/**
+ * Applies a row button ("add", "up:2", "down:0", "remove:1") to the values. Returns null for "save" (or
+ * no action), i.e. when the form should be saved rather than shown again.
+ */
+export function applyRowAction(values: FormValues, action: string | undefined): FormValues | null {
+  if (!action || action === 'save') return null
+  const rows = [...values.rows]
+  const [verb, at] = action.split(':')
+  const i = Number(at)
+  if (verb === 'add') {
+    // A new row starts on the exercise of the last one: sets of one exercise usually come together.
+    const last = rows.at(-1)?.exerciseId ?? ''
+    for (let n = 0; n < BLANK_ROWS; n++) rows.push(blankRow(last))
+  } else if (Number.isInteger(i) && i >= 0 && i < rows.length) {
+    if (verb === 'remove') rows.splice(i, 1)
+    else if (verb === 'up' && i > 0) rows.splice(i - 1, 2, rows[i] as FormRow, rows[i - 1] as FormRow)
+    else if (verb === 'down' && i < rows.length - 1)
+      rows.splice(i, 2, rows[i + 1] as FormRow, rows[i] as FormRow)
+  }
+  return { ...values, rows }
+}
+
+/** Form values for an existing workout (edit) or a copy of it (repeat: `now` gives the new start). */
+export function valuesFromWorkout(
+  workout: WorkoutWithSets,
+  unit: WeightUnit,
+  zone: string,
+  { startedAt = workout.startedAt, notes = workout.notes ?? '' }: { startedAt?: Date; notes?: string } = {},
+): FormValues {
+  return {
+    ...localParts(startedAt, zone),
+    title: workout.title ?? '',
+    notes,
+    rows: workout.sets.map((set) => ({
+      exerciseId: set.exerciseId,
+      reps: String(set.reps),
+      weight: editableWeight(set.weightKg, unit),
+      rpe: set.rpe ? set.rpe.toString() : '',
+      warmup: set.isWarmup,
+    })),
+  }
+}
+
+/** Empty values for a new workout starting now (or on `date` at the current time) in the lifter's zone. */
+export function newValues(zone: string, now = new Date(), date?: string): FormValues {
+  const parts = localParts(now, zone)
+  return { ...parts, date: date ?? parts.date, title: '', notes: '', rows: [] }
+}
+
+export interface ExerciseOption {
+  id: string
+  name: string
+}
+
+export interface ExerciseOptionGroup {
+  label: string
+  options: ExerciseOption[]
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  chest: 'Chest',
+  back: 'Back',
+  shoulders: 'Shoulders',
+  arms: 'Arms',
+  legs: 'Legs',
+  core: 'Core',
+  full_body: 'Full body',
+  cardio: 'Cardio',
+}
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category
+}
+
+/**
+ * The exercise picker: active exercises grouped by category, plus any archived one the form already uses
+ * (so editing an old workout never silently drops its history).
+ */
+export function exerciseOptions(exercises: Exercise[], used: Set<string>): ExerciseOptionGroup[] {
+  const groups = new Map<string, ExerciseOption[]>()
+  for (const category of Object.keys(CATEGORY_LABELS)) groups.set(category, [])
+  for (const e of exercises) {
+    if (e.archived && !used.has(e.id)) continue
+    groups.get(e.category)?.push({ id: e.id, name: e.archived ? `${e.name} (archived)` : e.name })
+  }
+  return [...groups.entries()]
+    .filter(([, options]) => options.length > 0)
+    .map(([category, options]) => ({ label: categoryLabel(category), options }))
+}
+
+export interface RenderRow extends FormRow {
+  index: number
+  number: number
+  first: boolean
+  last: boolean
+  errors: Record<string, string>
+}
+
+/**
+ * Rows for the template: the values plus their per-field errors ("sets.2.reps" → row 2, "reps"), padded
+ * with spare rows to `minimum`.
+ */
+export function renderRows(values: FormValues, errors: FieldErrors, minimum = BLANK_ROWS): RenderRow[] {
+  const rows = [...values.rows]
+  while (rows.length < minimum) rows.push(blankRow(rows.at(-1)?.exerciseId ?? ''))
+  return rows.map((row, index) => {
+    const rowErrors: Record<string, string> = {}
+    for (const field of ['exerciseId', 'reps', 'weight', 'rpe']) {
+      const message = errors[`sets.${index}.${field}`]
+      if (message) rowErrors[field] = message
+    }
+    return {
+      ...row,
+      index,
+      number: index + 1,
+      first: index === 0,
+      last: index === rows.length - 1,
+      errors: rowErrors,
+    }
+  })
+}
