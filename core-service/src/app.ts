@@ -13,6 +13,8 @@ import session from './plugins/session.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
+import calendarRoutes from './routes/calendar.ts'
+import exerciseRoutes from './routes/exercises.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import settingsRoutes from './routes/settings.ts'
@@ -75,5 +77,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(settingsRoutes)
   await fastify.register(meRoutes)
   await fastify.register(apiTokenRoutes)
+  await fastify.register(exerciseRoutes)
   await fastify.register(workoutRoutes)
+  await fastify.register(calendarRoutes)
 }

@@ -22,14 +22,11 @@ export const equipments = [
   'other',
 ] as const
 
-export const Category = Type.Union(
-  categories.map((c) => Type.Literal(c)),
-  { description: 'body region', examples: ['legs'] },
-)
-export const EquipmentType = Type.Union(
-  equipments.map((e) => Type.Literal(e)),
-  { description: 'equipment used', examples: ['barbell'] },
-)
+export const Category = Type.Enum([...categories], { description: 'body region', examples: ['legs'] })
+export const EquipmentType = Type.Enum([...equipments], {
+  description: 'equipment used',
+  examples: ['barbell'],
+})
 export const ExerciseName = Type.String({
   minLength: 1,
   maxLength: 80,

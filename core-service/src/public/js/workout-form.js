@@ -1,0 +1,100 @@
+// Workout form, progressively enhanced: the add/move/remove set buttons work in place instead of
+// posting the form back. Without this script the same buttons round-trip to the server, which
+// rearranges the rows and shows the form again, so nothing here is required.
+;(() => {
+  const form = document.querySelector('[data-workout-form]')
+  const list = form?.querySelector('[data-set-list]')
+  if (!form || !list) return
+
+  const rows = () => Array.from(list.querySelectorAll('[data-set-row]'))
+
+  // Field names, ids and labels follow the row's position so the server reads the sets in order.
+  function renumber() {
+    const all = rows()
+    all.forEach((row, i) => {
+      const number = row.querySelector('[data-set-number]')
+      if (number) number.textContent = String(i + 1)
+      for (const input of row.querySelectorAll('[data-field]')) {
+        const field = input.getAttribute('data-field')
+        input.name = `sets[${i}][${field}]`
+        input.id = `set-${i}-${field}`
+      }
+      for (const label of row.querySelectorAll('label[for]')) {
+        label.htmlFor = label.htmlFor.replace(/^set-\d+-/, `set-${i}-`)
+      }
+      for (const button of row.querySelectorAll('[data-row-action]')) {
+        const action = button.getAttribute('data-row-action')
+        button.value = `${action}:${i}`
+        const verb = action === 'remove' ? 'Remove' : `Move`
+        const suffix = action === 'up' ? ' up' : action === 'down' ? ' down' : ''
+        button.setAttribute('aria-label', `${verb} set ${i + 1}${suffix}`)
+        if (action === 'up') button.disabled = i === 0
+        if (action === 'down') button.disabled = i === all.length - 1
+      }
+    })
+  }
+
+  function clearRow(row) {
+    row.classList.remove('is-warmup')
+    for (const el of row.querySelectorAll('.field-error')) el.remove()
+    for (const el of row.querySelectorAll('.has-error')) el.classList.remove('has-error')
+    for (const input of row.querySelectorAll('[data-field]')) {
+      input.removeAttribute('aria-invalid')
+      input.removeAttribute('aria-describedby')
+      if (input.type === 'checkbox') input.checked = false
+      else if (input.tagName !== 'SELECT') input.value = ''
+    }
+  }
+
+  function addRow() {
+    const last = rows().at(-1)
+    if (!last) return
+    const copy = last.cloneNode(true)
+    clearRow(copy)
+    // The new set starts on the previous set's exercise (the select keeps its value when cloned only
+    // if we copy it): consecutive sets are usually of the same exercise.
+    const lastSelect = last.querySelector('select[data-field]')
+    const copySelect = copy.querySelector('select[data-field]')
+    if (lastSelect && copySelect) copySelect.value = lastSelect.value
+    list.appendChild(copy)
+    renumber()
+    copy.querySelector('[data-field="reps"]')?.focus()
+  }
+
+  form.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button') : null
+    if (!target) return
+    if (target.hasAttribute('data-add-set')) {
+      event.preventDefault()
+      addRow()
+      return
+    }
+    const action = target.getAttribute('data-row-action')
+    if (!action) return
+    event.preventDefault()
+    const row = target.closest('[data-set-row]')
+    if (!row) return
+    if (action === 'remove') {
+      if (rows().length === 1) clearRow(row)
+      else {
+        const next = row.nextElementSibling ?? row.previousElementSibling
+        row.remove()
+        next?.querySelector('[data-row-action="remove"]')?.focus()
+      }
+    } else if (action === 'up' && row.previousElementSibling) {
+      list.insertBefore(row, row.previousElementSibling)
+    } else if (action === 'down' && row.nextElementSibling) {
+      list.insertBefore(row.nextElementSibling, row)
+    }
+    renumber()
+    if (action !== 'remove') target.focus()
+  })
+
+  // Warm-up rows look different; keep that in step with the checkbox.
+  form.addEventListener('change', (event) => {
+    const input = event.target
+    if (input instanceof HTMLInputElement && input.getAttribute('data-field') === 'warmup') {
+      input.closest('[data-set-row]')?.classList.toggle('is-warmup', input.checked)
+    }
+  })
+})()

@@ -1,0 +1,145 @@
+// The calendar: a month of the lifter's local days (Monday first) with workout days marked, a day view,
+// and GET /api/v1/calendar. Days come from workouts.local_date, fixed in the lifter's zone when saved.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { DateTime } from 'luxon'
+import Type from 'typebox'
+import type { CurrentUser } from '../accounts/current-user.ts'
+import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
+import { calendarMonth, MONTH, monthOf } from '../calendar/month.ts'
+import { MonthOut, MonthQuery } from '../calendar/schemas.ts'
+import { NotFound } from '../errors.ts'
+import { formatDate, isRealDate, todayIn } from '../workouts/local-time.ts'
+import { workoutsOnDate } from '../workouts/repository.ts'
+import { STYLES, workoutCard } from './workouts.ts'
+
+export interface CalendarOptions {
+  /**
+   * Hook for shading days by training load (e.g. from stats-service): resolves to a level 1–4 per local
+   * date ("2026-11-23" → 3) for the dates shown. Days without a level get none; a failure is logged and
+   * the calendar renders unshaded, so the calendar never depends on it.
+   */
+  dayLoad?: (user: CurrentUser, from: string, to: string) => Promise<Record<string, number>>
+}
+
+const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
+const PageQuery = Type.Object({ month: Type.Optional(Type.String({ maxLength: 20 })) })
+const DayParams = Type.Object({ date: Type.String({ maxLength: 20 }) })
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map(
+  (long) => ({
+    long,
+    short: long.slice(0, 3),
+  }),
+)
+
+/** A month ("2026-11") the calendar can show: real and within sane years. */
+function validMonth(month: string | undefined): month is string {
+  return typeof month === 'string' && MONTH.test(month) && month >= '1970-01' && month <= '2999-12'
+}
+
+export default async function calendarRoutes(app: FastifyInstance, options: CalendarOptions = {}) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
+  const { prisma } = fastify
+  const auth = { onRequest: fastify.requireUser }
+
+  async function dayLoad(user: CurrentUser, from: string, to: string): Promise<Record<string, number>> {
+    if (!options.dayLoad) return {}
+    try {
+      return await options.dayLoad(user, from, to)
+    } catch (err) {
+      fastify.log.warn({ err }, 'calendar day shading unavailable')
+      return {}
+    }
+  }
+
+  fastify.get(
+    '/calendar',
+    {
+      ...auth,
+      schema: { hide: true, summary: 'Calendar month', querystring: PageQuery, response: HtmlPage },
+    },
+    async (request, reply) => {
+      const user = request.user!
+      const today = todayIn(user.timeZone)
+      // A mistyped month shows the current one rather than an error page.
+      const month = validMonth(request.query.month) ? request.query.month : monthOf(today)
+      const view = await calendarMonth(prisma, user.id, month, today)
+      const first = view.weeks[0]?.[0]?.date ?? `${month}-01`
+      const last = view.weeks.at(-1)?.at(-1)?.date ?? `${month}-28`
+      const load = await dayLoad(user, first, last)
+      const weeks = view.weeks.map((week) =>
+        week.map((day) => ({
+          ...day,
+          load: load[day.date] ?? 0,
+          label: `${DateTime.fromISO(day.date).toFormat('cccc d LLLL')}${
+            day.workouts ? `, ${day.workouts} workout${day.workouts === 1 ? '' : 's'}` : ''
+          }${day.isToday ? ' (today)' : ''}`,
+        })),
+      )
+      return reply.viewAsync('pages/calendar.hbs', {
+        ...view,
+        styles: [STYLES],
+        weeks,
+        weekdays: WEEKDAYS,
+        isThisMonth: month === view.thisMonth,
+        workoutDays: Object.keys(view.counts).length,
+        prevLabel: DateTime.fromISO(`${view.prev}-01`).toFormat('LLLL yyyy'),
+        nextLabel: DateTime.fromISO(`${view.next}-01`).toFormat('LLLL yyyy'),
+      })
+    },
+  )
+
+  fastify.get(
+    '/calendar/:date',
+    {
+      ...auth,
+      schema: { hide: true, summary: 'One day of workouts', params: DayParams, response: HtmlPage },
+    },
+    async (request, reply) => {
+      const user = request.user!
+      const { date } = request.params
+      if (!isRealDate(date) || date < '1970-01-01') throw new NotFound('day')
+      const workouts = await workoutsOnDate(prisma, user.id, date)
+      const today = todayIn(user.timeZone)
+      return reply.viewAsync('pages/calendar-day.hbs', {
+        title: formatDate(date),
+        styles: [STYLES],
+        date,
+        monthHref: `/calendar?month=${monthOf(date)}`,
+        workouts: workouts.map((w) => workoutCard(w, user)),
+        canLog: date <= today,
+        logHref: `/workouts/new?date=${date}`,
+      })
+    },
+  )
+
+  fastify.get(
+    '/api/v1/calendar',
+    {
+      ...auth,
+      schema: {
+        tags: ['calendar'],
+        security,
+        summary: 'Workouts per day of one month',
+        description: 'Days are your local dates (your time zone when each workout was saved).',
+        querystring: MonthQuery,
+        response: {
+          200: { ...MonthOut, description: 'the month' },
+          400: errorResponse('malformed month'),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => {
+      const user = request.user!
+      const today = todayIn(user.timeZone)
+      const month = request.query.month ?? monthOf(today)
+      const view = await calendarMonth(prisma, user.id, month, today)
+      const days = view.weeks
+        .flat()
+        .filter((d) => d.inMonth)
+        .map((d) => ({ date: d.date, workouts: d.workouts }))
+      return { month, prev: view.prev, next: view.next, today, days }
+    },
+  )
+}
