@@ -119,8 +119,15 @@ export async function changePassword(
   await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } })
 }
 
-/** Deletes the account after re-checking the password; the schema cascades workouts, sets, exercises, tokens. */
+/** Deletes the account and everything it owns, after re-checking the password, in one transaction. */
 export async function deleteAccount(prisma: PrismaClient, userId: string, password: string) {
   await checkCurrentPassword(prisma, userId, password, 'password')
-  await prisma.user.delete({ where: { id: userId } })
+  // Sets go first: PostgreSQL runs the cascades as separate triggers, and the NO ACTION check protecting an
+  // exercise's history fires when the user's custom exercises are cascaded, before the workouts' cascade
+  // has removed their sets. Deleting sets, then workouts, then the user (cascading exercises and tokens) works.
+  await prisma.$transaction([
+    prisma.workoutSet.deleteMany({ where: { userId } }),
+    prisma.workout.deleteMany({ where: { userId } }),
+    prisma.user.delete({ where: { id: userId } }),
+  ])
 }

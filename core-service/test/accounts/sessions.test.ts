@@ -76,11 +76,7 @@ t.test('unknown username and wrong password get the same answer', async (t) => {
   const strip = (html: string) => html.replace(/value="[^"]*"/g, 'value=""')
   t.equal(strip(wrong.body), strip(unknown.body), 'same page apart from the echoed username and token')
   t.match(wrong.body, 'Wrong username or password.')
-  t.notOk(
-    wrong.cookies.some(
-      (c) => c.name === 'liftlog.sid' && c.value && !c.value.startsWith(' ') && wrong.headers.location,
-    ),
-  )
+  t.notOk(wrong.headers.location, 'no redirect: not signed in')
   const json = await app.inject({
     method: 'POST',
     url: '/login',
@@ -125,7 +121,7 @@ t.test(
     t.equal(cookie?.sameSite, 'Lax')
     t.notOk(cookie?.secure, 'plain HTTP: not Secure')
     t.ok(cookie?.expires instanceof Date)
-    const seconds = ((cookie?.expires as Date).getTime() - Date.now()) / 1000
+    const seconds = (new Date(cookie?.expires ?? 0).getTime() - Date.now()) / 1000
     t.ok(seconds > 29 * 60 && seconds <= 30 * 60, `cookie expires with the idle timeout (${seconds}s)`)
     t.match(cookie?.value, /\./, 'signed with SECRET_KEY')
     const redis = new Redis(TEST_REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX })
