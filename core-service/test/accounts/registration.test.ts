@@ -69,7 +69,7 @@ t.test('POST /register rejects each bad field with a message next to it and stor
     )
     t.notMatch(res.body, DEFAULT_PASSWORD, `${name}: the password is never echoed`)
   }
-  for (const missing of ['username', 'password', 'timeZone', 'unit']) {
+  for (const missing of ['username', 'password', 'timeZone', 'unit'] as const) {
     const { [missing]: _, ...rest } = valid
     const res = await postRegister(app, rest)
     t.equal(res.statusCode, 400, `missing ${missing}: 400`)
