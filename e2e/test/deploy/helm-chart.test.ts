@@ -1,0 +1,127 @@
+// The Helm chart: lints strictly, renders with default and production-like values, every object passes
+// the Kubernetes schemas and the deployment invariants, and values.schema.json refuses bad values.
+import t from 'tap'
+import { invariantOptions } from '../../support/deploy-expectations.ts'
+import { checkInvariants } from '../../support/invariants.ts'
+import { helm } from '../../support/k8s-tools.ts'
+import { chartDir, type Manifest, renderChart, renderChartText, validateManifest } from '../../support/manifests.ts'
+
+const secretKeys = ['SECRET_KEY', 'STATS_TOKEN', 'DATABASE_URL', 'STATS_DATABASE_URL', 'REDIS_URL']
+
+async function schemaProblems(manifests: Manifest[]) {
+  return (await Promise.all(manifests.map(validateManifest))).flat()
+}
+
+t.test('helm lint --strict passes with default and production-like values', async (t) => {
+  for (const values of [[], ['--values', 'ci/production-values.yaml']]) {
+    const { stdout } = await helm(['lint', '--strict', chartDir, ...values], { cwd: chartDir })
+    t.match(stdout, /1 chart\(s\) linted, 0 chart\(s\) failed/, `lint ${values.join(' ') || 'defaults'}`)
+  }
+})
+
+t.test('default values render a complete, valid release', async (t) => {
+  const manifests = await renderChart()
+  const kinds = manifests.map((m) => `${m.object.kind}/${m.object.metadata.name}`).sort()
+  for (const expected of [
+    'Deployment/core',
+    'Deployment/stats',
+    'Service/core',
+    'Service/stats',
+    'StatefulSet/postgresql',
+    'Deployment/redis',
+    'Secret/liftlog-secrets',
+    'ConfigMap/core-config',
+    'ConfigMap/stats-config',
+    'Job/migrate',
+    'HorizontalPodAutoscaler/core',
+    'HorizontalPodAutoscaler/stats',
+    'PodDisruptionBudget/core',
+    'PodDisruptionBudget/stats',
+    'NetworkPolicy/stats',
+    'NetworkPolicy/postgresql',
+    'CronJob/backup',
+    'PersistentVolumeClaim/backup',
+    'Pod/helm-test',
+  ])
+    t.ok(kinds.includes(expected), `renders ${expected}`)
+  t.same(await schemaProblems(manifests), [], 'every object validates against the Kubernetes schemas')
+  t.same(checkInvariants(manifests, invariantOptions()), [], 'deployment invariants hold')
+
+  const core = manifests.find((m) => m.object.kind === 'Service' && m.object.metadata.name === 'core')?.object
+  const stats = manifests.find((m) => m.object.kind === 'Service' && m.object.metadata.name === 'stats')?.object
+  t.equal(core?.spec.type, 'LoadBalancer', 'core is published through a LoadBalancer')
+  t.same(core?.spec.ports.map((p: { port: number }) => p.port), [25590])
+  t.equal(stats?.spec.type, 'ClusterIP', 'stats stays inside the cluster')
+  t.same(stats?.spec.ports.map((p: { port: number }) => p.port), [5000])
+
+  const job = manifests.find((m) => m.object.kind === 'Job')?.object
+  t.equal(job?.metadata.annotations['helm.sh/hook'], 'post-install,pre-upgrade', 'migrations run as a hook')
+  const test = manifests.find((m) => m.object.kind === 'Pod')?.object
+  t.equal(test?.metadata.annotations['helm.sh/hook'], 'test', 'helm test checks both services')
+  t.match(test?.spec.containers[0].command.join(' '), /http:\/\/core:25590\/health http:\/\/stats:5000\/health/)
+})
+
+t.test('a production-like values file renders a valid release with external services', async (t) => {
+  const manifests = await renderChart({ valuesFiles: ['ci/production-values.yaml'] })
+  const kinds = manifests.map((m) => m.object.kind)
+  t.notOk(kinds.includes('StatefulSet'), 'no bundled PostgreSQL')
+  t.notOk(kinds.includes('Secret'), 'the Secret is the operator’s (existingSecret)')
+  t.ok(kinds.includes('Ingress') && kinds.includes('ServiceMonitor'), 'ingress and ServiceMonitors are on')
+  t.same(await schemaProblems(manifests), [])
+  t.same(checkInvariants(manifests, invariantOptions({ 'liftlog-production': secretKeys })), [])
+  const core = manifests.find((m) => m.object.kind === 'Deployment' && m.object.metadata.name === 'core')?.object
+  t.equal(core?.spec.template.spec.containers[0].image, 'ghcr.io/example-org/liftlog-core:1.4.2')
+  t.same(core?.spec.template.spec.imagePullSecrets, [{ name: 'ghcr-pull' }])
+})
+
+t.test('the generated Secret builds URL-safe database URLs and keeps given values', async (t) => {
+  const manifests = await renderChart({
+    set: ['secrets.postgresPassword=p@ss/w:rd', 'secrets.secretKey=0123456789abcdef0123456789abcdef'],
+  })
+  const secret = manifests.find((m) => m.object.kind === 'Secret')?.object
+  t.equal(secret?.stringData.SECRET_KEY, '0123456789abcdef0123456789abcdef')
+  const url = new URL(secret?.stringData.DATABASE_URL)
+  t.equal(decodeURIComponent(url.password), 'p@ss/w:rd', 'the password survives URL encoding')
+  t.equal(url.host, 'postgresql:5432')
+  t.ok(secret?.stringData.STATS_TOKEN.length >= 16, 'a stats token is generated')
+})
+
+t.test('values.schema.json and required values refuse bad configurations', async (t) => {
+  const bad: [string[], RegExp][] = [
+    [['core.service.port=http'], /core\/service\/port/],
+    [['core.autoscaling.targetCPUUtilizationPercentage=150'], /targetCPUUtilizationPercentage/],
+    [['secrets.secretKey=too-short'], /secretKey/],
+    [['secrets.create=false'], /existingSecret/],
+    [['core.env.lowercase_key=1'], /lowercase_key/],
+    [['backup.schedule=daily'], /schedule/],
+    [['unknownSetting=1'], /unknownSetting/],
+    [['postgresql.enabled=false'], /externalDatabase.url is required/],
+  ]
+  for (const [set, message] of bad) {
+    await t.rejects(renderChartText({ set }), { message }, `refuses ${set.join(', ')}`)
+  }
+})
+
+t.test('the invariant checks catch broken manifests', async (t) => {
+  const fresh = async () => renderChart()
+  const find = (ms: Manifest[], kind: string, name: string) =>
+    ms.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
+  const cases: [string, (ms: Manifest[]) => void, RegExp][] = [
+    ['no readiness probe', (ms) => delete find(ms, 'Deployment', 'stats')?.spec.template.spec.containers[0].readinessProbe, /readinessProbe missing/],
+    ['a Service pointing at no pods', (ms) => { find(ms, 'Service', 'stats')!.spec.selector['app.kubernetes.io/component'] = 'statz' }, /selector matches no pod template/],
+    ['a wrong probe port', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].livenessProbe.httpGet.port = 8080 }, /livenessProbe port 8080/],
+    ['a config key the code does not read', (ms) => { find(ms, 'ConfigMap', 'core-config')!.data.STATS_TIMOUT_MS = '900' }, /STATS_TIMOUT_MS is provided but/],
+    ['a required key missing', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].env.shift() }, /DATABASE_URL is required/],
+    ['an invalid config value', (ms) => { find(ms, 'ConfigMap', 'stats-config')!.data.LOG_LEVEL = 'loud' }, /configuration is rejected: .*LOG_LEVEL/],
+    ['an HPA on a missing Deployment', (ms) => { find(ms, 'HorizontalPodAutoscaler', 'stats')!.spec.scaleTargetRef.name = 'statistics' }, /does not exist/],
+    ['stats open to redis pods', (ms) => find(ms, 'NetworkPolicy', 'stats')!.spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'redis' } } }), /admits \[core, helm-test, redis\]/],
+    ['a root container', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].securityContext.runAsNonRoot = false }, /core: runAsNonRoot is not set/],
+    ['uid 0', (ms) => { find(ms, 'StatefulSet', 'postgresql')!.spec.template.spec.securityContext.runAsUser = 0 }, /postgresql: runs as uid 0/],
+    ['port and PORT disagreeing', (ms) => { find(ms, 'ConfigMap', 'stats-config')!.data.PORT = '5001' }, /containerPort http 5000 ≠ PORT 5001/],
+  ]
+  for (const [name, breakIt, expected] of cases) {
+    const manifests = await fresh()
+    breakIt(manifests)
+    t.match(checkInvariants(manifests, invariantOptions()).join('\n'), expected, name)
+  }
+})
