@@ -1,6 +1,7 @@
 // Personal records per exercise (heaviest weight, best estimated 1RM, most reps in a set, best session
 // volume, most reps at each weight) and the PRs set recently. Ties go to the earliest workout.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import { instantWindow } from './local-dates.ts'
 import { e1rmSql } from './one-rep-max.ts'
 
 /** Records use Epley with the default rep cap; the progression endpoint lets callers choose. */
@@ -26,21 +27,37 @@ export interface ExerciseRecords {
 }
 
 /**
- * One row per (exercise, workout): the session's best set by weight, by estimate and by reps (each as
- * [value, companion] arrays, so max() keeps the companion of the winning set), and its volume.
+ * The two passes over a lifter's working sets everything here is derived from (numeric arithmetic is
+ * the cost at 100k sets, so each set is touched by as few expressions as possible):
+ * - sessions: one row per (exercise, workout) with its start and volume;
+ * - rungs: one row per (exercise, weight, reps) combination with the first time it was done.
+ * Every set-level record (heaviest, estimate, reps, reps at a weight) is the first occurrence of some
+ * rung, so records and PRs are read from the few thousand rungs rather than the sets.
  */
-function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
+function passesSql(userId: string, exerciseId: string | undefined, since?: string): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return Prisma.sql`
-    SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
-           max(ARRAY[s.weight_kg, s.reps]) FILTER (WHERE s.weight_kg > 0) AS heavy,
-           max(ARRAY[${e1rmSql(RECORD_FORMULA)}, s.reps])
-             FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
-           max(ARRAY[s.reps, s.weight_kg]) FILTER (WHERE s.reps > 0) AS most,
-           sum(s.reps * s.weight_kg) AS volume
-    FROM workout_sets s
-    WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
-    GROUP BY s.exercise_id, s.workout_id`
+    sessions AS MATERIALIZED (
+      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(s.reps * s.weight_kg) AS volume
+      FROM workout_sets s
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
+      GROUP BY s.exercise_id, s.workout_id
+    ), rungs AS MATERIALIZED (
+      SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
+      FROM workout_sets s
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
+      GROUP BY s.exercise_id, s.weight_kg, s.reps
+    )`
+}
+
+/** The workout in which a rung (exercise, weight, reps) first happened: an equality probe on the
+ * (user_id, exercise_id, started_at) index. */
+function rungWorkoutSql(userId: string, alias: string): Prisma.Sql {
+  const r = Prisma.raw(alias)
+  return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
+     WHERE x.user_id = ${userId}::uuid AND x.exercise_id = ${r}.exercise_id AND x.started_at = ${r}.started_at
+       AND x.weight_kg = ${r}.weight_kg AND x.reps = ${r}.reps AND NOT x.is_warmup
+     ORDER BY x.workout_id LIMIT 1)`
 }
 
 interface RecordRow {
@@ -62,6 +79,7 @@ interface RecordRow {
   v_value: number | null
   v_date: string | null
   v_workout: string | null
+  ladder: { weightKg: number; reps: number; date: string; workoutId: string }[] | null
 }
 
 export async function records(
@@ -69,55 +87,70 @@ export async function records(
   userId: string,
   exerciseId?: string,
 ): Promise<ExerciseRecords[]> {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  const [rows, atWeight] = await Promise.all([
-    prisma.$queryRaw<RecordRow[]>`
-      WITH ses AS MATERIALIZED (${sessionsSql(userId, exerciseId)}),
-      heaviest AS (
-        SELECT DISTINCT ON (exercise_id) exercise_id, heavy[1] AS value, heavy[2] AS reps, workout_id FROM ses
-        WHERE heavy IS NOT NULL ORDER BY exercise_id, heavy[1] DESC, started_at, workout_id
-      ), best AS (
-        SELECT DISTINCT ON (exercise_id) exercise_id, best[1] AS value, best[2] AS reps, workout_id FROM ses
-        WHERE best IS NOT NULL ORDER BY exercise_id, round(best[1], 2) DESC, started_at, workout_id
-      ), most AS (
-        SELECT DISTINCT ON (exercise_id) exercise_id, most[1] AS reps, most[2] AS weight, workout_id FROM ses
-        WHERE most IS NOT NULL ORDER BY exercise_id, most[1] DESC, started_at, workout_id
-      ), vol AS (
-        SELECT DISTINCT ON (exercise_id) exercise_id, volume AS value, workout_id FROM ses
-        WHERE volume > 0 ORDER BY exercise_id, volume DESC, started_at, workout_id
-      )
-      SELECT e.id AS exercise_id, e.name::text AS name, e.is_bodyweight,
-             h.value::float8 AS h_value, h.reps::int AS h_reps, to_char(hw.local_date, 'YYYY-MM-DD') AS h_date, h.workout_id AS h_workout,
-             round(b.value, 2)::float8 AS b_value, b.reps::int AS b_reps, to_char(bw.local_date, 'YYYY-MM-DD') AS b_date, b.workout_id AS b_workout,
-             m.reps::int AS m_reps, m.weight::float8 AS m_weight, to_char(mw.local_date, 'YYYY-MM-DD') AS m_date, m.workout_id AS m_workout,
-             round(v.value, 2)::float8 AS v_value, to_char(vw.local_date, 'YYYY-MM-DD') AS v_date, v.workout_id AS v_workout
-      FROM (SELECT DISTINCT exercise_id FROM ses) x
-      JOIN exercises e ON e.id = x.exercise_id
-      LEFT JOIN heaviest h ON h.exercise_id = x.exercise_id LEFT JOIN workouts hw ON hw.id = h.workout_id
-      LEFT JOIN best b ON b.exercise_id = x.exercise_id LEFT JOIN workouts bw ON bw.id = b.workout_id
-      LEFT JOIN most m ON m.exercise_id = x.exercise_id LEFT JOIN workouts mw ON mw.id = m.workout_id
-      LEFT JOIN vol v ON v.exercise_id = x.exercise_id LEFT JOIN workouts vw ON vw.id = v.workout_id
-      ORDER BY e.name, e.id`,
-    prisma.$queryRaw<
-      { exercise_id: string; weightKg: number; reps: number; date: string; workoutId: string }[]
-    >`
-      WITH best AS (
-        SELECT DISTINCT ON (s.exercise_id, s.weight_kg) s.exercise_id, s.weight_kg, s.reps, s.workout_id
-        FROM workout_sets s
-        WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 ${byExercise}
-        ORDER BY s.exercise_id, s.weight_kg, s.reps DESC, s.started_at, s.workout_id
-      )
-      SELECT b.exercise_id, b.weight_kg::float8 AS "weightKg", b.reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
-             b.workout_id AS "workoutId"
-      FROM best b JOIN workouts w ON w.id = b.workout_id
-      ORDER BY b.exercise_id, b.weight_kg`,
-  ])
-  const ladders = new Map<string, ExerciseRecords['repsAtWeight']>()
-  for (const { exercise_id, ...rung } of atWeight) {
-    const ladder = ladders.get(exercise_id) ?? []
-    ladder.push(rung)
-    ladders.set(exercise_id, ladder)
-  }
+  const e1rm = e1rmSql(RECORD_FORMULA)
+  const rows = await prisma.$queryRaw<RecordRow[]>`
+    WITH ${passesSql(userId, exerciseId)},
+    vmax AS (SELECT exercise_id, max(volume) AS volume FROM sessions GROUP BY exercise_id),
+    vol AS (
+      SELECT DISTINCT ON (s.exercise_id) s.exercise_id, s.workout_id, s.volume
+      FROM sessions s JOIN vmax m ON m.exercise_id = s.exercise_id AND s.volume = m.volume
+      WHERE m.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
+    ),
+    -- Each record is found as "the best value" (a hash aggregate) and then "its first rung" (a join on
+    -- that value), which sorts a handful of rows instead of all rungs once per record.
+    scored AS (SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm FROM rungs s),
+    tops AS (
+      SELECT exercise_id, max(weight_kg) FILTER (WHERE weight_kg > 0) AS heavy, max(e1rm) AS best,
+             max(reps) FILTER (WHERE reps > 0) AS most
+      FROM scored GROUP BY exercise_id
+    ), heaviest AS (
+      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.weight_kg = t.heavy
+      ORDER BY r.exercise_id, r.started_at, r.reps DESC
+    ), best AS (
+      SELECT DISTINCT ON (r.exercise_id) r.* FROM scored r JOIN tops t ON t.exercise_id = r.exercise_id AND r.e1rm = t.best
+      ORDER BY r.exercise_id, r.started_at, r.reps DESC
+    ), most AS (
+      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.reps = t.most
+      ORDER BY r.exercise_id, r.started_at, r.weight_kg DESC
+    ), ladder_tops AS (
+      SELECT exercise_id, weight_kg, max(reps) AS reps FROM rungs WHERE reps > 0 GROUP BY exercise_id, weight_kg
+    ), ladder AS (
+      SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.*
+      FROM rungs r JOIN ladder_tops t ON t.exercise_id = r.exercise_id AND t.weight_kg = r.weight_kg AND t.reps = r.reps
+      ORDER BY r.exercise_id, r.weight_kg, r.started_at
+    ), ladder_at AS (
+      SELECT l.exercise_id, l.weight_kg, l.reps, ${rungWorkoutSql(userId, 'l')} AS workout_id FROM ladder l
+    ), ladders AS (
+      SELECT l.exercise_id,
+             json_agg(json_build_object('weightKg', l.weight_kg::float8, 'reps', l.reps,
+               'date', to_char(w.local_date, 'YYYY-MM-DD'), 'workoutId', l.workout_id) ORDER BY l.weight_kg) AS ladder
+      FROM ladder_at l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
+    ), picked AS (
+      SELECT x.exercise_id,
+             h.weight_kg AS h_value, h.reps AS h_reps, ${rungWorkoutSql(userId, 'h')} AS h_workout,
+             b.e1rm AS b_value, b.reps AS b_reps, ${rungWorkoutSql(userId, 'b')} AS b_workout,
+             m.reps AS m_reps, m.weight_kg AS m_weight, ${rungWorkoutSql(userId, 'm')} AS m_workout,
+             v.volume AS v_value, v.workout_id AS v_workout
+      FROM (SELECT DISTINCT exercise_id FROM rungs) x
+      LEFT JOIN heaviest h ON h.exercise_id = x.exercise_id
+      LEFT JOIN best b ON b.exercise_id = x.exercise_id
+      LEFT JOIN most m ON m.exercise_id = x.exercise_id
+      LEFT JOIN vol v ON v.exercise_id = x.exercise_id
+    )
+    SELECT p.exercise_id, e.name::text AS name, e.is_bodyweight,
+           p.h_value::float8 AS h_value, p.h_reps, to_char(hw.local_date, 'YYYY-MM-DD') AS h_date, p.h_workout,
+           round(p.b_value, 2)::float8 AS b_value, p.b_reps, to_char(bw.local_date, 'YYYY-MM-DD') AS b_date, p.b_workout,
+           p.m_reps, p.m_weight::float8 AS m_weight, to_char(mw.local_date, 'YYYY-MM-DD') AS m_date, p.m_workout,
+           round(p.v_value, 2)::float8 AS v_value, to_char(vw.local_date, 'YYYY-MM-DD') AS v_date, p.v_workout,
+           l.ladder
+    FROM picked p
+    JOIN exercises e ON e.id = p.exercise_id
+    LEFT JOIN workouts hw ON hw.id = p.h_workout
+    LEFT JOIN workouts bw ON bw.id = p.b_workout
+    LEFT JOIN workouts mw ON mw.id = p.m_workout
+    LEFT JOIN workouts vw ON vw.id = p.v_workout
+    LEFT JOIN ladders l ON l.exercise_id = p.exercise_id
+    ORDER BY e.name, e.id`
   return rows.map((r) => ({
     exerciseId: r.exercise_id,
     exerciseName: r.name,
@@ -136,7 +169,7 @@ export async function records(
         : { reps: r.m_reps, weightKg: r.m_weight!, date: r.m_date!, workoutId: r.m_workout! },
     bestSessionVolume:
       r.v_value === null ? null : { valueKg: r.v_value, date: r.v_date!, workoutId: r.v_workout! },
-    repsAtWeight: ladders.get(r.exercise_id) ?? [],
+    repsAtWeight: r.ladder ?? [],
   }))
 }
 
@@ -153,35 +186,72 @@ export interface RecentRecord {
 }
 
 /**
- * PRs set on local dates since `since`: sessions whose best beats every earlier session of the same
- * exercise. A first-ever session beats nothing, so it is not a PR.
+ * PRs set on local dates since `since`: workouts whose best beats every earlier workout of the same
+ * exercise. A first-ever session beats nothing, so it is not a PR. Bests before the window come from
+ * one aggregate; inside the window a running maximum orders the few recent sessions.
  */
 export async function recentRecords(
   prisma: PrismaClient,
   userId: string,
   since: string,
 ): Promise<RecentRecord[]> {
+  const { lo } = instantWindow(since, since)
+  const e1rm = e1rmSql(RECORD_FORMULA)
+  const bests = Prisma.sql`
+    max(s.weight_kg) FILTER (WHERE s.weight_kg > 0) AS heavy,
+    max(${e1rm}) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
+    max(s.reps) FILTER (WHERE s.reps > 0) AS most`
   return prisma.$queryRaw<RecentRecord[]>`
-    WITH ses AS (${sessionsSql(userId, undefined)}),
+    WITH ${passesSql(userId, undefined)},
+    before AS (SELECT s.exercise_id, ${bests} FROM rungs s WHERE s.started_at < ${lo}::timestamptz GROUP BY s.exercise_id),
+    before_volume AS (
+      SELECT exercise_id, max(volume) AS volume FROM sessions WHERE started_at < ${lo}::timestamptz GROUP BY exercise_id
+    ),
+    recent AS (
+      SELECT s.exercise_id, s.started_at, ${bests},
+             max(ARRAY[s.weight_kg, s.reps]) FILTER (WHERE s.weight_kg > 0) AS heavy_set,
+             max(ARRAY[${e1rm}, s.reps]) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best_set,
+             max(ARRAY[s.reps, s.weight_kg]) FILTER (WHERE s.reps > 0) AS most_set
+      FROM rungs s WHERE s.started_at >= ${lo}::timestamptz GROUP BY s.exercise_id, s.started_at
+    ),
     judged AS (
-      SELECT ses.*,
-             max(heavy[1]) OVER earlier AS prev_heavy, max(round(best[1], 2)) OVER earlier AS prev_best,
-             max(most[1]) OVER earlier AS prev_most, max(volume) OVER earlier AS prev_volume
-      FROM ses
-      WINDOW earlier AS (PARTITION BY exercise_id ORDER BY started_at, workout_id
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+      SELECT r.*, greatest(b.heavy, max(r.heavy) OVER earlier) AS prev_heavy,
+             greatest(b.best, max(r.best) OVER earlier) AS prev_best,
+             greatest(b.most, max(r.most) OVER earlier) AS prev_most,
+             ${rungSessionSql(userId)} AS workout_id
+      FROM recent r LEFT JOIN before b ON b.exercise_id = r.exercise_id
+      WINDOW earlier AS (PARTITION BY r.exercise_id ORDER BY r.started_at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    ),
+    set_prs AS (
+      SELECT j.exercise_id, j.started_at, j.workout_id, k.kind, k.value_kg, k.reps
+      FROM judged j CROSS JOIN LATERAL (VALUES
+        ('heaviest', j.heavy_set[1], j.heavy_set[2], j.heavy > j.prev_heavy),
+        ('e1rm', round(j.best_set[1], 2), j.best_set[2], j.best > j.prev_best),
+        ('reps', j.most_set[2], j.most_set[1], j.most > j.prev_most)
+      ) AS k(kind, value_kg, reps, beats)
+      WHERE k.beats
+    ),
+    volume_prs AS (
+      SELECT v.exercise_id, v.started_at, v.workout_id, 'volume' AS kind, round(v.volume, 2) AS value_kg, NULL::numeric AS reps
+      FROM (SELECT s.*, greatest(b.volume, max(s.volume) OVER earlier) AS prev
+            FROM sessions s LEFT JOIN before_volume b ON b.exercise_id = s.exercise_id
+            WHERE s.started_at >= ${lo}::timestamptz
+            WINDOW earlier AS (PARTITION BY s.exercise_id ORDER BY s.started_at, s.workout_id
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) v
+      WHERE v.volume > 0 AND v.volume > v.prev
     )
-    SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", k.kind, k.value_kg::float8 AS "valueKg",
-           k.reps::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date, j.workout_id AS "workoutId"
-    FROM judged j
-    JOIN workouts w ON w.id = j.workout_id
-    JOIN exercises e ON e.id = j.exercise_id
-    CROSS JOIN LATERAL (VALUES
-      ('heaviest', j.heavy[1], j.heavy[2], j.heavy[1] > j.prev_heavy),
-      ('e1rm', round(j.best[1], 2), j.best[2], round(j.best[1], 2) > j.prev_best),
-      ('reps', j.most[2], j.most[1], j.most[1] > j.prev_most),
-      ('volume', round(j.volume, 2), NULL, j.volume > 0 AND j.volume > j.prev_volume)
-    ) AS k(kind, value_kg, reps, beats)
-    WHERE w.local_date >= ${since}::date AND k.beats
-    ORDER BY w.local_date DESC, j.started_at DESC, e.name, k.kind`
+    SELECT p.exercise_id AS "exerciseId", e.name::text AS "exerciseName", p.kind, p.value_kg::float8 AS "valueKg",
+           p.reps::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date, p.workout_id AS "workoutId"
+    FROM (SELECT * FROM set_prs UNION ALL SELECT * FROM volume_prs) p
+    JOIN workouts w ON w.id = p.workout_id
+    JOIN exercises e ON e.id = p.exercise_id
+    WHERE w.local_date >= ${since}::date
+    ORDER BY w.local_date DESC, p.started_at DESC, e.name, p.kind`
+}
+
+/** The workout of a recent session row `r` (exercise_id, started_at). */
+function rungSessionSql(userId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
+     WHERE x.user_id = ${userId}::uuid AND x.exercise_id = r.exercise_id AND x.started_at = r.started_at AND NOT x.is_warmup
+     ORDER BY x.workout_id LIMIT 1)`
 }
