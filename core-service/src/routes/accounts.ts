@@ -9,7 +9,7 @@ import {
 } from '../accounts/schemas.ts'
 import { timeZones } from '../accounts/time-zones.ts'
 import { authenticate, registerUser } from '../accounts/users.ts'
-import { type FieldErrors, fieldErrors } from '../forms.ts'
+import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, safeNextPath, startSession } from '../plugins/authentication.ts'
 
 const MINUTE = 60_000
@@ -17,6 +17,7 @@ const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const pageSchema = (summary: string, extra: object = {}) => ({ hide: true, summary, ...extra })
 
 export default async function accountRoutes(fastify: FastifyInstance) {
+  fastify.setValidatorCompiler(formValidatorCompiler)
   // Per IP: every attempt counts (a shared gym Wi-Fi still has room). Per username: only failed sign-ins
   // count, so an attacker guessing one account is stopped without the owner's successful logins adding up.
   const loginPerIp = fastify.attemptLimiter('login-ip', {

@@ -14,7 +14,7 @@ import {
 } from '../accounts/schemas.ts'
 import { timeZones } from '../accounts/time-zones.ts'
 import { changePassword, deleteAccount, updateSettings } from '../accounts/users.ts'
-import { type FieldErrors, fieldErrors } from '../forms.ts'
+import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession } from '../plugins/authentication.ts'
 
 type Section = 'profile' | 'password' | 'tokens' | 'delete'
@@ -30,6 +30,7 @@ interface SettingsView {
 const page = (summary: string, extra: object = {}) => ({ schema: { hide: true, summary, ...extra } })
 
 export default async function settingsRoutes(fastify: FastifyInstance) {
+  fastify.setValidatorCompiler(formValidatorCompiler)
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, view: SettingsView = {}) {
     const user = view.user ?? request.user!
     const tokens = await listApiTokens(fastify.prisma, user.id)

@@ -75,6 +75,9 @@ t.test('POST /register rejects each bad field with a message next to it and stor
     t.equal(res.statusCode, 400, `missing ${missing}: 400`)
     t.match(res.body, `id="${missing}-error">is required`)
   }
+  const several = await postRegister(app, { ...valid, username: 'ab', password: 'short', unit: 'stone' })
+  for (const field of ['username', 'password', 'unit'])
+    t.match(several.body, `id="${field}-error">`, `all bad fields at once: ${field}`)
   const keeps = await postRegister(app, { ...valid, username: 'ab', displayName: 'Kept Name' })
   t.match(keeps.body, 'value="Kept Name"', 'the form keeps what was typed')
   const rows = await queryDatabase(db.url, 'SELECT count(*)::int AS n FROM users')
