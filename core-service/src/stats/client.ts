@@ -1,0 +1,291 @@
+// The one owner of every call core makes to stats-service: a keep-alive undici Pool with bounded connection
+// lifetime, the resilience policies, response validation, and the last-good fallback.
+import { StatsRequestError, StatsUnavailableError } from './errors.ts'
+import type { FallbackStore } from './fallback-store.ts'
+import type { StatsMetrics } from './metrics.ts'
+import { type BreakerSnapshot, type PolicySettings, UpstreamPolicy } from './policy.ts'
+import { RotatingPool } from './pool.ts'
+import { type EndpointData, type EndpointName, endpoints, shapeProblem } from './shapes.ts'
+
+export interface StatsClientOptions {
+  baseUrl: string
+  token: string
+  policy: PolicySettings
+  pool: { connections: number; connectionTtlMs: number; keepAliveTimeoutMs: number }
+  fallback: FallbackStore
+  metrics?: StatsMetrics
+  logger?: LoggerLike
+}
+
+export interface LoggerLike {
+  warn(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+export interface CallContext {
+  /** Forwarded as x-request-id so one id follows a page across both services' logs. */
+  requestId?: string
+  log?: LoggerLike
+}
+
+export type Query = Record<string, string | number | undefined>
+
+export type StatsResult<T> =
+  | { state: 'fresh'; data: T; asOf: Date }
+  | { state: 'stale'; data: T; asOf: Date; ageSeconds: number; reason: string }
+  | { state: 'unavailable'; reason: string; retryAfterSeconds: number }
+
+/** Breakers: the navbar-clock style time lookup must never cut off analytics, so it has its own. */
+export type BreakerName = 'analytics' | 'time'
+
+const breakerOf = (endpoint: EndpointName): BreakerName => (endpoint === 'time' ? 'time' : 'analytics')
+
+/** Retry-After when stats fails but no breaker is open yet. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5
+
+export class StatsClient {
+  readonly pool: RotatingPool
+  readonly breakers: Record<BreakerName, UpstreamPolicy>
+  readonly #basePath: string
+  readonly #token: string
+  readonly #fallback: FallbackStore
+  readonly #metrics?: StatsMetrics
+  readonly #logger?: LoggerLike
+
+  constructor(readonly options: StatsClientOptions) {
+    const url = new URL(options.baseUrl)
+    this.#basePath = url.pathname.replace(/\/+$/, '')
+    this.#token = options.token
+    this.#fallback = options.fallback
+    this.#metrics = options.metrics
+    this.#logger = options.logger
+    this.pool = new RotatingPool(url.origin, {
+      ...options.pool,
+      connectTimeoutMs: Math.min(options.policy.attemptTimeoutMs, 2000),
+      ioTimeoutMs: options.policy.attemptTimeoutMs + 1000,
+    })
+    const hooks = {
+      onStateChange: (name: string, to: Parameters<StatsMetrics['breaker']>[1]) => {
+        this.#metrics?.breaker(name, to, true)
+        this.#logger?.warn({ breaker: name, state: to }, `stats circuit breaker "${name}" is now ${to}`)
+      },
+    }
+    this.breakers = {
+      analytics: new UpstreamPolicy('analytics', options.policy, hooks),
+      time: new UpstreamPolicy('time', options.policy, hooks),
+    }
+    for (const name of Object.keys(this.breakers)) this.#metrics?.breaker(name, 'closed', false)
+  }
+
+  get fallbackKind() {
+    return this.#fallback.kind
+  }
+
+  snapshot(): BreakerSnapshot[] {
+    return Object.values(this.breakers).map((b) => b.snapshot())
+  }
+
+  async close() {
+    await this.pool.close()
+  }
+
+  summary(userId: string, ctx?: CallContext) {
+    return this.get('summary', { userId }, {}, ctx)
+  }
+  volume(userId: string, query: Query, ctx?: CallContext) {
+    return this.get('volume', { userId }, query, ctx)
+  }
+  progression(userId: string, exerciseId: string, query: Query, ctx?: CallContext) {
+    return this.get('progression', { userId, exerciseId }, query, ctx)
+  }
+  records(userId: string, query: Query, ctx?: CallContext) {
+    return this.get('records', { userId }, query, ctx)
+  }
+  recentRecords(userId: string, query: Query, ctx?: CallContext) {
+    return this.get('recentRecords', { userId }, query, ctx)
+  }
+  breakdown(userId: string, query: Query, ctx?: CallContext) {
+    return this.get('breakdown', { userId }, query, ctx)
+  }
+  calendar(userId: string, month: string, ctx?: CallContext) {
+    return this.get('calendar', { userId }, { month }, ctx)
+  }
+  time(zone: string, ctx?: CallContext) {
+    return this.get('time', {}, { zone }, ctx)
+  }
+
+  /**
+   * A GET with fallback: fresh data; else the last good answer to the same query (stale, with its age); else
+   * `unavailable`. Throws StatsRequestError only when stats refused the request itself (4xx).
+   */
+  async get<E extends EndpointName>(
+    endpoint: E,
+    params: Record<string, string>,
+    query: Query,
+    ctx: CallContext = {},
+  ): Promise<StatsResult<EndpointData[E]>> {
+    const path = this.#path(endpoint, params, query)
+    const key = `${breakerOf(endpoint)}:${path}`
+    const pattern = endpoints[endpoint].pattern
+    try {
+      const { data, json } = await this.call('GET', endpoint, path, ctx)
+      this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'fresh' })
+      const fetchedAt = Date.now()
+      // Not awaited: remembering the answer must not slow down or fail the page that asked for it.
+      this.#fallback
+        .set(key, { json, fetchedAt })
+        .catch((err) => this.#log(ctx).warn({ err }, 'could not keep last good stats result'))
+      return { state: 'fresh', data: data as EndpointData[E], asOf: new Date(fetchedAt) }
+    } catch (err) {
+      if (err instanceof StatsRequestError) {
+        this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'client_error' })
+        throw err
+      }
+      const reason = err instanceof StatsUnavailableError ? err.message : 'unexpected error calling stats'
+      if (!(err instanceof StatsUnavailableError))
+        this.#log(ctx).error({ err }, 'unexpected error calling stats')
+      const kind = err instanceof StatsUnavailableError ? err.kind : 'unexpected'
+      const kept = await this.#fallback.get(key).catch((lookupErr) => {
+        this.#log(ctx).warn({ err: lookupErr }, 'could not read last good stats result')
+        return null
+      })
+      this.#metrics?.cacheLookups.inc({ endpoint: pattern, result: kept ? 'hit' : 'miss' })
+      if (kept) {
+        this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'stale' })
+        this.#metrics?.fallbacks.inc({ endpoint: pattern, kind: 'stale', reason: kind })
+        return {
+          state: 'stale',
+          data: JSON.parse(kept.json) as EndpointData[E],
+          asOf: new Date(kept.fetchedAt),
+          ageSeconds: Math.max(0, Math.round((Date.now() - kept.fetchedAt) / 1000)),
+          reason,
+        }
+      }
+      this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'degraded' })
+      this.#metrics?.fallbacks.inc({ endpoint: pattern, kind: 'degraded', reason: kind })
+      const retryAfterSeconds =
+        this.breakers[breakerOf(endpoint)].retryAfterSeconds() ?? DEFAULT_RETRY_AFTER_SECONDS
+      return { state: 'unavailable', reason, retryAfterSeconds }
+    }
+  }
+
+  /**
+   * One call under its breaker's policy, without fallback. Only GET is retried (the others are not known
+   * to be idempotent). Resolves with validated data; throws StatsUnavailableError or StatsRequestError.
+   */
+  async call(method: string, endpoint: EndpointName, path: string, ctx: CallContext = {}) {
+    const pattern = endpoints[endpoint].pattern
+    const headers: Record<string, string> = { 'x-internal-token': this.#token, accept: 'application/json' }
+    if (ctx.requestId) headers['x-request-id'] = ctx.requestId
+    return this.breakers[breakerOf(endpoint)].execute(
+      async ({ signal, attempt }) => {
+        if (attempt > 0) this.#metrics?.retries.inc({ endpoint: pattern })
+        const stop = this.#metrics?.attemptDuration.startTimer({ endpoint: pattern })
+        try {
+          const result = await this.#attempt(method, endpoint, path, headers, signal, ctx)
+          this.#metrics?.attempts.inc({ endpoint: pattern, result: 'ok' })
+          return result
+        } catch (err) {
+          const result =
+            err instanceof StatsUnavailableError
+              ? err.kind
+              : err instanceof StatsRequestError
+                ? `status_${err.status}`
+                : 'error'
+          this.#metrics?.attempts.inc({ endpoint: pattern, result })
+          throw err
+        } finally {
+          stop?.()
+        }
+      },
+      { idempotent: method === 'GET' },
+    )
+  }
+
+  async #attempt(
+    method: string,
+    endpoint: EndpointName,
+    path: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    ctx: CallContext,
+  ) {
+    let response: Awaited<ReturnType<RotatingPool['request']>>
+    try {
+      response = await this.pool.request({ method: method as 'GET', path, headers, signal })
+    } catch (err) {
+      if (signal.aborted) throw err // the timeout policy already decided what this is
+      const code = (err as { code?: string }).code ?? (err as Error).name
+      throw new StatsUnavailableError('connection', `cannot reach stats (${code})`, true)
+    }
+    const { statusCode } = response
+    // Always read the body: an unread body keeps the socket busy (undici does not throw on 5xx).
+    let text: string
+    try {
+      text = await response.body.text()
+    } catch (err) {
+      if (signal.aborted) throw err
+      throw new StatsUnavailableError('connection', 'stats connection dropped mid-answer', true)
+    }
+    if (statusCode >= 500 || statusCode === 401 || statusCode === 403) {
+      // 401/403 mean core and stats disagree on the shared token: stats is unusable, and someone must know.
+      if (statusCode < 500)
+        this.#log(ctx).error({ statusCode, endpoint }, 'stats refused core’s token (check STATS_TOKEN)')
+      const retryable = statusCode === 502 || statusCode === 503 || statusCode === 504
+      throw new StatsUnavailableError('status', `stats answered HTTP ${statusCode}`, retryable, statusCode)
+    }
+    if (statusCode >= 400) {
+      const body = safeParse(text) as { code?: unknown; message?: unknown } | undefined
+      throw new StatsRequestError(
+        statusCode,
+        typeof body?.code === 'string' ? body.code : 'STATS_REJECTED',
+        typeof body?.message === 'string' ? body.message : `stats answered HTTP ${statusCode}`,
+      )
+    }
+    const data = safeParse(text)
+    const problem =
+      data === undefined
+        ? 'not JSON'
+        : statusCode !== 200
+          ? `HTTP ${statusCode}`
+          : shapeProblem(endpoint, data)
+    if (problem) {
+      this.#log(ctx).warn(
+        { endpoint: endpoints[endpoint].pattern, statusCode, problem, sample: text.slice(0, 200) },
+        'stats answered something outside the contract',
+      )
+      throw new StatsUnavailableError('bad-response', `stats answered garbage (${problem})`)
+    }
+    return { data, json: text }
+  }
+
+  #path(endpoint: EndpointName, params: Record<string, string>, query: Query) {
+    const pattern = endpoints[endpoint].pattern
+    const filled = pattern.replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name]
+      if (value === undefined) throw new Error(`stats path parameter ${name} missing`)
+      return encodeURIComponent(value)
+    })
+    // Sorted so that the same query always maps to the same last-good key.
+    const search = Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&')
+    return `${this.#basePath}${filled}${search ? `?${search}` : ''}`
+  }
+
+  #log(ctx: CallContext): LoggerLike {
+    return ctx.log ?? this.#logger ?? silentLogger
+  }
+}
+
+const silentLogger: LoggerLike = { warn() {}, error() {} }
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,78 @@
+// Last good stats answer per lifter and query, served (marked stale) when stats is unavailable: in Redis
+// when configured, so every core replica can fall back to what any of them saw, else a bounded in-memory LRU.
+import type { Redis } from 'ioredis'
+
+export interface LastGood {
+  /** The raw JSON text stats answered (already validated against the contract). */
+  json: string
+  /** When core received it (epoch ms). */
+  fetchedAt: number
+}
+
+export interface FallbackStore {
+  readonly kind: 'redis' | 'memory'
+  get(key: string): Promise<LastGood | null>
+  set(key: string, value: LastGood): Promise<void>
+}
+
+/** Least-recently-used map with a size bound and an age bound, for one process. */
+export class MemoryFallbackStore implements FallbackStore {
+  readonly kind = 'memory'
+  readonly #entries = new Map<string, LastGood>()
+
+  constructor(
+    readonly maxEntries: number,
+    readonly ttlMs: number,
+  ) {}
+
+  get size() {
+    return this.#entries.size
+  }
+
+  async get(key: string) {
+    const entry = this.#entries.get(key)
+    if (!entry) return null
+    if (Date.now() - entry.fetchedAt > this.ttlMs) {
+      this.#entries.delete(key)
+      return null
+    }
+    // Map keeps insertion order: re-inserting marks the entry most recently used.
+    this.#entries.delete(key)
+    this.#entries.set(key, entry)
+    return entry
+  }
+
+  async set(key: string, value: LastGood) {
+    this.#entries.delete(key)
+    this.#entries.set(key, value)
+    while (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value as string
+      this.#entries.delete(oldest)
+    }
+  }
+}
+
+/** Shared across replicas; Redis expires entries itself, and its maxmemory policy bounds the total. */
+export class RedisFallbackStore implements FallbackStore {
+  readonly kind = 'redis'
+
+  constructor(
+    private readonly redis: Redis,
+    readonly ttlSeconds: number,
+    private readonly prefix = 'stats:last-good:',
+  ) {}
+
+  async get(key: string) {
+    const raw = await this.redis.get(this.prefix + key)
+    if (!raw) return null
+    // Stored as "<fetchedAt>\n<json>" so the JSON is never parsed and re-serialised just to wrap it.
+    const newline = raw.indexOf('\n')
+    const fetchedAt = Number(raw.slice(0, newline))
+    if (newline < 0 || !Number.isFinite(fetchedAt)) return null
+    return { fetchedAt, json: raw.slice(newline + 1) }
+  }
+
+  async set(key: string, value: LastGood) {
+    await this.redis.set(this.prefix + key, `${value.fetchedAt}\n${value.json}`, 'EX', this.ttlSeconds)
+  }
+}
