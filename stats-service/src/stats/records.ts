@@ -34,7 +34,7 @@ export interface ExerciseRecords {
  * Every set-level record (heaviest, estimate, reps, reps at a weight) is the first occurrence of some
  * rung, so records and PRs are read from the few thousand rungs rather than the sets.
  */
-function passesSql(userId: string, exerciseId: string | undefined, since?: string): Prisma.Sql {
+function passesSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return Prisma.sql`
     sessions AS MATERIALIZED (
