@@ -95,8 +95,10 @@ export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: st
   const sets: NormalizedSet[] = []
   input.sets.slice(0, LIMITS.maxSets).forEach((set, i) => {
     const at = `sets.${i}`
-    if (typeof set.exerciseId !== 'string' || !UUID.test(set.exerciseId))
+    if (!set.exerciseId) errors[`${at}.exerciseId`] = 'choose an exercise'
+    else if (typeof set.exerciseId !== 'string' || !UUID.test(set.exerciseId)) {
       errors[`${at}.exerciseId`] = UNKNOWN_EXERCISE
+    }
     if (!Number.isInteger(set.reps) || set.reps < 0 || set.reps > LIMITS.maxReps) {
       errors[`${at}.reps`] = `must be a whole number from 0 to ${LIMITS.maxReps}`
     }
