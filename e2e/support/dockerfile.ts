@@ -1,0 +1,294 @@
+// Reads a Dockerfile (stages, COPY, ENV, WORKDIR, CMD ...) and lays out, in a scratch directory, the file
+// tree its final stage would contain — repository files filtered by .dockerignore, production
+// dependencies as listed in package-lock.json — so the image's exact start command can be run here,
+// without Docker.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { repoRoot } from './k8s-tools.ts'
+
+export interface Instruction {
+  keyword: string
+  args: string
+}
+
+export interface Stage {
+  from: string
+  name?: string
+  instructions: Instruction[]
+}
+
+export function parseDockerfile(text: string): { args: Map<string, string>; stages: Stage[] } {
+  const lines: string[] = []
+  let current = ''
+  for (const raw of text.split('\n')) {
+    if (!current && /^\s*#/.test(raw)) continue
+    if (/\\\s*$/.test(raw)) {
+      current += `${raw.replace(/\\\s*$/, '')} `
+      continue
+    }
+    current += raw
+    if (current.trim()) lines.push(current.trim())
+    current = ''
+  }
+  const args = new Map<string, string>()
+  const stages: Stage[] = []
+  for (const line of lines) {
+    const keyword = (line.split(/\s+/, 1)[0] as string).toUpperCase()
+    const rest = line.slice(keyword.length).trim()
+    if (keyword === 'FROM') {
+      const [image, as, name] = rest.split(/\s+/)
+      const from = (image ?? '').replace(/\$\{?(\w+)\}?/g, (_, v) => args.get(v) ?? '')
+      stages.push({ from, ...(as?.toUpperCase() === 'AS' && name ? { name } : {}), instructions: [] })
+    } else if (stages.length === 0 && keyword === 'ARG') {
+      const [name, value = ''] = rest.split('=')
+      args.set(name as string, value)
+    } else {
+      stages.at(-1)?.instructions.push({ keyword, args: rest })
+    }
+  }
+  return { args, stages }
+}
+
+/** ENV a=b c="d e" (and the legacy ENV a b) → entries. */
+export function parseEnv(args: string): [string, string][] {
+  if (!args.includes('=')) {
+    const [name, ...value] = args.split(/\s+/)
+    return [[name as string, value.join(' ')]]
+  }
+  return [...args.matchAll(/(\w+)=("([^"]*)"|'([^']*)'|(\S*))/g)].map((m) => [
+    m[1] as string,
+    (m[3] ?? m[4] ?? m[5] ?? '') as string,
+  ])
+}
+
+export interface CopyInstruction {
+  from?: string
+  sources: string[]
+  dest: string
+}
+
+export function parseCopy(args: string): CopyInstruction {
+  const words = args.split(/\s+/)
+  let from: string | undefined
+  while (words[0]?.startsWith('--')) {
+    const flag = words.shift() as string
+    if (flag.startsWith('--from=')) from = flag.slice('--from='.length)
+  }
+  const dest = words.pop() as string
+  return { ...(from ? { from } : {}), sources: words, dest }
+}
+
+export interface FinalStage {
+  stage: Stage
+  env: Record<string, string>
+  workdir: string
+  user?: string
+  expose: number[]
+  stopSignal?: string
+  healthcheck?: string[]
+  command: string[]
+  copies: { copy: CopyInstruction; workdir: string }[]
+}
+
+const json = (text: string): string[] => {
+  const value = JSON.parse(text.replace(/^.*?(\[)/, '$1'))
+  if (!Array.isArray(value)) throw new Error(`expected a JSON (exec-form) array, got ${text}`)
+  return value
+}
+
+export function finalStage(text: string): FinalStage {
+  const { stages } = parseDockerfile(text)
+  const stage = stages.at(-1)
+  if (!stage) throw new Error('no FROM in Dockerfile')
+  const env: Record<string, string> = {}
+  let workdir = '/'
+  let user: string | undefined
+  let stopSignal: string | undefined
+  let healthcheck: string[] | undefined
+  let entrypoint: string[] = []
+  let cmd: string[] = []
+  const expose: number[] = []
+  const copies: FinalStage['copies'] = []
+  for (const { keyword, args } of stage.instructions) {
+    if (keyword === 'ENV') for (const [k, v] of parseEnv(args)) env[k] = v
+    if (keyword === 'WORKDIR') workdir = path.posix.resolve(workdir, args)
+    if (keyword === 'USER') user = args
+    if (keyword === 'EXPOSE') expose.push(...args.split(/\s+/).map((p) => Number.parseInt(p, 10)))
+    if (keyword === 'STOPSIGNAL') stopSignal = args
+    if (keyword === 'HEALTHCHECK') healthcheck = json(args.slice(args.indexOf('CMD') + 3))
+    if (keyword === 'ENTRYPOINT') entrypoint = json(args)
+    if (keyword === 'CMD') cmd = json(args)
+    if (keyword === 'COPY' || keyword === 'ADD') copies.push({ copy: parseCopy(args), workdir })
+  }
+  return {
+    stage,
+    env,
+    workdir,
+    ...(user ? { user } : {}),
+    expose,
+    ...(stopSignal ? { stopSignal } : {}),
+    ...(healthcheck ? { healthcheck } : {}),
+    command: [...entrypoint, ...cmd],
+    copies,
+  }
+}
+
+/** .dockerignore patterns → a predicate on repository-relative paths (later patterns win; ! re-includes). */
+export function dockerignore(file = path.join(repoRoot, '.dockerignore')): (relative: string) => boolean {
+  const rules = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((line) => {
+      const negate = line.startsWith('!')
+      const pattern = (negate ? line.slice(1) : line).replace(/^\/+|\/+$/g, '')
+      const source = pattern
+        .split('/')
+        .map((part) => (part === '**' ? '(?:.*)' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .join('/')
+        .replace(/\(\?:\.\*\)\//g, '(?:.*/)?')
+      // A pattern that matches a directory excludes everything below it.
+      return { negate, regex: new RegExp(`^${source}(?:/.*)?$`) }
+    })
+  return (relative) => {
+    let ignored = false
+    for (const rule of rules) if (rule.regex.test(relative)) ignored = !rule.negate
+    return ignored
+  }
+}
+
+/** Packages at the top of node_modules as `npm ci` (or `npm ci --omit=dev`) installs them. */
+export function lockedPackages(omitDev: boolean): string[] {
+  const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; link?: boolean }>
+  }
+  return Object.entries(lock.packages)
+    .filter(([key, entry]) => /^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(key) && !(omitDev && entry.dev) && !entry.link)
+    .map(([key]) => key.slice('node_modules/'.length))
+    .filter((name) => fs.existsSync(path.join(repoRoot, 'node_modules', name)))
+}
+
+export interface ImageTree {
+  root: string
+  /** Host path of a container path, e.g. /app/core-service → <root>/app/core-service. */
+  hostPath(containerPath: string): string
+  problems: string[]
+  remove(): void
+}
+
+const WORKSPACES = ['service-kit', 'core-service', 'stats-service', 'e2e']
+
+/**
+ * Lays out the final stage's files. COPY from the build context copies repository files (minus
+ * .dockerignore); COPY --from=<stage> /app/<path> takes <path> from the repository, where the build
+ * stages' steps (npm ci, npm run db:generate) have run too; node_modules are symlinked per package.
+ */
+export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'liftlog-image-'))
+  const hostPath = (p: string) => path.join(root, p)
+  const problems: string[] = []
+  const ignored = dockerignore()
+  const internalStages = stages.flatMap((s) => (s.name ? [s.name] : []))
+
+  // What /app/node_modules holds at the end of a stage: its (or its parent stage's) `npm ci`, plus
+  // packages COPY'd into node_modules from other stages.
+  const stagePackages = (name: string): Set<string> => {
+    const stage = stages.find((s) => s.name === name)
+    if (!stage) return new Set()
+    const packages = internalStages.includes(stage.from) ? stagePackages(stage.from) : new Set<string>()
+    for (const { keyword, args } of stage.instructions) {
+      if (keyword === 'RUN' && /\bnpm ci\b/.test(args)) for (const p of lockedPackages(/--omit=dev/.test(args))) packages.add(p)
+      if (keyword === 'COPY') {
+        const copy = parseCopy(args)
+        const target = path.posix.resolve('/app', copy.dest)
+        if (copy.from && target.startsWith('/app/node_modules/')) {
+          const name = target.slice('/app/node_modules/'.length)
+          if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) problems.push(`${stage.name}: COPY ${args}: not installed`)
+          else if (name.startsWith('@') && !name.includes('/'))
+            for (const n of fs.readdirSync(path.join(repoRoot, 'node_modules', name))) packages.add(`${name}/${n}`)
+          else packages.add(name)
+        }
+      }
+    }
+    return packages
+  }
+
+  const linkPackage = (modules: string, name: string) => {
+    const target = path.join(modules, name)
+    if (fs.existsSync(target)) return
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.symlinkSync(fs.realpathSync(path.join(repoRoot, 'node_modules', name)), target)
+  }
+  const linkWorkspaces = (modules: string) => {
+    fs.mkdirSync(path.join(modules, '@liftlog'), { recursive: true })
+    // npm links workspaces relatively; they resolve inside the image (absent ones dangle, as in the image).
+    for (const ws of WORKSPACES) {
+      const target = path.join(modules, '@liftlog', ws)
+      if (!fs.existsSync(target)) fs.symlinkSync(`../../${ws}`, target)
+    }
+  }
+
+  const copyTree = (source: string, dest: string, relative: string) => {
+    if (ignored(relative)) return
+    const stat = fs.statSync(source)
+    if (stat.isDirectory()) {
+      fs.mkdirSync(dest, { recursive: true })
+      for (const entry of fs.readdirSync(source)) copyTree(path.join(source, entry), path.join(dest, entry), `${relative}/${entry}`)
+    } else {
+      fs.mkdirSync(path.dirname(dest), { recursive: true })
+      fs.copyFileSync(source, dest)
+    }
+  }
+
+  for (const { copy, workdir } of final.copies) {
+    const destBase = path.posix.resolve(workdir, copy.dest)
+    const intoDir = copy.dest.endsWith('/') || copy.sources.length > 1
+    for (const source of copy.sources) {
+      if (copy.from) {
+        if (!internalStages.includes(copy.from)) {
+          problems.push(`COPY --from=${copy.from}: not a stage of this Dockerfile`)
+          continue
+        }
+        const relative = path.posix.relative('/app', source)
+        if (relative.startsWith('..')) {
+          problems.push(`COPY --from=${copy.from} ${source}: expected a path under /app`)
+          continue
+        }
+        const dest = intoDir ? path.posix.join(destBase, path.posix.basename(source)) : destBase
+        const parts = relative.split('/')
+        if (parts[0] === 'node_modules') {
+          const modules = hostPath(path.posix.join(dest, ...Array(parts.length - 1).fill('..')))
+          if (parts.length === 1) {
+            for (const name of stagePackages(copy.from)) linkPackage(modules, name)
+            linkWorkspaces(modules)
+          } else {
+            const name = parts.slice(1).join('/')
+            const scoped = name.startsWith('@') && !name.includes('/')
+            const names = scoped ? fs.readdirSync(path.join(repoRoot, 'node_modules', name)).map((n) => `${name}/${n}`) : [name]
+            if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) problems.push(`COPY --from=${copy.from} ${source}: not installed`)
+            else for (const n of names) linkPackage(modules, n)
+          }
+          continue
+        }
+        const from = path.join(repoRoot, relative)
+        if (!fs.existsSync(from)) problems.push(`COPY --from=${copy.from} ${source}: the build stage would not produce it`)
+        else fs.cpSync(from, hostPath(dest), { recursive: true })
+        continue
+      }
+      const from = path.join(repoRoot, source)
+      if (!fs.existsSync(from)) {
+        problems.push(`COPY ${source}: no such file in the build context`)
+        continue
+      }
+      if (ignored(source.replace(/\/+$/, ''))) {
+        problems.push(`COPY ${source}: excluded by .dockerignore`)
+        continue
+      }
+      const dest = intoDir ? path.posix.join(destBase, path.posix.basename(source)) : destBase
+      copyTree(from, hostPath(dest), source.replace(/\/+$/, ''))
+    }
+  }
+  return { root, hostPath, problems, remove: () => fs.rmSync(root, { recursive: true, force: true }) }
+}
