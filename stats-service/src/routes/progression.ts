@@ -57,7 +57,9 @@ const ProgressionResponse = Type.Object({
       workoutId: Type.String({ format: 'uuid' }),
       date: LocalDate('the workout’s date'),
       e1rmKg: Nullable(
-        Kg('best estimated one-rep max over working sets with 1 ≤ reps ≤ repCap; null if none'),
+        Kg(
+          'best estimated one-rep max over working sets with 1 ≤ reps ≤ repCap and weight > 0; null if none',
+        ),
       ),
       heaviestKg: Kg('heaviest working set'),
       bestReps: Type.Integer({ description: 'most reps in one working set' }),

@@ -1,0 +1,176 @@
+// Personal records and recent PRs against a history worked out by hand: ties go to the earliest
+// workout, warm-ups never count, a first-ever session is not a PR.
+import t from 'tap'
+import { buildTestStats } from '../support/stats-app.ts'
+
+t.test('records and recent PRs', async (t) => {
+  // Tuesday 30 June 2026: the last 30 days are 1–30 June.
+  const { get, fixtures } = await buildTestStats(t, { now: '2026-06-30T12:00:00Z' })
+  const lifter = await fixtures.user({ timeZone: 'UTC' })
+  const at = (date: string) => `${date}T10:00:00Z`
+  const B = 'barbell-bench-press'
+  const S = 'barbell-back-squat'
+  const P = 'bodyweight-pull-up'
+  const r1 = await fixtures.workout(lifter, at('2026-05-01'), [
+    { exercise: B, reps: 5, kg: 100 },
+    { exercise: B, reps: 5, kg: 100 },
+  ])
+  const s1 = await fixtures.workout(lifter, at('2026-05-02'), [{ exercise: S, reps: 3, kg: 140 }])
+  const pu1 = await fixtures.workout(lifter, at('2026-05-03'), [{ exercise: P, reps: 10, kg: 0 }])
+  const r2 = await fixtures.workout(lifter, at('2026-05-10'), [
+    { exercise: B, reps: 3, kg: 105 },
+    { exercise: B, reps: 6, kg: 100 },
+  ])
+  const s2 = await fixtures.workout(lifter, at('2026-05-12'), [{ exercise: S, reps: 5, kg: 140 }])
+  const pu2 = await fixtures.workout(lifter, at('2026-05-13'), [{ exercise: P, reps: 12, kg: 0 }])
+  const r3 = await fixtures.workout(lifter, at('2026-05-20'), [
+    { exercise: B, reps: 1, kg: 120, warmup: true }, // would be every record if warm-ups counted
+    { exercise: B, reps: 3, kg: 105 }, // ties 10 May: the earlier one keeps it
+    { exercise: B, reps: 15, kg: 60 },
+  ])
+  const s3 = await fixtures.workout(lifter, at('2026-06-20'), [{ exercise: S, reps: 1, kg: 145 }])
+  const d1 = await fixtures.workout(lifter, at('2026-06-21'), [
+    { exercise: 'barbell-deadlift', reps: 1, kg: 200 },
+  ])
+  const r4 = await fixtures.workout(lifter, at('2026-06-25'), [{ exercise: B, reps: 2, kg: 107.5 }])
+  const r5 = await fixtures.workout(lifter, at('2026-06-28'), [{ exercise: B, reps: 20, kg: 80 }])
+  const bench = await fixtures.exerciseId(B)
+  const squat = await fixtures.exerciseId(S)
+
+  const all = (await get(`/v1/users/${lifter}/records`)).json().records
+  t.same(
+    all.map((r: { exerciseName: string }) => r.exerciseName),
+    ['Bench Press', 'Deadlift', 'Pull-Up', 'Squat'],
+  )
+  t.same(all[0], {
+    exerciseId: bench,
+    exerciseName: 'Bench Press',
+    isBodyweight: false,
+    heaviest: { valueKg: 107.5, reps: 2, date: '2026-06-25', workoutId: r4.id },
+    // 100·(1+6/30) = 120 beats 100×5 (116.67), 105×3 (115.5), 107.5×2 (114.67); 60×15 is above the cap
+    bestE1rm: { valueKg: 120, reps: 6, date: '2026-05-10', workoutId: r2.id },
+    mostReps: { reps: 20, weightKg: 80, date: '2026-06-28', workoutId: r5.id },
+    // 80·20 = 1600 beats 105·3 + 60·15 = 1215 and 100·5·2 = 1000
+    bestSessionVolume: { valueKg: 1600, date: '2026-06-28', workoutId: r5.id },
+    repsAtWeight: [
+      { weightKg: 60, reps: 15, date: '2026-05-20', workoutId: r3.id },
+      { weightKg: 80, reps: 20, date: '2026-06-28', workoutId: r5.id },
+      { weightKg: 100, reps: 6, date: '2026-05-10', workoutId: r2.id },
+      { weightKg: 105, reps: 3, date: '2026-05-10', workoutId: r2.id },
+      { weightKg: 107.5, reps: 2, date: '2026-06-25', workoutId: r4.id },
+    ],
+  })
+  t.same(all[2], {
+    exerciseId: await fixtures.exerciseId(P),
+    exerciseName: 'Pull-Up',
+    isBodyweight: true,
+    heaviest: null,
+    bestE1rm: null,
+    mostReps: { reps: 12, weightKg: 0, date: '2026-05-13', workoutId: pu2.id },
+    bestSessionVolume: null,
+    repsAtWeight: [{ weightKg: 0, reps: 12, date: '2026-05-13', workoutId: pu2.id }],
+  })
+  t.not(pu1.id, pu2.id)
+
+  const onlySquat = (await get(`/v1/users/${lifter}/records?exerciseId=${squat}`)).json().records
+  t.same(onlySquat, [
+    {
+      exerciseId: squat,
+      exerciseName: 'Squat',
+      isBodyweight: false,
+      heaviest: { valueKg: 145, reps: 1, date: '2026-06-20', workoutId: s3.id },
+      bestE1rm: { valueKg: 163.33, reps: 5, date: '2026-05-12', workoutId: s2.id }, // 140·(1+5/30)
+      mostReps: { reps: 5, weightKg: 140, date: '2026-05-12', workoutId: s2.id },
+      bestSessionVolume: { valueKg: 700, date: '2026-05-12', workoutId: s2.id },
+      repsAtWeight: [
+        { weightKg: 140, reps: 5, date: '2026-05-12', workoutId: s2.id },
+        { weightKg: 145, reps: 1, date: '2026-06-20', workoutId: s3.id },
+      ],
+    },
+  ])
+  t.not(s1.id, s2.id)
+
+  const recent = (await get(`/v1/users/${lifter}/records/recent`)).json()
+  t.equal(recent.days, 30)
+  t.same(
+    recent.records,
+    [
+      {
+        exerciseId: bench,
+        exerciseName: 'Bench Press',
+        kind: 'reps',
+        valueKg: 80,
+        reps: 20,
+        date: '2026-06-28',
+        workoutId: r5.id,
+      },
+      {
+        exerciseId: bench,
+        exerciseName: 'Bench Press',
+        kind: 'volume',
+        valueKg: 1600,
+        reps: null,
+        date: '2026-06-28',
+        workoutId: r5.id,
+      },
+      {
+        exerciseId: bench,
+        exerciseName: 'Bench Press',
+        kind: 'heaviest',
+        valueKg: 107.5,
+        reps: 2,
+        date: '2026-06-25',
+        workoutId: r4.id,
+      },
+      {
+        exerciseId: squat,
+        exerciseName: 'Squat',
+        kind: 'heaviest',
+        valueKg: 145,
+        reps: 1,
+        date: '2026-06-20',
+        workoutId: s3.id,
+      },
+    ],
+    'the first-ever deadlift (21 June) is not a PR',
+  )
+  t.ok(d1.id)
+
+  const lastFive = (await get(`/v1/users/${lifter}/records/recent?days=5`)).json()
+  t.same(
+    lastFive.records.map((r: { kind: string; date: string }) => `${r.date} ${r.kind}`),
+    ['2026-06-28 reps', '2026-06-28 volume'],
+    '26–30 June',
+  )
+  const everything = (await get(`/v1/users/${lifter}/records/recent?days=365`)).json()
+  t.same(
+    everything.records.map(
+      (r: { exerciseName: string; kind: string; date: string }) => `${r.date} ${r.exerciseName} ${r.kind}`,
+    ),
+    [
+      '2026-06-28 Bench Press reps',
+      '2026-06-28 Bench Press volume',
+      '2026-06-25 Bench Press heaviest',
+      '2026-06-20 Squat heaviest',
+      '2026-05-20 Bench Press reps', // 15 > 6
+      '2026-05-20 Bench Press volume', // 1215 > 915
+      '2026-05-13 Pull-Up reps',
+      '2026-05-12 Squat e1rm', // 163.33 > 140·(1+3/30) = 154
+      '2026-05-12 Squat reps',
+      '2026-05-12 Squat volume',
+      '2026-05-10 Bench Press e1rm', // 120 > 116.67
+      '2026-05-10 Bench Press heaviest',
+      '2026-05-10 Bench Press reps',
+    ],
+    'a tie (105×3 again on 20 May) is not a PR; 10 May volume 915 < 1000 is not either',
+  )
+  t.ok(r1.id && r3.id)
+})
+
+t.test('an unknown lifter has no records', async (t) => {
+  const { get } = await buildTestStats(t)
+  const res = await get('/v1/users/00000000-0000-4000-8000-000000000000/records')
+  t.equal(res.statusCode, 200)
+  t.same(res.json().records, [])
+  t.same((await get('/v1/users/00000000-0000-4000-8000-000000000000/records/recent')).json().records, [])
+})
