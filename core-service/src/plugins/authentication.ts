@@ -36,6 +36,7 @@ export function safeNextPath(next: unknown): string {
 export async function startSession(request: FastifyRequest, userId: string): Promise<void> {
   await request.session.regenerate()
   request.session.userId = userId
+  request.session.seenAt = Date.now()
 }
 
 /** Ends the session server-side, so the old cookie is worthless even if someone kept a copy. */

@@ -1,7 +1,8 @@
 // Server-side sessions: @fastify/cookie + @fastify/session, stored in Redis when configured (any replica
 // serves any lifter; logout really ends the session) or in this process otherwise. The cookie is
 // HttpOnly, SameSite=Lax, signed with SECRET_KEY, Secure whenever the request is HTTPS (request.protocol,
-// which honours X-Forwarded-Proto only from proxies TRUST_PROXY trusts) and rolls on every request.
+// which honours X-Forwarded-Proto only from proxies TRUST_PROXY trusts); it expires after
+// SESSION_IDLE_MINUTES without a request (to the minute).
 import fastifyCookie from '@fastify/cookie'
 import fastifySession, { type SessionStore } from '@fastify/session'
 import type { FastifyInstance } from 'fastify'
@@ -13,6 +14,8 @@ declare module 'fastify' {
     userId?: string
     flash?: string
     _csrf?: string
+    /** Last time (ms) this signed-in session was marked active; refreshed at most once a minute. */
+    seenAt?: number
   }
 }
 
@@ -22,6 +25,7 @@ export interface SessionOptions {
 }
 
 export const SESSION_COOKIE = 'liftlog.sid'
+const SEEN_RESOLUTION_MS = 60_000
 
 type StoredSession = Parameters<SessionStore['set']>[1]
 type Callback = (err?: unknown) => void
@@ -32,7 +36,7 @@ function ttlSeconds(session: StoredSession, fallbackSeconds: number): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : fallbackSeconds
 }
 
-/** Sessions as JSON under session:<id>, expiring with the cookie (rolling saves push the TTL forward). */
+/** Sessions as JSON under session:<id>, expiring with the cookie (each save pushes the TTL forward). */
 class RedisSessionStore implements SessionStore {
   constructor(
     private readonly redis: Redis,
@@ -94,8 +98,16 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
       : new MemorySessionStore(idleSeconds),
     // Guests get a session only once something is stored (the CSRF secret of a login or register form).
     saveUninitialized: false,
-    rolling: true,
+    // Idle expiry without a store write per request: the hook below marks a signed-in session as seen at
+    // most once a minute, and that save pushes the cookie's and the store's expiry forward.
+    rolling: false,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: idleSeconds * 1000 },
+  })
+  fastify.addHook('onRequest', async (request) => {
+    const session = request.session
+    if (!session?.userId) return
+    const now = Date.now()
+    if (!session.seenAt || now - session.seenAt >= SEEN_RESOLUTION_MS) session.seenAt = now
   })
 }
 

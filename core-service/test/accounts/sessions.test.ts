@@ -110,35 +110,32 @@ t.test('next= returns to the page asked for, never to another site', async (t) =
   t.match(form.body, '<input type="hidden" name="next" value="/calendar">')
 })
 
-t.test(
-  'the session cookie: HttpOnly, SameSite=Lax, rolling idle expiry, stored in Redis with a TTL',
-  async (t) => {
-    const { app, config } = await buildTestCore(t, { SESSION_IDLE_MINUTES: '30' })
-    const guest = await app.inject({ url: '/login' })
-    const cookie = guest.cookies.find((c) => c.name === 'liftlog.sid')
-    t.ok(cookie, 'a guest gets a session once a form needs a CSRF secret')
-    t.equal(cookie?.httpOnly, true)
-    t.equal(cookie?.sameSite, 'Lax')
-    t.notOk(cookie?.secure, 'plain HTTP: not Secure')
-    t.ok(cookie?.expires instanceof Date)
-    const seconds = (new Date(cookie?.expires ?? 0).getTime() - Date.now()) / 1000
-    t.ok(seconds > 29 * 60 && seconds <= 30 * 60, `cookie expires with the idle timeout (${seconds}s)`)
-    t.match(cookie?.value, /\./, 'signed with SECRET_KEY')
-    const redis = new Redis(TEST_REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX })
-    t.teardown(() => redis.quit())
-    const keys = await redis.keys(`${config.REDIS_KEY_PREFIX}session:*`)
-    t.equal(keys.length, 1, 'one server-side session')
-    const ttl = await redis.ttl(keys[0]!.slice(config.REDIS_KEY_PREFIX.length))
-    t.ok(ttl > 29 * 60 && ttl <= 30 * 60, `Redis TTL follows the idle timeout (${ttl}s)`)
-    const home = await app.inject({ url: '/' })
-    t.equal(home.cookies.length, 0, 'pages without forms do not start a session for guests')
-    const tampered = await app.inject({
-      url: '/api/v1/me',
-      headers: { cookie: `liftlog.sid=${cookie?.value}x` },
-    })
-    t.equal(tampered.statusCode, 401)
-  },
-)
+t.test('the session cookie: HttpOnly, SameSite=Lax, idle expiry, stored in Redis with a TTL', async (t) => {
+  const { app, config } = await buildTestCore(t, { SESSION_IDLE_MINUTES: '30' })
+  const guest = await app.inject({ url: '/login' })
+  const cookie = guest.cookies.find((c) => c.name === 'liftlog.sid')
+  t.ok(cookie, 'a guest gets a session once a form needs a CSRF secret')
+  t.equal(cookie?.httpOnly, true)
+  t.equal(cookie?.sameSite, 'Lax')
+  t.notOk(cookie?.secure, 'plain HTTP: not Secure')
+  t.ok(cookie?.expires instanceof Date)
+  const seconds = (new Date(cookie?.expires ?? 0).getTime() - Date.now()) / 1000
+  t.ok(seconds > 29 * 60 && seconds <= 30 * 60, `cookie expires with the idle timeout (${seconds}s)`)
+  t.match(cookie?.value, /\./, 'signed with SECRET_KEY')
+  const redis = new Redis(TEST_REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX })
+  t.teardown(() => redis.quit())
+  const keys = await redis.keys(`${config.REDIS_KEY_PREFIX}session:*`)
+  t.equal(keys.length, 1, 'one server-side session')
+  const ttl = await redis.ttl(keys[0]!.slice(config.REDIS_KEY_PREFIX.length))
+  t.ok(ttl > 29 * 60 && ttl <= 30 * 60, `Redis TTL follows the idle timeout (${ttl}s)`)
+  const home = await app.inject({ url: '/' })
+  t.equal(home.cookies.length, 0, 'pages without forms do not start a session for guests')
+  const tampered = await app.inject({
+    url: '/api/v1/me',
+    headers: { cookie: `liftlog.sid=${cookie?.value}x` },
+  })
+  t.equal(tampered.statusCode, 401)
+})
 
 t.test(
   'Secure cookie behind a trusted proxy saying https; not when an untrusted client claims it',
@@ -185,3 +182,32 @@ t.test('without REDIS_URL sessions live in the process and still end on logout',
   t.equal((await bob.form('/logout')).statusCode, 303)
   t.equal((await bob.cookieApi('GET', '/api/v1/me')).statusCode, 401)
 })
+
+t.test(
+  'activity extends a signed-in session at most once a minute (no store write per request)',
+  async (t) => {
+    const { app, config } = await buildTestCore(t, { SESSION_IDLE_MINUTES: '30' })
+    const redis = new Redis(TEST_REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX })
+    t.teardown(() => redis.quit())
+    const lifter = await signUp(app)
+    const keys = await redis.keys(`${config.REDIS_KEY_PREFIX}session:*`)
+    t.equal(keys.length, 1)
+    const key = keys[0]!.slice(config.REDIS_KEY_PREFIX.length)
+    const stored = async () => JSON.parse((await redis.get(key)) ?? 'null')
+    const before = await stored()
+    t.ok(before.seenAt, 'a signed-in session records when it was last seen')
+    const again = await lifter.page('/settings')
+    t.equal(again.cookies.length, 0, 'a request within the minute sends no Set-Cookie')
+    t.same(await stored(), before, 'and writes nothing to the store')
+    // Pretend the last activity was two minutes ago, with little time left.
+    await redis.set(key, JSON.stringify({ ...before, seenAt: Date.now() - 120_000 }), 'EX', 600)
+    const touched = await lifter.page('/settings')
+    t.ok(
+      touched.cookies.some((c) => c.name === 'liftlog.sid'),
+      'the cookie is re-sent with a fresh expiry',
+    )
+    t.ok((await stored()).seenAt > Date.now() - 10_000, 'seenAt moved forward')
+    const ttl = await redis.ttl(key)
+    t.ok(ttl > 29 * 60, `the store's TTL is back at the idle timeout (${ttl}s)`)
+  },
+)
