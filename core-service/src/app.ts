@@ -10,6 +10,7 @@ import rateLimit from './plugins/rate-limit.ts'
 import redis from './plugins/redis.ts'
 import security from './plugins/security.ts'
 import session from './plugins/session.ts'
+import statsClient from './plugins/stats-client.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
@@ -17,8 +18,11 @@ import calendarRoutes from './routes/calendar.ts'
 import exerciseRoutes from './routes/exercises.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
+import resilienceRoutes from './routes/resilience.ts'
 import settingsRoutes from './routes/settings.ts'
+import statsApiRoutes from './routes/stats-api.ts'
 import workoutRoutes from './routes/workouts.ts'
+import { calendarDayLoad } from './stats/calendar-load.ts'
 
 export interface AppOptions {
   config: CoreConfig
@@ -37,6 +41,11 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
       { name: 'calendar', description: 'Your workouts by local date' },
+      {
+        name: 'progress',
+        description:
+          'Analytics from stats-service, proxied; stale: true marks a fallback when stats is unavailable, 503 + Retry-After when there is none',
+      },
     ],
     securitySchemes: {
       bearerAuth: {
@@ -57,6 +66,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(metrics, { service: 'core' })
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
   await fastify.register(redis, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX })
+  await fastify.register(statsClient, { config })
   // Accounts & security, in dependency order: session → who is calling → headers/CSRF → pages → limits.
   await fastify.register(fastifyFormbody)
   await fastify.register(session, { secret: config.SECRET_KEY, idleMinutes: config.SESSION_IDLE_MINUTES })
@@ -79,5 +89,8 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(apiTokenRoutes)
   await fastify.register(exerciseRoutes)
   await fastify.register(workoutRoutes)
-  await fastify.register(calendarRoutes)
+  // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
+  await fastify.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
+  await fastify.register(resilienceRoutes)
+  await fastify.register(statsApiRoutes)
 }
