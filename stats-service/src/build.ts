@@ -1,6 +1,7 @@
 // Creates the configured Fastify instance with the app registered; used by server.ts, tests and the bench.
 import { serverOptions } from '@liftlog/service-kit'
 import Fastify, { type FastifySchemaValidationError } from 'fastify'
+import fp from 'fastify-plugin'
 import app from './app.ts'
 import type { StatsConfig } from './config.ts'
 
@@ -18,6 +19,7 @@ function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: s
 
 export async function buildStats(config: StatsConfig, options: { clock?: () => Date } = {}) {
   const fastify = Fastify(serverOptions(config, { schemaErrorFormatter }))
-  await fastify.register(app, { config, clock: options.clock })
+  // fp: the app's decorators (prisma, redis, resultCache) reach the root instance tests and the bench hold.
+  await fastify.register(fp(app, { name: 'stats-app' }), { config, clock: options.clock })
   return fastify
 }

@@ -33,7 +33,8 @@ export async function buildTestStats(t: Test, options: StatsTestOptions = {}) {
   const fixtures = options.db ? undefined : await Fixtures.connect(db.url)
   t.teardown(async () => {
     if (app.redis) {
-      const keys = await app.redis.keys('*')
+      // KEYS patterns are not prefixed by ioredis; the keys it returns are full names.
+      const keys = await app.redis.keys(`${config.REDIS_KEY_PREFIX}*`)
       if (keys.length) await app.redis.del(...keys.map((k) => k.slice(config.REDIS_KEY_PREFIX.length)))
     }
     await app.close()

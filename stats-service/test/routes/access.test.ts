@@ -1,0 +1,121 @@
+// The internal token guards every /v1 route (constant-time check), other methods get 405, operations
+// endpoints stay open, /apidocs documents every route, and the service really connects read-only.
+import t from 'tap'
+import { loadStatsConfig } from '../../src/config.ts'
+import { tokenMatches } from '../../src/plugins/internal-auth.ts'
+import { buildTestStats, TEST_REDIS_URL, TEST_TOKEN } from '../support/stats-app.ts'
+
+const ROUTES = [
+  '/v1/users/{userId}/summary',
+  '/v1/users/{userId}/volume',
+  '/v1/users/{userId}/exercises/{exerciseId}/progression',
+  '/v1/users/{userId}/records',
+  '/v1/users/{userId}/records/recent',
+  '/v1/users/{userId}/breakdown',
+  '/v1/users/{userId}/calendar',
+  '/v1/time',
+]
+const USER = '00000000-0000-4000-8000-000000000000'
+const EXERCISE = '00000000-0000-4000-8000-000000000001'
+const concrete = (route: string) => route.replace('{userId}', USER).replace('{exerciseId}', EXERCISE)
+
+t.test('every /v1 route answers 401 without the right x-internal-token', async (t) => {
+  const { app } = await buildTestStats(t)
+  for (const route of ROUTES) {
+    const url = concrete(route)
+    const missing = await app.inject({ url })
+    t.equal(missing.statusCode, 401, `${url} without a token`)
+    t.same(missing.json(), {
+      statusCode: 401,
+      code: 'UNAUTHORIZED',
+      message: 'missing x-internal-token header',
+    })
+    const wrong = await app.inject({ url, headers: { 'x-internal-token': `${TEST_TOKEN.slice(0, -1)}X` } })
+    t.equal(wrong.statusCode, 401, `${url} with a wrong token`)
+    t.equal(wrong.json().message, 'invalid x-internal-token')
+    const short = await app.inject({ url, headers: { 'x-internal-token': 'x' } })
+    t.equal(short.statusCode, 401, 'a token of another length is refused too')
+  }
+  t.equal(tokenMatches(TEST_TOKEN, TEST_TOKEN), true)
+  t.equal(tokenMatches(TEST_TOKEN, undefined), false)
+  t.equal(tokenMatches(TEST_TOKEN, [TEST_TOKEN, TEST_TOKEN]), false, 'a repeated header is not a token')
+})
+
+t.test('methods other than GET answer 405 with Allow: GET, HEAD', async (t) => {
+  const { app } = await buildTestStats(t)
+  for (const route of ROUTES) {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const res = await app.inject({
+        method,
+        url: concrete(route),
+        headers: { 'x-internal-token': TEST_TOKEN },
+      })
+      t.equal(res.statusCode, 405, `${method} ${route}`)
+      t.equal(res.headers.allow, 'GET, HEAD')
+      t.match(res.json(), {
+        statusCode: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        message: new RegExp(`^${method} is not allowed`),
+      })
+    }
+  }
+  const noToken = await app.inject({ method: 'POST', url: '/v1/time' })
+  t.equal(noToken.statusCode, 401, 'the token is checked first')
+  const head = await app.inject({
+    method: 'HEAD',
+    url: '/v1/time',
+    headers: { 'x-internal-token': TEST_TOKEN },
+  })
+  t.equal(head.statusCode, 200)
+})
+
+t.test('/health, /ready, /metrics and /apidocs need no token; the docs list every route', async (t) => {
+  const { app } = await buildTestStats(t)
+  t.same((await app.inject('/health')).json(), { status: 'ok' })
+  const ready = await app.inject('/ready')
+  t.equal(ready.statusCode, 200)
+  t.same(ready.json().checks, { database: 'ok' }, 'no Redis configured')
+  const metrics = await app.inject('/metrics')
+  t.equal(metrics.statusCode, 200)
+  t.match(metrics.body, /stats_cache_lookups_total/)
+  t.equal((await app.inject('/apidocs/')).statusCode, 200)
+  const doc = (await app.inject('/apidocs/json')).json()
+  t.equal(doc.openapi, '3.1.0')
+  for (const route of ROUTES) {
+    t.ok(doc.paths[route]?.get, `documents GET ${route}`)
+    t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
+    t.ok(doc.paths[route].get.responses['200'].description, 'with a described 200 response')
+  }
+  t.match(doc.info.description, /workouts\.local_date/, 'the docs say which date buckets use')
+  t.match(doc.info.description, /Warm-up sets are excluded from everything/)
+})
+
+t.test('/ready checks Redis when it is configured', async (t) => {
+  const { app } = await buildTestStats(t, { env: { REDIS_URL: TEST_REDIS_URL } })
+  t.same((await app.inject('/ready')).json().checks, { database: 'ok', redis: 'ok' })
+})
+
+t.test('the service connects with the read-only login', async (t) => {
+  const { app } = await buildTestStats(t)
+  await t.rejects(
+    app.prisma.$executeRaw`UPDATE users SET data_version = data_version + 1`,
+    /permission denied/,
+  )
+})
+
+t.test('configuration: defaults, and one-line errors naming the variable', async (t) => {
+  const config = loadStatsConfig({ DATABASE_URL: 'postgres://stats@db/liftlog', STATS_TOKEN: 'y'.repeat(16) })
+  t.match(config, {
+    HOST: '0.0.0.0',
+    PORT: 5000,
+    LOG_LEVEL: 'info',
+    DATABASE_POOL_SIZE: 10,
+    STATS_CACHE_TTL_SECONDS: 600,
+  })
+  t.equal(config.REDIS_URL, undefined)
+  t.throws(() => loadStatsConfig({ DATABASE_URL: 'postgres://stats@db/liftlog', STATS_TOKEN: 'short' }), {
+    name: 'ConfigError',
+    message: /^invalid configuration: STATS_TOKEN must not have fewer than 16 characters/,
+  })
+  t.throws(() => loadStatsConfig({ STATS_TOKEN: 'y'.repeat(16) }), { message: /DATABASE_URL is not set/ })
+})
