@@ -102,6 +102,7 @@ export const UpdateMeBody = Type.Object(
     additionalProperties: false,
     minProperties: 1,
     description: 'Fields to change; omitted fields stay as they are',
+    examples: [{ timeZone: 'Europe/Ljubljana', unit: 'kg' }],
   },
 )
 export type UpdateMeBody = Static<typeof UpdateMeBody>
@@ -131,5 +132,8 @@ export const CreatedApiToken = Type.Object(
   },
   { description: 'The new token, including its secret (shown once)' },
 )
-export const CreateTokenBody = Type.Object({ name: TokenName }, { additionalProperties: false })
+export const CreateTokenBody = Type.Object(
+  { name: TokenName },
+  { additionalProperties: false, examples: [{ name: 'export script' }] },
+)
 export const TokenParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'token id' }) })

@@ -66,3 +66,14 @@ t.test('cookie-authenticated API writes need x-csrf-token; bearer writes do not'
   t.equal((await carol.cookieApi('PATCH', '/api/v1/me', { unit: 'lb' })).statusCode, 200)
   t.equal((await carol.api('PATCH', '/api/v1/me', { unit: 'kg' })).json().unit, 'kg')
 })
+
+t.test('a POST to an unknown route is a 404, not a CSRF refusal', async (t) => {
+  const { app } = await buildTestCore(t)
+  const res = await app.inject({
+    method: 'POST',
+    url: '/no/such/thing',
+    headers: { accept: 'application/json' },
+  })
+  t.equal(res.statusCode, 404)
+  t.equal(res.json().code, 'NOT_FOUND')
+})
