@@ -168,6 +168,14 @@ if (!fs.existsSync(CHROMIUM)) {
     t.match(await page.textContent('#set-0-reps-error'), /whole number/)
     await shot('5-workout-error')
 
+    // The exercise catalog, filtered, on a phone.
+    await page.click('nav >> text=Exercises')
+    await page.fill('#q', 'press')
+    await page.selectOption('#filter-equipment', 'barbell')
+    await Promise.all([page.waitForURL(/\/exercises\?q=press/), page.click('button:has-text("Filter")')])
+    t.match(await page.textContent('table'), /Overhead Press/)
+    await shot('6-exercises')
+
     // Log out: the session ends and pages ask to sign in again.
     await page.click('button:has-text("Log out")')
     await page.goto(`${base}/workouts`)
