@@ -1,5 +1,6 @@
 // The internal token guards every /v1 route (constant-time check), other methods get 405, operations
 // endpoints stay open, /apidocs documents every route, and the service really connects read-only.
+import { createTestDatabase } from '@liftlog/core-service/testing'
 import t from 'tap'
 import { loadStatsConfig } from '../../src/config.ts'
 import { tokenMatches } from '../../src/plugins/internal-auth.ts'
@@ -119,3 +120,20 @@ t.test('configuration: defaults, and one-line errors naming the variable', async
   })
   t.throws(() => loadStatsConfig({ STATS_TOKEN: 'y'.repeat(16) }), { message: /DATABASE_URL is not set/ })
 })
+
+t.test(
+  'a database failure is a 503 on /ready and a 500 naming core’s request id, never a stack trace',
+  async (t) => {
+    const { app, db } = await buildTestStats(t, { db: await createTestDatabase() })
+    await db.drop()
+    const ready = await app.inject('/ready')
+    t.equal(ready.statusCode, 503)
+    t.not(ready.json().checks.database, 'ok')
+    const res = await app.inject({
+      url: `/v1/users/${USER}/summary`,
+      headers: { 'x-internal-token': TEST_TOKEN, 'x-request-id': 'core-req-123' },
+    })
+    t.equal(res.statusCode, 500)
+    t.same(res.json(), { statusCode: 500, code: 'INTERNAL', message: 'internal error, id core-req-123' })
+  },
+)
