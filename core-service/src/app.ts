@@ -18,6 +18,7 @@ import calendarRoutes from './routes/calendar.ts'
 import exerciseRoutes from './routes/exercises.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
+import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
@@ -93,4 +94,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
   await fastify.register(resilienceRoutes)
   await fastify.register(statsApiRoutes)
+  await fastify.register(progressRoutes)
 }

@@ -10,6 +10,7 @@ export type Behaviour =
   | { kind: 'slow'; delayMs: number }
   | { kind: 'garbage' }
   | { kind: 'wrong-shape' }
+  | { kind: 'json'; body: unknown }
 
 export interface SeenRequest {
   method: string
@@ -65,6 +66,8 @@ export class FakeStats {
         }
         case 'garbage':
           return send(200, '<html>502 Bad Gateway from some proxy</html>', 'text/html')
+        case 'json':
+          return send(200, JSON.stringify(behaviour.body))
         case 'wrong-shape':
           return send(200, JSON.stringify({ totals: 'lots', hello: 'world' }))
       }

@@ -1,0 +1,245 @@
+// Server-side SVG charts over dated series: line charts (e1RM, heaviest, reps) and bar charts (volume), with
+// dated x axis, labelled y axis in the lifter's unit, and the same numbers as a table for screen readers.
+// Plain SVG markup with presentation attributes and classes: no JavaScript, nothing from a CDN, and no
+// inline styles (the CSP forbids them).
+import { DateTime } from 'luxon'
+
+export interface DatedPoint {
+  /** Local calendar date, YYYY-MM-DD. */
+  date: string
+  value: number | null
+}
+
+export interface Series {
+  name: string
+  /** CSS class for colour/dash (e.g. 'series-1'), so series differ by more than colour. */
+  className: string
+  points: DatedPoint[]
+}
+
+export interface ChartTable {
+  caption: string
+  columns: string[]
+  rows: string[][]
+}
+
+export interface Chart {
+  id: string
+  title: string
+  /** One sentence for assistive tech: what the chart shows, its range and latest value. */
+  summary: string
+  svg: string
+  table: ChartTable
+  legend: { name: string; className: string }[]
+  empty: boolean
+}
+
+export interface ChartOptions {
+  id: string
+  title: string
+  /** Axis unit, e.g. 'kg', 'lb', 'reps'. */
+  unit: string
+  /** How a value reads in the table and labels, e.g. 102.5 → "102.5 kg". */
+  format?: (value: number) => string
+}
+
+// A narrow viewBox: scaled to a 360 px phone the 13-unit labels still read at ~10 px.
+const WIDTH = 480
+const HEIGHT = 260
+const PAD = { top: 16, right: 16, bottom: 40, left: 52 }
+const PLOT_W = WIDTH - PAD.left - PAD.right
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
+const round = (n: number) => Math.round(n * 10) / 10
+
+/** Human date for axis and table: "3 Nov" within a year's span, else "Nov 2025". */
+export function formatChartDate(date: string, long = false) {
+  const dt = DateTime.fromISO(date, { zone: 'UTC' })
+  return dt.toFormat(long ? 'd LLL yyyy' : 'd LLL')
+}
+
+/** 0-based "nice" ticks (1, 2, 2.5, 5 × 10^n steps) covering max. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1]
+  const raw = max / count
+  const magnitude = 10 ** Math.floor(Math.log10(raw))
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude
+  const ticks: number[] = []
+  for (let v = 0; v <= max + step * 0.999; v += step) ticks.push(Math.round(v * 1000) / 1000)
+  return ticks
+}
+
+/** Up to `count` date ticks spread over the range, always including both ends. */
+function dateTicks(dates: string[], count: number): string[] {
+  if (dates.length <= count) return dates
+  const picked = new Set<string>()
+  for (let i = 0; i < count; i++) picked.add(dates[Math.round((i * (dates.length - 1)) / (count - 1))]!)
+  return [...picked]
+}
+
+/** Axis numbers stay short (the unit is on the axis label): 12500 → "12.5k". */
+const tickLabel = (v: number) => (v >= 10_000 ? `${round(v / 1000)}k` : `${round(v)}`)
+
+function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string }[], unit: string) {
+  const y = (v: number) => PAD.top + PLOT_H - (v / yMax) * PLOT_H
+  const parts: string[] = []
+  for (const tick of yTicks) {
+    const ty = round(y(tick))
+    parts.push(
+      `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#d8dde5" stroke-width="1"/>`,
+    )
+    parts.push(
+      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="13" fill="#5b6472">${escape(tickLabel(tick))}</text>`,
+    )
+  }
+  for (const tick of xTicks) {
+    parts.push(
+      `<line x1="${tick.x}" x2="${tick.x}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H + 5}" stroke="#5b6472"/>`,
+    )
+    parts.push(
+      `<text class="tick" x="${tick.x}" y="${HEIGHT - PAD.bottom + 20}" text-anchor="middle" font-size="13" fill="#5b6472">${escape(tick.label)}</text>`,
+    )
+  }
+  parts.push(
+    `<line class="axis" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#5b6472"/>`,
+  )
+  parts.push(
+    `<text class="axis-label" x="12" y="${PAD.top + PLOT_H / 2}" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})" text-anchor="middle" font-size="13" fill="#5b6472">${escape(unit)}</text>`,
+  )
+  return parts.join('')
+}
+
+function svgFrame(id: string, title: string, summary: string, body: string) {
+  return (
+    `<svg class="chart" id="${escape(id)}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" ` +
+    `aria-labelledby="${escape(id)}-title ${escape(id)}-desc" xmlns="http://www.w3.org/2000/svg" focusable="false">` +
+    `<title id="${escape(id)}-title">${escape(title)}</title><desc id="${escape(id)}-desc">${escape(summary)}</desc>` +
+    `${body}</svg>`
+  )
+}
+
+/** One or more dated lines on a shared time axis (x is proportional to time, so gaps show as gaps). */
+export function lineChart(options: ChartOptions & { series: Series[] }): Chart {
+  const format = options.format ?? ((v: number) => `${round(v)}`)
+  const dates = [...new Set(options.series.flatMap((s) => s.points.map((p) => p.date)))].sort()
+  const values = options.series.flatMap((s) =>
+    s.points.map((p) => p.value).filter((v): v is number => v !== null),
+  )
+  const empty = values.length === 0
+  const table: ChartTable = {
+    caption: `${options.title} (${options.unit})`,
+    columns: ['Date', ...options.series.map((s) => s.name)],
+    rows: dates.map((date) => [
+      formatChartDate(date, true),
+      ...options.series.map((s) => {
+        const v = s.points.find((p) => p.date === date)?.value
+        return v === null || v === undefined ? '—' : format(v)
+      }),
+    ]),
+  }
+  const legend = options.series.map(({ name, className }) => ({ name, className }))
+  if (empty) {
+    return {
+      id: options.id,
+      title: options.title,
+      summary: 'No data in this range yet.',
+      svg: '',
+      table,
+      legend,
+      empty,
+    }
+  }
+  const yTicks = niceTicks(Math.max(...values))
+  const yMax = yTicks.at(-1)!
+  const first = dayNumber(dates[0]!)
+  const span = Math.max(1, dayNumber(dates.at(-1)!) - first)
+  const x = (date: string) =>
+    round(dates.length === 1 ? PAD.left + PLOT_W / 2 : PAD.left + ((dayNumber(date) - first) / span) * PLOT_W)
+  const y = (v: number) => round(PAD.top + PLOT_H - (v / yMax) * PLOT_H)
+  const xTicks = dateTicks(dates, 4).map((date) => ({ x: x(date), label: formatChartDate(date, span > 330) }))
+  const lines = options.series.map((s) => {
+    const pts = s.points.filter((p) => p.value !== null).sort((a, b) => (a.date < b.date ? -1 : 1))
+    const path = pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.date)} ${y(p.value!)}`).join(' ')
+    const dots = pts
+      .map(
+        (p) =>
+          `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escape(`${formatChartDate(p.date, true)}: ${format(p.value!)}`)}</title></circle>`,
+      )
+      .join('')
+    return `<g class="series ${escape(s.className)}"><path d="${path}" fill="none" stroke-width="2.5"/>${dots}</g>`
+  })
+  const latest = options.series
+    .map((s) => {
+      const last = s.points.filter((p) => p.value !== null).at(-1)
+      return last ? `${s.name} ${format(last.value!)} on ${formatChartDate(last.date, true)}` : null
+    })
+    .filter(Boolean)
+    .join('; ')
+  const summary = `${options.title} from ${formatChartDate(dates[0]!, true)} to ${formatChartDate(dates.at(-1)!, true)}. Latest: ${latest}.`
+  const svg = svgFrame(
+    options.id,
+    options.title,
+    summary,
+    axes(yTicks, yMax, xTicks, options.unit) + lines.join(''),
+  )
+  return { id: options.id, title: options.title, summary, svg, table, legend, empty }
+}
+
+/** Bars per dated bucket (e.g. weekly volume), every bucket given, in order. */
+export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesName: string }): Chart {
+  const format = options.format ?? ((v: number) => `${round(v)}`)
+  const bars = [...options.bars].sort((a, b) => (a.date < b.date ? -1 : 1))
+  const values = bars.map((b) => b.value ?? 0)
+  const empty = values.every((v) => v === 0)
+  const table: ChartTable = {
+    caption: `${options.title} (${options.unit})`,
+    columns: ['Starting', options.seriesName],
+    rows: bars.map((b) => [formatChartDate(b.date, true), format(b.value ?? 0)]),
+  }
+  const legend = [{ name: options.seriesName, className: 'series-1' }]
+  if (empty) {
+    return {
+      id: options.id,
+      title: options.title,
+      summary: 'No data in this range yet.',
+      svg: '',
+      table,
+      legend,
+      empty,
+    }
+  }
+  const yTicks = niceTicks(Math.max(...values))
+  const yMax = yTicks.at(-1)!
+  const slot = PLOT_W / bars.length
+  const barW = Math.max(1, round(slot * 0.7))
+  const rects = bars.map((b, i) => {
+    const h = round(((b.value ?? 0) / yMax) * PLOT_H)
+    const bx = round(PAD.left + i * slot + (slot - barW) / 2)
+    return `<rect x="${bx}" y="${round(PAD.top + PLOT_H - h)}" width="${barW}" height="${h}"><title>${escape(`${formatChartDate(b.date, true)}: ${format(b.value ?? 0)}`)}</title></rect>`
+  })
+  const span = dayNumber(bars.at(-1)!.date) - dayNumber(bars[0]!.date)
+  const xTicks = dateTicks(
+    bars.map((b) => b.date),
+    4,
+  ).map((date) => {
+    const i = bars.findIndex((b) => b.date === date)
+    return { x: round(PAD.left + i * slot + slot / 2), label: formatChartDate(date, span > 330) }
+  })
+  const total = values.reduce((a, b) => a + b, 0)
+  const last = bars.at(-1)!
+  const summary = `${options.title}, ${bars.length} bars from ${formatChartDate(bars[0]!.date, true)} to ${formatChartDate(last.date, true)}; total ${format(total)}, latest ${format(last.value ?? 0)}.`
+  const svg = svgFrame(
+    options.id,
+    options.title,
+    summary,
+    axes(yTicks, yMax, xTicks, options.unit) + `<g class="series series-1 bars">${rects.join('')}</g>`,
+  )
+  return { id: options.id, title: options.title, summary, svg, table, legend, empty }
+}

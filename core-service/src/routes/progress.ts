@@ -1,0 +1,171 @@
+// Progress pages: the dashboard (/progress) and one exercise (/progress/exercises/:id). Numbers come from
+// stats through the resilient client; when stats is unavailable the pages still answer 200, with stale
+// numbers and "showing data from <time>", or a "temporarily unavailable" panel.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import Type from 'typebox'
+import { NotFound } from '../errors.ts'
+import type { CallContext, StatsResult } from '../stats/client.ts'
+import { StatsRequestError } from '../stats/errors.ts'
+import {
+  freshness,
+  progressionCharts,
+  RANGES,
+  type RangeValue,
+  rangeStart,
+  recentRecordRows,
+  recordTable,
+  section,
+  sessionRows,
+  summaryCards,
+  twelveWeeksAgo,
+  weeklyVolumeChart,
+} from '../stats/progress-view.ts'
+
+const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
+const STYLES = ['/static/css/training.css', '/static/css/progress.css']
+const Range = Type.Union(RANGES.map((r) => Type.Literal(r.value)))
+const Formula = Type.Union([Type.Literal('epley'), Type.Literal('brzycki')])
+const ExerciseQuery = Type.Object({ range: Type.Optional(Range), formula: Type.Optional(Formula) })
+
+/**
+ * A page never fails because of stats: a query stats refuses (4xx, which core's own checks should have
+ * prevented) is logged and shown like missing data, not as an error page.
+ */
+async function pageResult<T>(
+  request: FastifyRequest,
+  pending: Promise<StatsResult<T>>,
+): Promise<StatsResult<T>> {
+  try {
+    return await pending
+  } catch (err) {
+    if (!(err instanceof StatsRequestError)) throw err
+    request.log.warn({ err }, 'stats refused a progress page query')
+    return { state: 'unavailable', reason: err.message, retryAfterSeconds: 0 }
+  }
+}
+
+export default async function progressRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
+  const { prisma, statsClient: stats } = fastify
+  const auth = { onRequest: fastify.requireUser }
+  const ctx = (request: FastifyRequest): CallContext => ({ requestId: request.id, log: request.log })
+
+  /** Exercises this lifter has logged, from core's own data: the chooser works even when stats is down. */
+  const loggedExercises = (userId: string) =>
+    prisma.exercise.findMany({
+      where: { sets: { some: { userId } } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    })
+
+  fastify.get(
+    '/progress',
+    { ...auth, schema: { hide: true, summary: 'Progress dashboard', response: HtmlPage } },
+    async (request, reply) => {
+      const user = request.user!
+      const [summary, volume, recent, exercises] = await Promise.all([
+        pageResult(request, stats.summary(user.id, ctx(request))),
+        pageResult(
+          request,
+          stats.volume(user.id, { bucket: 'week', from: twelveWeeksAgo(user.timeZone) }, ctx(request)),
+        ),
+        pageResult(request, stats.recentRecords(user.id, { days: 30 }, ctx(request))),
+        loggedExercises(user.id),
+      ])
+      const s = section(summary)
+      const v = section(volume)
+      const r = section(recent)
+      return reply.viewAsync('pages/progress.hbs', {
+        title: 'Progress',
+        styles: STYLES,
+        freshness: freshness([summary, volume, recent], user),
+        cards: s.available ? summaryCards(s.data, user) : null,
+        noWorkouts: s.available && s.data.totals.workouts === 0,
+        volumeChart: v.available ? weeklyVolumeChart(v.data, user) : null,
+        recentRecords: r.available ? recentRecordRows(r.data, user) : null,
+        exercises,
+        ranges: RANGES,
+      })
+    },
+  )
+
+  // The exercise chooser is a plain GET form; this turns its fields into the exercise page's address.
+  fastify.get(
+    '/progress/exercise',
+    {
+      ...auth,
+      schema: {
+        hide: true,
+        summary: 'Exercise chooser target',
+        querystring: Type.Object({
+          exerciseId: Type.String({ format: 'uuid' }),
+          range: Type.Optional(Range),
+          formula: Type.Optional(Formula),
+        }),
+        response: { 303: { description: 'to the exercise page', type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      const { exerciseId, range, formula } = request.query
+      const search = new URLSearchParams()
+      if (range) search.set('range', range)
+      if (formula) search.set('formula', formula)
+      const query = search.size ? `?${search}` : ''
+      return reply.redirect(`/progress/exercises/${exerciseId}${query}`, 303)
+    },
+  )
+
+  fastify.get(
+    '/progress/exercises/:id',
+    {
+      ...auth,
+      schema: {
+        hide: true,
+        summary: 'Progress of one exercise',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: ExerciseQuery,
+        response: HtmlPage,
+      },
+    },
+    async (request, reply) => {
+      const user = request.user!
+      const range: RangeValue = request.query.range ?? '1y'
+      const formula = request.query.formula ?? 'epley'
+      // Visible = built-in or this lifter's own; anything else is "not found", never "forbidden".
+      const exercise = await prisma.exercise.findFirst({
+        where: { id: request.params.id, OR: [{ ownerId: null }, { ownerId: user.id }] },
+        select: { id: true, name: true, isBodyweight: true },
+      })
+      if (!exercise) throw new NotFound('exercise')
+      const from = rangeStart(range, user.timeZone)
+      const [progression, records, exercises] = await Promise.all([
+        pageResult(request, stats.progression(user.id, exercise.id, { formula, from }, ctx(request))),
+        pageResult(request, stats.records(user.id, { exerciseId: exercise.id }, ctx(request))),
+        loggedExercises(user.id),
+      ])
+      const p = section(progression)
+      const r = section(records)
+      return reply.viewAsync('pages/progress-exercise.hbs', {
+        title: `${exercise.name} progress`,
+        styles: STYLES,
+        exercise,
+        range,
+        formula,
+        ranges: RANGES.map((x) => ({ ...x, selected: x.value === range })),
+        formulas: [
+          { value: 'epley', label: 'Epley', selected: formula === 'epley' },
+          { value: 'brzycki', label: 'Brzycki', selected: formula === 'brzycki' },
+        ],
+        exercises: exercises.some((e) => e.id === exercise.id) ? exercises : [exercise, ...exercises],
+        freshness: freshness([progression, records], user),
+        isBodyweight: p.available ? p.data.metric === 'reps' : exercise.isBodyweight,
+        hasSessions: p.available && p.data.sessions.length > 0,
+        charts: p.available ? progressionCharts(p.data, user) : null,
+        sessions: p.available ? sessionRows(p.data, user) : null,
+        records: r.available ? recordTable(r.data, user) : null,
+        recordsAvailable: r.available,
+      })
+    },
+  )
+}
