@@ -50,7 +50,7 @@ const PAD = { top: 16, right: 16, bottom: 40, left: 52 }
 const PLOT_W = WIDTH - PAD.left - PAD.right
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -96,7 +96,7 @@ function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string
       `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#d8dde5" stroke-width="1"/>`,
     )
     parts.push(
-      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="13" fill="#5b6472">${escape(tickLabel(tick))}</text>`,
+      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="13" fill="#5b6472">${escapeXml(tickLabel(tick))}</text>`,
     )
   }
   for (const tick of xTicks) {
@@ -104,23 +104,23 @@ function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string
       `<line x1="${tick.x}" x2="${tick.x}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H + 5}" stroke="#5b6472"/>`,
     )
     parts.push(
-      `<text class="tick" x="${tick.x}" y="${HEIGHT - PAD.bottom + 20}" text-anchor="middle" font-size="13" fill="#5b6472">${escape(tick.label)}</text>`,
+      `<text class="tick" x="${tick.x}" y="${HEIGHT - PAD.bottom + 20}" text-anchor="middle" font-size="13" fill="#5b6472">${escapeXml(tick.label)}</text>`,
     )
   }
   parts.push(
     `<line class="axis" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#5b6472"/>`,
   )
   parts.push(
-    `<text class="axis-label" x="12" y="${PAD.top + PLOT_H / 2}" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})" text-anchor="middle" font-size="13" fill="#5b6472">${escape(unit)}</text>`,
+    `<text class="axis-label" x="12" y="${PAD.top + PLOT_H / 2}" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})" text-anchor="middle" font-size="13" fill="#5b6472">${escapeXml(unit)}</text>`,
   )
   return parts.join('')
 }
 
 function svgFrame(id: string, title: string, summary: string, body: string) {
   return (
-    `<svg class="chart" id="${escape(id)}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" ` +
-    `aria-labelledby="${escape(id)}-title ${escape(id)}-desc" xmlns="http://www.w3.org/2000/svg" focusable="false">` +
-    `<title id="${escape(id)}-title">${escape(title)}</title><desc id="${escape(id)}-desc">${escape(summary)}</desc>` +
+    `<svg class="chart" id="${escapeXml(id)}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" ` +
+    `aria-labelledby="${escapeXml(id)}-title ${escapeXml(id)}-desc" xmlns="http://www.w3.org/2000/svg" focusable="false">` +
+    `<title id="${escapeXml(id)}-title">${escapeXml(title)}</title><desc id="${escapeXml(id)}-desc">${escapeXml(summary)}</desc>` +
     `${body}</svg>`
   )
 }
@@ -170,10 +170,10 @@ export function lineChart(options: ChartOptions & { series: Series[] }): Chart {
     const dots = pts
       .map(
         (p) =>
-          `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escape(`${formatChartDate(p.date, true)}: ${format(p.value!)}`)}</title></circle>`,
+          `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escapeXml(`${formatChartDate(p.date, true)}: ${format(p.value!)}`)}</title></circle>`,
       )
       .join('')
-    return `<g class="series ${escape(s.className)}"><path d="${path}" fill="none" stroke-width="2.5"/>${dots}</g>`
+    return `<g class="series ${escapeXml(s.className)}"><path d="${path}" fill="none" stroke-width="2.5"/>${dots}</g>`
   })
   const latest = options.series
     .map((s) => {
@@ -222,7 +222,7 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
   const rects = bars.map((b, i) => {
     const h = round(((b.value ?? 0) / yMax) * PLOT_H)
     const bx = round(PAD.left + i * slot + (slot - barW) / 2)
-    return `<rect x="${bx}" y="${round(PAD.top + PLOT_H - h)}" width="${barW}" height="${h}"><title>${escape(`${formatChartDate(b.date, true)}: ${format(b.value ?? 0)}`)}</title></rect>`
+    return `<rect x="${bx}" y="${round(PAD.top + PLOT_H - h)}" width="${barW}" height="${h}"><title>${escapeXml(`${formatChartDate(b.date, true)}: ${format(b.value ?? 0)}`)}</title></rect>`
   })
   const span = dayNumber(bars.at(-1)!.date) - dayNumber(bars[0]!.date)
   const xTicks = dateTicks(
@@ -239,7 +239,7 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
     options.id,
     options.title,
     summary,
-    axes(yTicks, yMax, xTicks, options.unit) + `<g class="series series-1 bars">${rects.join('')}</g>`,
+    `${axes(yTicks, yMax, xTicks, options.unit)}<g class="series series-1 bars">${rects.join('')}</g>`,
   )
   return { id: options.id, title: options.title, summary, svg, table, legend, empty }
 }
