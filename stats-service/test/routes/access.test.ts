@@ -86,7 +86,14 @@ t.test('/health, /ready, /metrics and /apidocs need no token; the docs list ever
     t.ok(doc.paths[route]?.get, `documents GET ${route}`)
     t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
     t.ok(doc.paths[route].get.responses['200'].description, 'with a described 200 response')
+    t.same(doc.paths[route].get.security, [{ internalToken: [] }], 'and the token requirement')
   }
+  t.same(doc.components.securitySchemes.internalToken, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-internal-token',
+  })
+  t.notOk(doc.paths['/health'].get.security, '/health needs no token')
   t.match(doc.info.description, /workouts\.local_date/, 'the docs say which date buckets use')
   t.match(doc.info.description, /Warm-up sets are excluded from everything/)
 })
