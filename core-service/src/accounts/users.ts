@@ -66,10 +66,6 @@ export async function authenticate(
   return user
 }
 
-export function findCurrentUser(prisma: PrismaClient, id: string): Promise<CurrentUser | null> {
-  return prisma.user.findUnique({ where: { id }, select: currentUserSelect })
-}
-
 /**
  * Applies a settings change. A new time zone or unit changes how this lifter's numbers are bucketed and
  * shown, so data_version is bumped in the same UPDATE (stats-service keys its cache by it).

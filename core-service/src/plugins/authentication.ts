@@ -2,11 +2,11 @@
 // and fastify.requireUser, the onRequest hook every route touching user data puts in its options:
 //   fastify.get('/workouts', { onRequest: fastify.requireUser }, handler)
 // Unauthenticated: /api/* → 401 { statusCode, code: 'UNAUTHENTICATED', message }; pages → 303 /login?next=.
+import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { resolveApiToken } from '../accounts/api-tokens.ts'
-import type { CurrentUser } from '../accounts/current-user.ts'
-import { findCurrentUser } from '../accounts/users.ts'
+import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts'
 import { Unauthenticated } from '../errors.ts'
 
 export type { CurrentUser } from '../accounts/current-user.ts'
@@ -32,10 +32,24 @@ export function safeNextPath(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 ? next : '/'
 }
 
-/** Signs `userId` in on a fresh session id (no fixation: whatever id a guest had is dropped). */
+/** A short fingerprint of the password hash: a session only lives as long as the password it began with. */
+function passwordStamp(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16)
+}
+
+/**
+ * Signs `userId` in on a fresh session id (no fixation: whatever id a guest had is dropped). Also call it
+ * after a password change: this session continues, every other session of the user ends.
+ */
 export async function startSession(request: FastifyRequest, userId: string): Promise<void> {
+  const row = await request.server.prisma.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true },
+  })
+  if (!row) throw new Unauthenticated('this account no longer exists')
   await request.session.regenerate()
   request.session.userId = userId
+  request.session.passwordStamp = passwordStamp(row.passwordHash)
   request.session.seenAt = Date.now()
 }
 
@@ -63,12 +77,17 @@ async function authenticationPlugin(fastify: FastifyInstance) {
     }
     const userId = request.session?.userId
     if (!userId) return
-    const user = await findCurrentUser(fastify.prisma, userId)
-    if (!user) {
-      // The account was deleted elsewhere: forget it in this session too.
+    const row = await fastify.prisma.user.findUnique({
+      where: { id: userId },
+      select: { ...currentUserSelect, passwordHash: true },
+    })
+    if (!row || request.session.passwordStamp !== passwordStamp(row.passwordHash)) {
+      // Deleted elsewhere, or the password changed since this session signed in: it is over.
       request.session.userId = undefined
+      request.session.passwordStamp = undefined
       return
     }
+    const { passwordHash: _, ...user } = row
     request.user = user
     request.authMethod = 'session'
   })

@@ -14,6 +14,8 @@ declare module 'fastify' {
     userId?: string
     flash?: string
     _csrf?: string
+    /** Fingerprint of the password hash at sign-in; a password change ends every other session. */
+    passwordStamp?: string
     /** Last time (ms) this signed-in session was marked active; refreshed at most once a minute. */
     seenAt?: number
   }

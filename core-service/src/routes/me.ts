@@ -1,8 +1,32 @@
-// JSON API for the signed-in lifter: GET /api/v1/me and PATCH /api/v1/me (display name, time zone, unit).
+// JSON API for the signed-in lifter: who am I, settings (display name, time zone, unit), password change
+// and account deletion (both need the current password; wrong guesses are rate-limited per user).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { Me, UpdateMeBody } from '../accounts/schemas.ts'
-import { updateSettings } from '../accounts/users.ts'
+import Type, { type Static } from 'typebox'
+import { Me, Password, UpdateMeBody } from '../accounts/schemas.ts'
+import { changePassword, deleteAccount, updateSettings } from '../accounts/users.ts'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
+import { endSession, startSession } from '../plugins/authentication.ts'
+import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
+
+const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ maxLength: 1000 }), newPassword: Password },
+  {
+    additionalProperties: false,
+    examples: [{ currentPassword: 'my old passphrase', newPassword: 'a new long passphrase' }],
+  },
+)
+const DeleteMeBody = Type.Object(
+  { password: Type.String({ maxLength: 1000, description: 'your current password, to confirm' }) },
+  { additionalProperties: false },
+)
+const passwordErrors = {
+  400: errorResponse('Missing fields, or a new password outside 10–200 characters'),
+  ...writeErrors,
+  403: errorResponse(
+    'The current password is not correct (code FORBIDDEN), or a cookie write without x-csrf-token',
+  ),
+  429: errorResponse('Too many wrong passwords; the message says when to try again (code RATE_LIMITED)'),
+}
 
 export default async function meRoutes(fastify: FastifyInstance) {
   fastify.get(
@@ -39,5 +63,56 @@ export default async function meRoutes(fastify: FastifyInstance) {
     },
     async (request: FastifyRequest<{ Body: UpdateMeBody }>) =>
       updateSettings(fastify.prisma, request.user!.id, request.body),
+  )
+
+  const passwordChecks = fastify.attemptLimiter(PASSWORD_CHECKS.name, PASSWORD_CHECKS)
+
+  fastify.post(
+    '/api/v1/me/password',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['account'],
+        summary: 'Change your password',
+        description:
+          'Ends every other browser session of yours; API tokens stay valid (revoke them separately if needed).',
+        security,
+        body: ChangePasswordBody,
+        response: { 204: { type: 'null', description: 'Changed' }, ...passwordErrors },
+      },
+    },
+    async (request: FastifyRequest<{ Body: Static<typeof ChangePasswordBody> }>, reply) => {
+      const userId = request.user!.id
+      const { currentPassword, newPassword } = request.body
+      await countingFailures(passwordChecks, userId, () =>
+        changePassword(fastify.prisma, userId, currentPassword, newPassword),
+      )
+      // Other sessions end with the old password; a cookie caller keeps a fresh session (new cookie).
+      if (request.authMethod === 'session') await startSession(request, userId)
+      return reply.code(204).send()
+    },
+  )
+
+  fastify.delete(
+    '/api/v1/me',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['account'],
+        summary: 'Delete your account and all of its data',
+        description: 'Removes every workout, set, custom exercise and API token of yours. Cannot be undone.',
+        security,
+        body: DeleteMeBody,
+        response: { 204: { type: 'null', description: 'Deleted' }, ...passwordErrors },
+      },
+    },
+    async (request: FastifyRequest<{ Body: Static<typeof DeleteMeBody> }>, reply) => {
+      const userId = request.user!.id
+      await countingFailures(passwordChecks, userId, () =>
+        deleteAccount(fastify.prisma, userId, request.body.password),
+      )
+      if (request.authMethod === 'session') await endSession(request)
+      return reply.code(204).send()
+    },
   )
 }

@@ -15,7 +15,8 @@ import {
 import { timeZones } from '../accounts/time-zones.ts'
 import { changePassword, deleteAccount, updateSettings } from '../accounts/users.ts'
 import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
-import { endSession } from '../plugins/authentication.ts'
+import { endSession, startSession } from '../plugins/authentication.ts'
+import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
 
 type Section = 'profile' | 'password' | 'tokens' | 'delete'
 
@@ -31,6 +32,7 @@ const page = (summary: string, extra: object = {}) => ({ schema: { hide: true, s
 
 export default async function settingsRoutes(fastify: FastifyInstance) {
   fastify.setValidatorCompiler(formValidatorCompiler)
+  const passwordChecks = fastify.attemptLimiter(PASSWORD_CHECKS.name, PASSWORD_CHECKS)
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, view: SettingsView = {}) {
     const user = view.user ?? request.user!
     const tokens = await listApiTokens(fastify.prisma, user.id)
@@ -96,12 +98,12 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     async (request: FastifyRequest<{ Body: Static<typeof PasswordForm> }>, reply) => {
       if (request.validationError) return failed(request, reply, 'password', request.validationError, {})
       try {
-        await changePassword(
-          fastify.prisma,
-          request.user!.id,
-          request.body.currentPassword,
-          request.body.newPassword,
+        const { currentPassword, newPassword } = request.body
+        await countingFailures(passwordChecks, request.user!.id, () =>
+          changePassword(fastify.prisma, request.user!.id, currentPassword, newPassword),
         )
+        // Keep this session; every other one (e.g. a forgotten laptop) ends with the old password.
+        await startSession(request, request.user!.id)
       } catch (error) {
         return failed(request, reply, 'password', error, {})
       }
@@ -152,7 +154,10 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     async (request: FastifyRequest<{ Body: Static<typeof DeleteAccountForm> }>, reply) => {
       if (request.validationError) return failed(request, reply, 'delete', request.validationError, {})
       try {
-        await deleteAccount(fastify.prisma, request.user!.id, request.body.password)
+        const { password } = request.body
+        await countingFailures(passwordChecks, request.user!.id, () =>
+          deleteAccount(fastify.prisma, request.user!.id, password),
+        )
       } catch (error) {
         return failed(request, reply, 'delete', error, {})
       }

@@ -116,6 +116,8 @@ t.test('static files are served; /apidocs works under helmet and documents beare
   for (const [p, method] of [
     ['/api/v1/me', 'get'],
     ['/api/v1/me', 'patch'],
+    ['/api/v1/me', 'delete'],
+    ['/api/v1/me/password', 'post'],
     ['/api/v1/tokens', 'get'],
     ['/api/v1/tokens', 'post'],
     ['/api/v1/tokens/{id}', 'delete'],

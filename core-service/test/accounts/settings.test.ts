@@ -3,7 +3,7 @@
 import t from 'tap'
 import { buildTestCore } from '../support/app.ts'
 import { queryDatabase } from '../support/database.ts'
-import { logIn, signUp } from '../support/users.ts'
+import { actAs, logIn, sessionCookieFrom, signUp } from '../support/users.ts'
 
 async function dataVersion(url: string, userId: string): Promise<number> {
   const [row] = await queryDatabase<{ v: number }>(url, 'SELECT data_version AS v FROM users WHERE id = $1', [
@@ -122,12 +122,20 @@ t.test(
     )
     t.equal(unchanged?.h, before?.h, 'failed attempts change nothing')
 
+    const laptop = await actAs(app, await logIn(app, dave.user.username, dave.password), {
+      token: dave.token,
+    })
     const ok = await dave.form('/settings/password', {
       currentPassword: dave.password,
       newPassword: 'a brand new passphrase',
     })
     t.equal(ok.statusCode, 303)
-    t.match((await dave.page('/settings')).body, 'Password changed.')
+    const renewed = sessionCookieFrom(ok)
+    t.ok(renewed && renewed !== dave.cookie, 'this session continues under a new id')
+    const page = await app.inject({ url: '/settings', headers: { cookie: renewed!, accept: 'text/html' } })
+    t.match(page.body, 'Password changed.')
+    t.equal((await laptop.cookieApi('GET', '/api/v1/me')).statusCode, 401, 'the other session ended')
+    t.equal((await dave.api('GET', '/api/v1/me')).statusCode, 200, 'API tokens stay valid')
     await t.rejects(logIn(app, dave.user.username, dave.password), /failed: 401/)
     const session = await logIn(app, dave.user.username, 'a brand new passphrase')
     t.ok(session.cookie)
@@ -198,4 +206,69 @@ t.test('deleting the account needs the password, then removes every row of the l
   t.equal((await erin.api('GET', '/api/v1/me')).statusCode, 401, 'the tokens died with the account')
   const home = await app.inject({ url: '/?deleted=1', headers: { accept: 'text/html' } })
   t.match(home.body, 'Your account and all of its data have been deleted.')
+})
+
+t.test(
+  'the JSON API changes the password and deletes the account, checking the password each time',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const gina = await signUp(app)
+    const wrong = await gina.api('POST', '/api/v1/me/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'another long passphrase',
+    })
+    t.equal(wrong.statusCode, 403)
+    t.match(wrong.json(), { code: 'FORBIDDEN', message: 'the current password is not correct' })
+    const short = await gina.api('POST', '/api/v1/me/password', {
+      currentPassword: gina.password,
+      newPassword: 'short',
+    })
+    t.equal(short.statusCode, 400)
+    const changed = await gina.api('POST', '/api/v1/me/password', {
+      currentPassword: gina.password,
+      newPassword: 'another long passphrase',
+    })
+    t.equal(changed.statusCode, 204)
+    t.equal(
+      (await gina.cookieApi('GET', '/api/v1/me')).statusCode,
+      401,
+      'browser sessions end with the old password',
+    )
+    await logIn(app, gina.user.username, 'another long passphrase')
+
+    const keep = await gina.api('DELETE', '/api/v1/me', { password: 'not it at all' })
+    t.equal(keep.statusCode, 403)
+    t.equal((await queryDatabase(db.url, 'SELECT 1 FROM users WHERE id = $1', [gina.user.id])).length, 1)
+    const gone = await gina.api('DELETE', '/api/v1/me', { password: 'another long passphrase' })
+    t.equal(gone.statusCode, 204)
+    t.equal((await queryDatabase(db.url, 'SELECT 1 FROM users WHERE id = $1', [gina.user.id])).length, 0)
+    t.equal((await gina.api('GET', '/api/v1/me')).statusCode, 401)
+  },
+)
+
+t.test('wrong current passwords are rate-limited per user (pages and API share the budget)', async (t) => {
+  const { app } = await buildTestCore(t)
+  const hank = await signUp(app)
+  for (let i = 0; i < 5; i++) {
+    t.equal((await hank.form('/settings/delete', { password: `guess ${i}` })).statusCode, 403)
+    t.equal(
+      (
+        await hank.api('POST', '/api/v1/me/password', {
+          currentPassword: `guess ${i}`,
+          newPassword: 'whatever long enough',
+        })
+      ).statusCode,
+      403,
+    )
+  }
+  const blocked = await hank.api('DELETE', '/api/v1/me', { password: hank.password })
+  t.equal(blocked.statusCode, 429, 'even the right password waits now')
+  t.match(blocked.json().message, /Too many wrong passwords\. Try again in \d+ minutes\./)
+  const page = await hank.form('/settings/password', {
+    currentPassword: hank.password,
+    newPassword: 'whatever long enough',
+  })
+  t.equal(page.statusCode, 429)
+  t.match(page.body, 'Too many wrong passwords')
+  t.equal((await hank.api('GET', '/api/v1/me')).statusCode, 200, 'the account is untouched')
 })
