@@ -26,23 +26,28 @@ export interface ExerciseRecords {
   repsAtWeight: { weightKg: number; reps: number; date: string; workoutId: string }[]
 }
 
-/**
- * The two passes over a lifter's working sets everything here is derived from (numeric arithmetic is
- * the cost at 100k sets, so each set is touched by as few expressions as possible):
- * - sessions: one row per (exercise, workout) with its start and volume;
- * - rungs: one row per (exercise, weight, reps) combination with the first time it was done.
- * Every set-level record (heaviest, estimate, reps, reps at a weight) is the first occurrence of some
- * rung, so records and PRs are read from the few thousand rungs rather than the sets.
+/*
+ * Everything here comes from two passes over a lifter's working sets; at 100k sets numeric arithmetic
+ * and hashing are the cost, so each set is touched by as few expressions as possible, and the two passes
+ * are separate statements that run at the same time on two pooled connections:
+ * - sessions: one row per (exercise, workout) with its start and volume (session-volume records);
+ * - rungs: one row per (exercise, weight, reps) with the first time it was done. Every set-level record
+ *   (heaviest, estimate, reps, reps at a weight) is the first occurrence of some rung, so those records
+ *   and PRs are read from a few thousand rungs rather than from the sets.
  */
-function passesSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
+function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`
-    sessions AS MATERIALIZED (
+  return Prisma.sql`sessions AS MATERIALIZED (
       SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(s.reps * s.weight_kg) AS volume
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
       GROUP BY s.exercise_id, s.workout_id
-    ), rungs AS MATERIALIZED (
+    )`
+}
+
+function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
+  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
+  return Prisma.sql`rungs AS MATERIALIZED (
       SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
@@ -50,8 +55,10 @@ function passesSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
     )`
 }
 
-/** The workout in which a rung (exercise, weight, reps) first happened: an equality probe on the
- * (user_id, exercise_id, started_at) index. */
+/**
+ * The workout in which a rung (exercise, weight, reps) first happened: an equality probe on the
+ * (user_id, exercise_id, started_at) index.
+ */
 function rungWorkoutSql(userId: string, alias: string): Prisma.Sql {
   const r = Prisma.raw(alias)
   return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
@@ -60,7 +67,7 @@ function rungWorkoutSql(userId: string, alias: string): Prisma.Sql {
      ORDER BY x.workout_id LIMIT 1)`
 }
 
-interface RecordRow {
+interface RungRecordRow {
   exercise_id: string
   name: string
   is_bodyweight: boolean
@@ -76,30 +83,26 @@ interface RecordRow {
   m_weight: number | null
   m_date: string | null
   m_workout: string | null
-  v_value: number | null
-  v_date: string | null
-  v_workout: string | null
   ladder: { weightKg: number; reps: number; date: string; workoutId: string }[] | null
 }
 
-export async function records(
-  prisma: PrismaClient,
-  userId: string,
-  exerciseId?: string,
-): Promise<ExerciseRecords[]> {
+interface VolumeRecordRow {
+  exercise_id: string
+  value: number
+  date: string
+  workout_id: string
+}
+
+function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
   const e1rm = e1rmSql(RECORD_FORMULA)
-  const rows = await prisma.$queryRaw<RecordRow[]>`
-    WITH ${passesSql(userId, exerciseId)},
-    vmax AS (SELECT exercise_id, max(volume) AS volume FROM sessions GROUP BY exercise_id),
-    vol AS (
-      SELECT DISTINCT ON (s.exercise_id) s.exercise_id, s.workout_id, s.volume
-      FROM sessions s JOIN vmax m ON m.exercise_id = s.exercise_id AND s.volume = m.volume
-      WHERE m.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
-    ),
-    -- Each record is found as "the best value" (a hash aggregate) and then "its first rung" (a join on
-    -- that value), which sorts a handful of rows instead of all rungs once per record.
-    scored AS (SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm FROM rungs s),
-    tops AS (
+  return prisma.$queryRaw<RungRecordRow[]>`
+    WITH ${rungsSql(userId, exerciseId)},
+    -- Each record is "the best value" (a hash aggregate), then "its first rung" (a join on that value),
+    -- which sorts a handful of rows instead of all rungs once per record.
+    scored AS (
+      SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm
+      FROM rungs s
+    ), tops AS (
       SELECT exercise_id, max(weight_kg) FILTER (WHERE weight_kg > 0) AS heavy, max(e1rm) AS best,
              max(reps) FILTER (WHERE reps > 0) AS most
       FROM scored GROUP BY exercise_id
@@ -126,51 +129,74 @@ export async function records(
                'date', to_char(w.local_date, 'YYYY-MM-DD'), 'workoutId', l.workout_id) ORDER BY l.weight_kg) AS ladder
       FROM ladder_at l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
     ), picked AS (
-      SELECT x.exercise_id,
+      SELECT t.exercise_id,
              h.weight_kg AS h_value, h.reps AS h_reps, ${rungWorkoutSql(userId, 'h')} AS h_workout,
              b.e1rm AS b_value, b.reps AS b_reps, ${rungWorkoutSql(userId, 'b')} AS b_workout,
-             m.reps AS m_reps, m.weight_kg AS m_weight, ${rungWorkoutSql(userId, 'm')} AS m_workout,
-             v.volume AS v_value, v.workout_id AS v_workout
-      FROM (SELECT DISTINCT exercise_id FROM rungs) x
-      LEFT JOIN heaviest h ON h.exercise_id = x.exercise_id
-      LEFT JOIN best b ON b.exercise_id = x.exercise_id
-      LEFT JOIN most m ON m.exercise_id = x.exercise_id
-      LEFT JOIN vol v ON v.exercise_id = x.exercise_id
+             m.reps AS m_reps, m.weight_kg AS m_weight, ${rungWorkoutSql(userId, 'm')} AS m_workout
+      FROM tops t
+      LEFT JOIN heaviest h ON h.exercise_id = t.exercise_id
+      LEFT JOIN best b ON b.exercise_id = t.exercise_id
+      LEFT JOIN most m ON m.exercise_id = t.exercise_id
     )
     SELECT p.exercise_id, e.name::text AS name, e.is_bodyweight,
            p.h_value::float8 AS h_value, p.h_reps, to_char(hw.local_date, 'YYYY-MM-DD') AS h_date, p.h_workout,
            round(p.b_value, 2)::float8 AS b_value, p.b_reps, to_char(bw.local_date, 'YYYY-MM-DD') AS b_date, p.b_workout,
            p.m_reps, p.m_weight::float8 AS m_weight, to_char(mw.local_date, 'YYYY-MM-DD') AS m_date, p.m_workout,
-           round(p.v_value, 2)::float8 AS v_value, to_char(vw.local_date, 'YYYY-MM-DD') AS v_date, p.v_workout,
            l.ladder
     FROM picked p
     JOIN exercises e ON e.id = p.exercise_id
     LEFT JOIN workouts hw ON hw.id = p.h_workout
     LEFT JOIN workouts bw ON bw.id = p.b_workout
     LEFT JOIN workouts mw ON mw.id = p.m_workout
-    LEFT JOIN workouts vw ON vw.id = p.v_workout
     LEFT JOIN ladders l ON l.exercise_id = p.exercise_id
     ORDER BY e.name, e.id`
-  return rows.map((r) => ({
-    exerciseId: r.exercise_id,
-    exerciseName: r.name,
-    isBodyweight: r.is_bodyweight,
-    heaviest:
-      r.h_value === null
-        ? null
-        : { valueKg: r.h_value, reps: r.h_reps!, date: r.h_date!, workoutId: r.h_workout! },
-    bestE1rm:
-      r.b_value === null
-        ? null
-        : { valueKg: r.b_value, reps: r.b_reps!, date: r.b_date!, workoutId: r.b_workout! },
-    mostReps:
-      r.m_reps === null
-        ? null
-        : { reps: r.m_reps, weightKg: r.m_weight!, date: r.m_date!, workoutId: r.m_workout! },
-    bestSessionVolume:
-      r.v_value === null ? null : { valueKg: r.v_value, date: r.v_date!, workoutId: r.v_workout! },
-    repsAtWeight: r.ladder ?? [],
-  }))
+}
+
+function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
+  return prisma.$queryRaw<VolumeRecordRow[]>`
+    WITH ${sessionsSql(userId, exerciseId)},
+    best AS (SELECT exercise_id, max(volume) AS volume FROM sessions GROUP BY exercise_id),
+    first_best AS (
+      SELECT DISTINCT ON (s.exercise_id) s.exercise_id, s.workout_id, s.volume
+      FROM sessions s JOIN best b ON b.exercise_id = s.exercise_id AND s.volume = b.volume
+      WHERE b.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
+    )
+    SELECT f.exercise_id, round(f.volume, 2)::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
+    FROM first_best f JOIN workouts w ON w.id = f.workout_id`
+}
+
+export async function records(
+  prisma: PrismaClient,
+  userId: string,
+  exerciseId?: string,
+): Promise<ExerciseRecords[]> {
+  const [rows, volumes] = await Promise.all([
+    rungRecords(prisma, userId, exerciseId),
+    volumeRecords(prisma, userId, exerciseId),
+  ])
+  const volumeOf = new Map(volumes.map((v) => [v.exercise_id, v]))
+  return rows.map((r) => {
+    const v = volumeOf.get(r.exercise_id)
+    return {
+      exerciseId: r.exercise_id,
+      exerciseName: r.name,
+      isBodyweight: r.is_bodyweight,
+      heaviest:
+        r.h_value === null
+          ? null
+          : { valueKg: r.h_value, reps: r.h_reps!, date: r.h_date!, workoutId: r.h_workout! },
+      bestE1rm:
+        r.b_value === null
+          ? null
+          : { valueKg: r.b_value, reps: r.b_reps!, date: r.b_date!, workoutId: r.b_workout! },
+      mostReps:
+        r.m_reps === null
+          ? null
+          : { reps: r.m_reps, weightKg: r.m_weight!, date: r.m_date!, workoutId: r.m_workout! },
+      bestSessionVolume: v ? { valueKg: v.value, date: v.date, workoutId: v.workout_id } : null,
+      repsAtWeight: r.ladder ?? [],
+    }
+  })
 }
 
 export type PrKind = 'heaviest' | 'e1rm' | 'reps' | 'volume'
@@ -185,6 +211,8 @@ export interface RecentRecord {
   workoutId: string
 }
 
+type RecentRow = RecentRecord & { startedAt: Date }
+
 /**
  * PRs set on local dates since `since`: workouts whose best beats every earlier workout of the same
  * exercise. A first-ever session beats nothing, so it is not a PR. Bests before the window come from
@@ -196,17 +224,31 @@ export async function recentRecords(
   since: string,
 ): Promise<RecentRecord[]> {
   const { lo } = instantWindow(since, since)
+  const [setPrs, volumePrs] = await Promise.all([
+    recentSetRecords(prisma, userId, since, lo),
+    recentVolumeRecords(prisma, userId, since, lo),
+  ])
+  const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
+  return [...setPrs, ...volumePrs]
+    .sort(
+      (a, b) =>
+        b.date.localeCompare(a.date) ||
+        b.startedAt.getTime() - a.startedAt.getTime() ||
+        a.exerciseName.localeCompare(b.exerciseName) ||
+        order[a.kind] - order[b.kind],
+    )
+    .map(({ startedAt: _startedAt, ...record }) => record)
+}
+
+function recentSetRecords(prisma: PrismaClient, userId: string, since: string, lo: string) {
   const e1rm = e1rmSql(RECORD_FORMULA)
   const bests = Prisma.sql`
     max(s.weight_kg) FILTER (WHERE s.weight_kg > 0) AS heavy,
     max(${e1rm}) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
     max(s.reps) FILTER (WHERE s.reps > 0) AS most`
-  return prisma.$queryRaw<RecentRecord[]>`
-    WITH ${passesSql(userId, undefined)},
+  return prisma.$queryRaw<RecentRow[]>`
+    WITH ${rungsSql(userId, undefined)},
     before AS (SELECT s.exercise_id, ${bests} FROM rungs s WHERE s.started_at < ${lo}::timestamptz GROUP BY s.exercise_id),
-    before_volume AS (
-      SELECT exercise_id, max(volume) AS volume FROM sessions WHERE started_at < ${lo}::timestamptz GROUP BY exercise_id
-    ),
     recent AS (
       SELECT s.exercise_id, s.started_at, ${bests},
              max(ARRAY[s.weight_kg, s.reps]) FILTER (WHERE s.weight_kg > 0) AS heavy_set,
@@ -218,40 +260,42 @@ export async function recentRecords(
       SELECT r.*, greatest(b.heavy, max(r.heavy) OVER earlier) AS prev_heavy,
              greatest(b.best, max(r.best) OVER earlier) AS prev_best,
              greatest(b.most, max(r.most) OVER earlier) AS prev_most,
-             ${rungSessionSql(userId)} AS workout_id
+             (SELECT x.workout_id FROM workout_sets x
+              WHERE x.user_id = ${userId}::uuid AND x.exercise_id = r.exercise_id AND x.started_at = r.started_at
+                AND NOT x.is_warmup ORDER BY x.workout_id LIMIT 1) AS workout_id
       FROM recent r LEFT JOIN before b ON b.exercise_id = r.exercise_id
       WINDOW earlier AS (PARTITION BY r.exercise_id ORDER BY r.started_at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-    ),
-    set_prs AS (
-      SELECT j.exercise_id, j.started_at, j.workout_id, k.kind, k.value_kg, k.reps
-      FROM judged j CROSS JOIN LATERAL (VALUES
-        ('heaviest', j.heavy_set[1], j.heavy_set[2], j.heavy > j.prev_heavy),
-        ('e1rm', round(j.best_set[1], 2), j.best_set[2], j.best > j.prev_best),
-        ('reps', j.most_set[2], j.most_set[1], j.most > j.prev_most)
-      ) AS k(kind, value_kg, reps, beats)
-      WHERE k.beats
-    ),
-    volume_prs AS (
-      SELECT v.exercise_id, v.started_at, v.workout_id, 'volume' AS kind, round(v.volume, 2) AS value_kg, NULL::numeric AS reps
-      FROM (SELECT s.*, greatest(b.volume, max(s.volume) OVER earlier) AS prev
-            FROM sessions s LEFT JOIN before_volume b ON b.exercise_id = s.exercise_id
-            WHERE s.started_at >= ${lo}::timestamptz
-            WINDOW earlier AS (PARTITION BY s.exercise_id ORDER BY s.started_at, s.workout_id
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) v
-      WHERE v.volume > 0 AND v.volume > v.prev
     )
-    SELECT p.exercise_id AS "exerciseId", e.name::text AS "exerciseName", p.kind, p.value_kg::float8 AS "valueKg",
-           p.reps::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date, p.workout_id AS "workoutId"
-    FROM (SELECT * FROM set_prs UNION ALL SELECT * FROM volume_prs) p
-    JOIN workouts w ON w.id = p.workout_id
-    JOIN exercises e ON e.id = p.exercise_id
-    WHERE w.local_date >= ${since}::date
-    ORDER BY w.local_date DESC, p.started_at DESC, e.name, p.kind`
+    SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", k.kind, k.value_kg::float8 AS "valueKg",
+           k.reps::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date, j.workout_id AS "workoutId",
+           j.started_at AS "startedAt"
+    FROM judged j
+    CROSS JOIN LATERAL (VALUES
+      ('heaviest', j.heavy_set[1], j.heavy_set[2], j.heavy > j.prev_heavy),
+      ('e1rm', round(j.best_set[1], 2), j.best_set[2], j.best > j.prev_best),
+      ('reps', j.most_set[2], j.most_set[1], j.most > j.prev_most)
+    ) AS k(kind, value_kg, reps, beats)
+    JOIN workouts w ON w.id = j.workout_id
+    JOIN exercises e ON e.id = j.exercise_id
+    WHERE k.beats AND w.local_date >= ${since}::date`
 }
 
-/** The workout of a recent session row `r` (exercise_id, started_at). */
-function rungSessionSql(userId: string): Prisma.Sql {
-  return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
-     WHERE x.user_id = ${userId}::uuid AND x.exercise_id = r.exercise_id AND x.started_at = r.started_at AND NOT x.is_warmup
-     ORDER BY x.workout_id LIMIT 1)`
+function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, lo: string) {
+  return prisma.$queryRaw<RecentRow[]>`
+    WITH ${sessionsSql(userId, undefined)},
+    before AS (SELECT exercise_id, max(volume) AS volume FROM sessions WHERE started_at < ${lo}::timestamptz GROUP BY exercise_id),
+    judged AS (
+      SELECT s.*, greatest(b.volume, max(s.volume) OVER earlier) AS prev
+      FROM sessions s LEFT JOIN before b ON b.exercise_id = s.exercise_id
+      WHERE s.started_at >= ${lo}::timestamptz
+      WINDOW earlier AS (PARTITION BY s.exercise_id ORDER BY s.started_at, s.workout_id
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    )
+    SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", 'volume' AS kind,
+           round(j.volume, 2)::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
+           j.workout_id AS "workoutId", j.started_at AS "startedAt"
+    FROM judged j
+    JOIN workouts w ON w.id = j.workout_id
+    JOIN exercises e ON e.id = j.exercise_id
+    WHERE j.volume > 0 AND j.volume > j.prev AND w.local_date >= ${since}::date`
 }
