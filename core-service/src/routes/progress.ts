@@ -83,6 +83,7 @@ export default async function progressRoutes(app: FastifyInstance) {
         cards: s.available ? summaryCards(s.data, user) : null,
         noWorkouts: s.available && s.data.totals.workouts === 0,
         volumeChart: v.available ? weeklyVolumeChart(v.data, user) : null,
+        recentAvailable: r.available,
         recentRecords: r.available ? recentRecordRows(r.data, user) : null,
         exercises,
         ranges: RANGES,
