@@ -72,7 +72,9 @@ export function validateCompose(document: unknown): string[] {
 export function serviceEnvironment(service: K8sObject): Map<string, string> {
   const env = service.environment ?? {}
   if (Array.isArray(env)) {
-    return new Map(env.map((entry: string) => [entry.split('=')[0] as string, entry.slice(entry.indexOf('=') + 1)]))
+    return new Map(
+      env.map((entry: string) => [entry.split('=')[0] as string, entry.slice(entry.indexOf('=') + 1)]),
+    )
   }
   return new Map(Object.entries(env).map(([k, v]) => [k, String(v)]))
 }

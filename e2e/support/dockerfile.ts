@@ -146,7 +146,14 @@ export function dockerignore(file = path.join(repoRoot, '.dockerignore')): (rela
       const pattern = (negate ? line.slice(1) : line).replace(/^\/+|\/+$/g, '')
       const source = pattern
         .split('/')
-        .map((part) => (part === '**' ? '(?:.*)' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .map((part) =>
+          part === '**'
+            ? '(?:.*)'
+            : part
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
         .join('/')
         .replace(/\(\?:\.\*\)\//g, '(?:.*/)?')
       // A pattern that matches a directory excludes everything below it.
@@ -159,15 +166,23 @@ export function dockerignore(file = path.join(repoRoot, '.dockerignore')): (rela
   }
 }
 
-/** Packages at the top of node_modules as `npm ci` (or `npm ci --omit=dev`) installs them. */
+/**
+ * Packages `npm ci` (or `npm ci --omit=dev`) installs, as their paths in the lockfile: the hoisted ones
+ * ("node_modules/fastify") and those nested under a workspace ("core-service/node_modules/undici").
+ */
 export function lockedPackages(omitDev: boolean): string[] {
   const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { dev?: boolean; link?: boolean }>
   }
   return Object.entries(lock.packages)
-    .filter(([key, entry]) => /^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(key) && !(omitDev && entry.dev) && !entry.link)
-    .map(([key]) => key.slice('node_modules/'.length))
-    .filter((name) => fs.existsSync(path.join(repoRoot, 'node_modules', name)))
+    .filter(
+      ([key, entry]) =>
+        /^([\w-]+\/)?node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(key) &&
+        !(omitDev && entry.dev) &&
+        !entry.link,
+    )
+    .map(([key]) => key)
+    .filter((key) => fs.existsSync(path.join(repoRoot, key)))
 }
 
 export interface ImageTree {
@@ -183,7 +198,8 @@ const WORKSPACES = ['service-kit', 'core-service', 'stats-service', 'e2e']
 /**
  * Lays out the final stage's files. COPY from the build context copies repository files (minus
  * .dockerignore); COPY --from=<stage> /app/<path> takes <path> from the repository, where the build
- * stages' steps (npm ci, npm run db:generate) have run too; node_modules are symlinked per package.
+ * stages' steps (npm ci, npm run db:generate) have run too; node_modules hold, as symlinks, exactly the
+ * packages that stage installed (per the lockfile) or copied in.
  */
 export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'liftlog-image-'))
@@ -192,34 +208,35 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
   const ignored = dockerignore()
   const internalStages = stages.flatMap((s) => (s.name ? [s.name] : []))
 
-  // What /app/node_modules holds at the end of a stage: its (or its parent stage's) `npm ci`, plus
-  // packages COPY'd into node_modules from other stages.
+  // What a stage's /app holds in node_modules folders: its (or its parent stage's) `npm ci`, plus
+  // packages COPY'd in from other stages. Paths relative to /app, as in the lockfile.
   const stagePackages = (name: string): Set<string> => {
     const stage = stages.find((s) => s.name === name)
     if (!stage) return new Set()
     const packages = internalStages.includes(stage.from) ? stagePackages(stage.from) : new Set<string>()
     for (const { keyword, args } of stage.instructions) {
-      if (keyword === 'RUN' && /\bnpm ci\b/.test(args)) for (const p of lockedPackages(/--omit=dev/.test(args))) packages.add(p)
+      if (keyword === 'RUN' && /\bnpm ci\b/.test(args))
+        for (const p of lockedPackages(/--omit=dev/.test(args))) packages.add(p)
       if (keyword === 'COPY') {
         const copy = parseCopy(args)
-        const target = path.posix.resolve('/app', copy.dest)
-        if (copy.from && target.startsWith('/app/node_modules/')) {
-          const name = target.slice('/app/node_modules/'.length)
-          if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) problems.push(`${stage.name}: COPY ${args}: not installed`)
-          else if (name.startsWith('@') && !name.includes('/'))
-            for (const n of fs.readdirSync(path.join(repoRoot, 'node_modules', name))) packages.add(`${name}/${n}`)
-          else packages.add(name)
+        const target = path.posix.relative('/app', path.posix.resolve('/app', copy.dest))
+        if (copy.from && /(^|\/)node_modules\//.test(target)) {
+          if (!fs.existsSync(path.join(repoRoot, target)))
+            problems.push(`${stage.name}: COPY ${args}: not installed`)
+          else if (/node_modules\/@[^/]+$/.test(target))
+            for (const n of fs.readdirSync(path.join(repoRoot, target))) packages.add(`${target}/${n}`)
+          else packages.add(target)
         }
       }
     }
     return packages
   }
 
-  const linkPackage = (modules: string, name: string) => {
-    const target = path.join(modules, name)
+  const linkPackage = (imageApp: string, lockPath: string) => {
+    const target = path.join(imageApp, lockPath)
     if (fs.existsSync(target)) return
     fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.symlinkSync(fs.realpathSync(path.join(repoRoot, 'node_modules', name)), target)
+    fs.symlinkSync(fs.realpathSync(path.join(repoRoot, lockPath)), target)
   }
   const linkWorkspaces = (modules: string) => {
     fs.mkdirSync(path.join(modules, '@liftlog'), { recursive: true })
@@ -235,7 +252,8 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
     const stat = fs.statSync(source)
     if (stat.isDirectory()) {
       fs.mkdirSync(dest, { recursive: true })
-      for (const entry of fs.readdirSync(source)) copyTree(path.join(source, entry), path.join(dest, entry), `${relative}/${entry}`)
+      for (const entry of fs.readdirSync(source))
+        copyTree(path.join(source, entry), path.join(dest, entry), `${relative}/${entry}`)
     } else {
       fs.mkdirSync(path.dirname(dest), { recursive: true })
       fs.copyFileSync(source, dest)
@@ -257,23 +275,20 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
           continue
         }
         const dest = intoDir ? path.posix.join(destBase, path.posix.basename(source)) : destBase
-        const parts = relative.split('/')
-        if (parts[0] === 'node_modules') {
-          const modules = hostPath(path.posix.join(dest, ...Array(parts.length - 1).fill('..')))
-          if (parts.length === 1) {
-            for (const name of stagePackages(copy.from)) linkPackage(modules, name)
-            linkWorkspaces(modules)
-          } else {
-            const name = parts.slice(1).join('/')
-            const scoped = name.startsWith('@') && !name.includes('/')
-            const names = scoped ? fs.readdirSync(path.join(repoRoot, 'node_modules', name)).map((n) => `${name}/${n}`) : [name]
-            if (!fs.existsSync(path.join(repoRoot, 'node_modules', name))) problems.push(`COPY --from=${copy.from} ${source}: not installed`)
-            else for (const n of names) linkPackage(modules, n)
-          }
+        if (/(^|\/)node_modules(\/|$)/.test(relative)) {
+          // Every package of that stage under the copied folder, placed where dest puts it.
+          const packages = [...stagePackages(copy.from)].filter(
+            (p) => p === relative || p.startsWith(`${relative}/`),
+          )
+          const imageApp = hostPath(path.posix.join(dest, path.posix.relative(relative, '.')))
+          fs.mkdirSync(hostPath(dest), { recursive: true })
+          for (const p of packages) linkPackage(imageApp, p)
+          if (relative === 'node_modules') linkWorkspaces(hostPath(dest))
           continue
         }
         const from = path.join(repoRoot, relative)
-        if (!fs.existsSync(from)) problems.push(`COPY --from=${copy.from} ${source}: the build stage would not produce it`)
+        if (!fs.existsSync(from))
+          problems.push(`COPY --from=${copy.from} ${source}: the build stage would not produce it`)
         else fs.cpSync(from, hostPath(dest), { recursive: true })
         continue
       }

@@ -1,8 +1,9 @@
 // Deployment invariants checked over a set of Kubernetes objects (a rendered chart or k8s/): probes,
 // resources and security on every container, Services/HPAs/PDBs/NetworkPolicies pointing at real pods,
 // ports that agree, and each service's environment matching its config schema. Returns problems.
-import type { TObject } from 'typebox'
+
 import { loadConfig } from '@liftlog/service-kit'
+import type { TObject } from 'typebox'
 import type { K8sObject, Manifest } from './manifests.ts'
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job', 'CronJob', 'Pod']
@@ -46,7 +47,14 @@ export function workloads(objects: K8sObject[]): Workload[] {
       const pod =
         o.kind === 'Pod' ? o : o.kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template : o.spec?.template
       const labels = (pod?.metadata?.labels ?? {}) as Record<string, string>
-      return { kind: o.kind, name: o.metadata?.name, pod, labels, component: labels['app.kubernetes.io/component'] ?? '', object: o }
+      return {
+        kind: o.kind,
+        name: o.metadata?.name,
+        pod,
+        labels,
+        component: labels['app.kubernetes.io/component'] ?? '',
+        object: o,
+      }
     })
 }
 
@@ -58,7 +66,8 @@ interface LabelSelector {
 /** Kubernetes label-selector semantics (an empty selector selects everything). */
 export function selects(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
   if (!selector) return false
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (labels[key] !== value) return false
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+    if (labels[key] !== value) return false
   for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
     const has = key in labels
     if (operator === 'In' && !(has && values.includes(labels[key] as string))) return false
@@ -95,7 +104,8 @@ export function containerEnvironment(
   where: string,
 ): Map<string, string | undefined> {
   const env = new Map<string, string | undefined>()
-  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name)
+  const find = (kind: string, name: string) =>
+    objects.find((o) => o.kind === kind && o.metadata?.name === name)
   const secretKeys = (name: string): Record<string, string | undefined> | null => {
     const secret = find('Secret', name)
     if (secret) {
@@ -127,13 +137,17 @@ export function containerEnvironment(
       const cm = find('ConfigMap', ref.configMapKeyRef.name)
       const value = cm?.data?.[ref.configMapKeyRef.key]
       if (value === undefined && !ref.configMapKeyRef.optional)
-        problems.push(`${where}: ${variable.name} reads missing ConfigMap key ${ref.configMapKeyRef.name}/${ref.configMapKeyRef.key}`)
+        problems.push(
+          `${where}: ${variable.name} reads missing ConfigMap key ${ref.configMapKeyRef.name}/${ref.configMapKeyRef.key}`,
+        )
       if (value !== undefined) env.set(variable.name, value)
     } else if (ref.secretKeyRef) {
       const keys = secretKeys(ref.secretKeyRef.name)
       const present = keys ? ref.secretKeyRef.key in keys : false
       if (!present && !ref.secretKeyRef.optional)
-        problems.push(`${where}: ${variable.name} reads missing Secret key ${ref.secretKeyRef.name}/${ref.secretKeyRef.key}`)
+        problems.push(
+          `${where}: ${variable.name} reads missing Secret key ${ref.secretKeyRef.name}/${ref.secretKeyRef.key}`,
+        )
       if (present) env.set(variable.name, keys?.[ref.secretKeyRef.key])
     } else {
       env.set(variable.name, undefined)
@@ -168,7 +182,8 @@ export function checkConfigKeys(
       problems.push(`${where}: ${key} is required by the config schema but not provided`)
   }
   for (const key of env.keys()) {
-    if (!(key in schema.properties)) problems.push(`${where}: ${key} is provided but the config schema has no such key`)
+    if (!(key in schema.properties))
+      problems.push(`${where}: ${key} is provided but the config schema has no such key`)
   }
   const values: Record<string, string> = {}
   for (const [key, value] of env) values[key] = value ?? placeholderFor(schema, key)
@@ -199,20 +214,31 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
     const spec = w.pod?.spec ?? {}
     for (const label of STANDARD_LABELS)
       if (!w.labels[label]) problems.push(`${where}: pod template lacks label ${label}`)
-    if (w.kind !== 'Pod' && w.kind !== 'CronJob' && !selects(w.object.spec?.selector, w.labels) && w.kind !== 'Job')
+    if (
+      w.kind !== 'Pod' &&
+      w.kind !== 'CronJob' &&
+      !selects(w.object.spec?.selector, w.labels) &&
+      w.kind !== 'Job'
+    )
       problems.push(`${where}: spec.selector does not select its own pod template`)
     const podSecurity = spec.securityContext ?? {}
     const volumes = new Set(
-      [...(spec.volumes ?? []), ...(w.object.spec?.volumeClaimTemplates ?? []).map((v: K8sObject) => v.metadata)].map(
-        (v: K8sObject) => v.name,
-      ),
+      [
+        ...(spec.volumes ?? []),
+        ...(w.object.spec?.volumeClaimTemplates ?? []).map((v: K8sObject) => v.metadata),
+      ].map((v: K8sObject) => v.name),
     )
     for (const v of spec.volumes ?? []) {
-      if (v.configMap && !objects.some((o) => o.kind === 'ConfigMap' && o.metadata?.name === v.configMap.name))
+      if (
+        v.configMap &&
+        !objects.some((o) => o.kind === 'ConfigMap' && o.metadata?.name === v.configMap.name)
+      )
         problems.push(`${where}: volume ${v.name} mounts missing ConfigMap ${v.configMap.name}`)
       if (
         v.persistentVolumeClaim &&
-        !objects.some((o) => o.kind === 'PersistentVolumeClaim' && o.metadata?.name === v.persistentVolumeClaim.claimName)
+        !objects.some(
+          (o) => o.kind === 'PersistentVolumeClaim' && o.metadata?.name === v.persistentVolumeClaim.claimName,
+        )
       )
         problems.push(`${where}: volume ${v.name} claims missing PVC ${v.persistentVolumeClaim.claimName}`)
     }
@@ -228,10 +254,12 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
       if (sc.privileged) problems.push(`${c}: privileged`)
       for (const kind of ['requests', 'limits'])
         for (const resource of ['cpu', 'memory'])
-          if (!container.resources?.[kind]?.[resource]) problems.push(`${c}: resources.${kind}.${resource} missing`)
+          if (!container.resources?.[kind]?.[resource])
+            problems.push(`${c}: resources.${kind}.${resource} missing`)
       for (const mount of container.volumeMounts ?? [])
         if (!volumes.has(mount.name)) problems.push(`${c}: mounts undeclared volume ${mount.name}`)
-      if (/:latest$|^[^:]+$/.test(container.image ?? '')) problems.push(`${c}: image ${container.image} is not pinned to a tag`)
+      if (/:latest$|^[^:]+$/.test(container.image ?? ''))
+        problems.push(`${c}: image ${container.image} is not pinned to a tag`)
       const isLong = long.includes(w) && !init
       for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
         const p = container[probe]
@@ -246,7 +274,8 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
   // The two services: environment against their config schemas, listening port, graceful rollout.
   for (const { component, schema } of options.schemas) {
     const deployments = long.filter((w) => w.kind === 'Deployment' && w.component === component)
-    if (deployments.length !== 1) problems.push(`expected one Deployment with component ${component}, found ${deployments.length}`)
+    if (deployments.length !== 1)
+      problems.push(`expected one Deployment with component ${component}, found ${deployments.length}`)
     for (const w of deployments) {
       const where = `Deployment/${w.name}`
       const main = w.pod.spec.containers[0]
@@ -254,25 +283,34 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
       checkConfigKeys(schema, env, where, problems)
       const listen = Number(env.get('PORT') ?? (schema.properties.PORT as { default?: number }).default)
       const http = (main.ports ?? []).find((p: K8sObject) => p.name === 'http')
-      if (http?.containerPort !== listen) problems.push(`${where}: containerPort http ${http?.containerPort} ≠ PORT ${listen}`)
+      if (http?.containerPort !== listen)
+        problems.push(`${where}: containerPort http ${http?.containerPort} ≠ PORT ${listen}`)
       if (env.get('HOST') !== '0.0.0.0') problems.push(`${where}: HOST must be 0.0.0.0 in a container`)
-      if (main.readinessProbe?.httpGet?.path !== '/ready') problems.push(`${where}: readiness must probe /ready`)
-      if (main.livenessProbe?.httpGet?.path !== '/health') problems.push(`${where}: liveness must probe /health`)
+      if (main.readinessProbe?.httpGet?.path !== '/ready')
+        problems.push(`${where}: readiness must probe /ready`)
+      if (main.livenessProbe?.httpGet?.path !== '/health')
+        problems.push(`${where}: liveness must probe /health`)
       const rolling = w.object.spec?.strategy?.rollingUpdate
       if (w.object.spec?.strategy?.type !== 'RollingUpdate' || rolling?.maxUnavailable !== 0)
         problems.push(`${where}: needs a RollingUpdate with maxUnavailable 0 (zero downtime)`)
-      const sleep = Number(main.lifecycle?.preStop?.exec?.command?.[1] ?? main.lifecycle?.preStop?.sleep?.seconds ?? 0)
+      const sleep = Number(
+        main.lifecycle?.preStop?.exec?.command?.[1] ?? main.lifecycle?.preStop?.sleep?.seconds ?? 0,
+      )
       const grace = w.pod.spec.terminationGracePeriodSeconds ?? 30
       // close-with-grace gives in-flight requests 10 s after SIGTERM, which arrives after preStop.
-      if (sleep < 3) problems.push(`${where}: preStop should sleep a few seconds so endpoints drop the pod first`)
-      if (sleep + 10 >= grace) problems.push(`${where}: terminationGracePeriodSeconds ${grace} ≤ preStop ${sleep} s + 10 s grace`)
+      if (sleep < 3)
+        problems.push(`${where}: preStop should sleep a few seconds so endpoints drop the pod first`)
+      if (sleep + 10 >= grace)
+        problems.push(`${where}: terminationGracePeriodSeconds ${grace} ≤ preStop ${sleep} s + 10 s grace`)
     }
   }
 
   for (const service of objects.filter((o) => o.kind === 'Service')) {
     const where = `Service/${service.metadata?.name}`
     const selector = service.spec?.selector
-    const matched = long.filter((w) => selector && Object.keys(selector).length && selects({ matchLabels: selector }, w.labels))
+    const matched = long.filter(
+      (w) => selector && Object.keys(selector).length && selects({ matchLabels: selector }, w.labels),
+    )
     if (matched.length === 0) problems.push(`${where}: selector matches no pod template`)
     for (const port of service.spec?.ports ?? []) {
       const target = port.targetPort ?? port.port
@@ -287,8 +325,11 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
     const target = long.find((w) => w.kind === ref.kind && w.name === ref.name)
     if (!target) problems.push(`${at(hpa)}: targets ${ref.kind}/${ref.name}, which does not exist`)
     else if (target.object.spec?.replicas !== undefined)
-      problems.push(`${at(hpa)}: ${ref.kind}/${ref.name} sets replicas, which would fight the HPA on every apply`)
-    if (!(hpa.spec?.minReplicas <= hpa.spec?.maxReplicas)) problems.push(`${at(hpa)}: minReplicas > maxReplicas`)
+      problems.push(
+        `${at(hpa)}: ${ref.kind}/${ref.name} sets replicas, which would fight the HPA on every apply`,
+      )
+    if (!(hpa.spec?.minReplicas <= hpa.spec?.maxReplicas))
+      problems.push(`${at(hpa)}: minReplicas > maxReplicas`)
     if (hpa.spec?.behavior?.scaleDown?.stabilizationWindowSeconds === undefined)
       problems.push(`${at(hpa)}: no scale-down stabilisation window`)
   }
@@ -323,13 +364,18 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
       }
     }
     const got = [...allowed].sort().join(', ')
-    const want = [...intent].filter((c) => c === '*' || pods.some((w) => w.component === c)).sort().join(', ')
+    const want = [...intent]
+      .filter((c) => c === '*' || pods.some((w) => w.component === c))
+      .sort()
+      .join(', ')
     if (got !== want) problems.push(`${at(policy)}: admits [${got}] into ${component}, intended [${want}]`)
   }
   for (const [component] of Object.entries(options.allowedIngress)) {
     const present = pods.some((w) => w.component === component)
     const guarded = objects.some(
-      (o) => o.kind === 'NetworkPolicy' && pods.some((w) => w.component === component && selects(o.spec?.podSelector, w.labels)),
+      (o) =>
+        o.kind === 'NetworkPolicy' &&
+        pods.some((w) => w.component === component && selects(o.spec?.podSelector, w.labels)),
     )
     if (present && !guarded && objects.some((o) => o.kind === 'NetworkPolicy'))
       problems.push(`component ${component} has no NetworkPolicy`)
@@ -352,7 +398,11 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
         const backend = path.backend?.service
         const service = objects.find((o) => o.kind === 'Service' && o.metadata?.name === backend?.name)
         if (!service) problems.push(`${at(ingress)}: backend Service ${backend?.name} does not exist`)
-        else if (!(service.spec?.ports ?? []).some((p: K8sObject) => p.name === backend.port?.name || p.port === backend.port?.number))
+        else if (
+          !(service.spec?.ports ?? []).some(
+            (p: K8sObject) => p.name === backend.port?.name || p.port === backend.port?.number,
+          )
+        )
           problems.push(`${at(ingress)}: Service ${backend.name} has no port ${JSON.stringify(backend.port)}`)
       }
   }

@@ -90,7 +90,9 @@ export async function validateManifest({ source, object }: Manifest): Promise<st
       Array.isArray(endpoints) &&
       endpoints.length > 0 &&
       endpoints.every((e: K8sObject) => typeof e.port === 'string' && typeof e.path === 'string')
-    return ok ? [] : [`${where}: ServiceMonitor needs metadata.name, spec.selector.matchLabels and endpoints[].port/path`]
+    return ok
+      ? []
+      : [`${where}: ServiceMonitor needs metadata.name, spec.selector.matchLabels and endpoints[].port/path`]
   }
   const models = await modelsFor(object.apiVersion)
   const Model = models?.[object.kind] as (new (data: unknown) => { validate(): void }) | undefined

@@ -14,15 +14,28 @@ import {
 import { serviceSchemas } from '../../support/deploy-expectations.ts'
 import { checkConfigKeys } from '../../support/invariants.ts'
 import { repoRoot } from '../../support/k8s-tools.ts'
-import { k8sDir, loadManifestFiles } from '../../support/manifests.ts'
+import { type K8sObject, k8sDir, loadManifestFiles } from '../../support/manifests.ts'
 
 const raw = loadCompose()
 const example = readEnvFile(envExampleFile)
 // Valid-shaped stand-ins for every .env value (the example's own are deliberately refused placeholders).
-const testEnv = new Map([...example.keys()].map((k) => [k, k.endsWith('PORT') ? '25590' : /IMAGE/.test(k) ? example.get(k) ?? '' : k === 'TRUST_PROXY' ? 'false' : k === 'LOG_LEVEL' ? 'info' : 'a1'.repeat(24)]))
+const testEnv = new Map(
+  [...example.keys()].map((k) => [
+    k,
+    k.endsWith('PORT')
+      ? '25590'
+      : /IMAGE/.test(k)
+        ? (example.get(k) ?? '')
+        : k === 'TRUST_PROXY'
+          ? 'false'
+          : k === 'LOG_LEVEL'
+            ? 'info'
+            : 'a1'.repeat(24),
+  ]),
+)
 const { value, required, used } = interpolate(raw, testEnv)
-const compose = value as Record<string, any>
-const services = compose.services as Record<string, any>
+const compose = value as K8sObject
+const services = compose.services as K8sObject
 
 t.test('docker-compose.yml is valid against the Compose Specification', async (t) => {
   t.same(validateCompose(compose), [])
@@ -36,7 +49,11 @@ t.test('every variable comes from .env, and .env.example lists every one', async
     t.ok(required.has(secret), `${secret} has no default: compose refuses to start without it`)
     t.match(example.get(secret), /change-me/, `${secret} is a placeholder in .env.example`)
   }
-  t.throws(() => interpolate(raw, new Map()), /POSTGRES_PASSWORD is not set/, 'a missing .env is caught early')
+  t.throws(
+    () => interpolate(raw, new Map()),
+    /POSTGRES_PASSWORD is not set/,
+    'a missing .env is caught early',
+  )
   const ignored = fs.readFileSync(path.join(repoRoot, '.gitignore'), 'utf8')
   t.match(ignored, /^\.env$/m, '.env is git-ignored')
 })
@@ -50,8 +67,13 @@ t.test('services come up in order: postgres → migrate → redis/stats → core
   t.equal(condition('core', 'redis'), 'service_healthy')
   t.equal(condition('core', 'stats'), 'service_healthy')
   t.equal(services.migrate.restart, 'no', 'the migration runs once')
-  for (const name of ['postgres', 'redis', 'stats', 'core']) t.ok(services[name].healthcheck?.test, `${name} has a healthcheck`)
-  t.same(services.postgres.volumes, ['pgdata:/var/lib/postgresql/data'], 'PostgreSQL data lives in a named volume')
+  for (const name of ['postgres', 'redis', 'stats', 'core'])
+    t.ok(services[name].healthcheck?.test, `${name} has a healthcheck`)
+  t.same(
+    services.postgres.volumes,
+    ['pgdata:/var/lib/postgresql/data'],
+    'PostgreSQL data lives in a named volume',
+  )
   t.ok('pgdata' in compose.volumes, 'the volume is declared')
 })
 
@@ -62,12 +84,20 @@ t.test('stats is not published; core is, on its listening port', async (t) => {
     const env = serviceEnvironment(services[name])
     const port = env.get('PORT')
     t.equal(env.get('HOST'), '0.0.0.0', `${name} listens on all interfaces`)
-    t.match(services[name].healthcheck.test.join(' '), new RegExp(`127\\.0\\.0\\.1:${port}/health`), `${name} healthcheck hits its PORT`)
+    t.match(
+      services[name].healthcheck.test.join(' '),
+      new RegExp(`127\\.0\\.0\\.1:${port}/health`),
+      `${name} healthcheck hits its PORT`,
+    )
     if (name === 'stats') t.same(services.stats.expose, [port])
     else t.equal(services.core.ports[0].split(':').at(-1), port)
     t.ok(services[name].stop_grace_period, `${name} gets time to finish in-flight requests`)
   }
-  t.equal(serviceEnvironment(services.core).get('STATS_URL'), 'http://stats:5000', 'core reaches stats by service name')
+  t.equal(
+    serviceEnvironment(services.core).get('STATS_URL'),
+    'http://stats:5000',
+    'core reaches stats by service name',
+  )
 })
 
 t.test('the app containers are hardened and built from the service Dockerfiles', async (t) => {

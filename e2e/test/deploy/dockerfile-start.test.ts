@@ -43,7 +43,10 @@ const db = await createTestDatabase()
 t.teardown(() => db.drop())
 const chart = await renderChart()
 const configMap = (name: string) =>
-  chart.find((m) => m.object.kind === 'ConfigMap' && m.object.metadata.name === name)?.object.data as Record<string, string>
+  chart.find((m) => m.object.kind === 'ConfigMap' && m.object.metadata.name === name)?.object.data as Record<
+    string,
+    string
+  >
 
 const services = [
   {
@@ -76,9 +79,18 @@ for (const service of services) {
     t.equal(final.env.HOST, '0.0.0.0', 'listens on all interfaces inside the container')
     t.equal(final.stopSignal, 'SIGTERM', 'STOPSIGNAL SIGTERM (graceful shutdown)')
     t.match(final.healthcheck?.join(' '), /\/health/, 'HEALTHCHECK probes /health')
-    const install = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').map((i) => i.args)
-    t.ok(install.some((r) => /npm ci --omit=dev/.test(r)), 'production dependencies only (npm ci --omit=dev)')
-    t.ok(install.some((r) => /npm run db:generate/.test(r)), 'the Prisma client is generated at build time')
+    const install = stages
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+    t.ok(
+      install.some((r) => /npm ci --omit=dev/.test(r)),
+      'production dependencies only (npm ci --omit=dev)',
+    )
+    t.ok(
+      install.some((r) => /npm run db:generate/.test(r)),
+      'the Prisma client is generated at build time',
+    )
 
     const image = layOutImage(final, stages)
     t.teardown(() => image.remove())

@@ -4,7 +4,13 @@ import t from 'tap'
 import { invariantOptions } from '../../support/deploy-expectations.ts'
 import { checkInvariants } from '../../support/invariants.ts'
 import { helm } from '../../support/k8s-tools.ts'
-import { chartDir, type Manifest, renderChart, renderChartText, validateManifest } from '../../support/manifests.ts'
+import {
+  chartDir,
+  type Manifest,
+  renderChart,
+  renderChartText,
+  validateManifest,
+} from '../../support/manifests.ts'
 
 const secretKeys = ['SECRET_KEY', 'STATS_TOKEN', 'DATABASE_URL', 'STATS_DATABASE_URL', 'REDIS_URL']
 
@@ -48,17 +54,28 @@ t.test('default values render a complete, valid release', async (t) => {
   t.same(checkInvariants(manifests, invariantOptions()), [], 'deployment invariants hold')
 
   const core = manifests.find((m) => m.object.kind === 'Service' && m.object.metadata.name === 'core')?.object
-  const stats = manifests.find((m) => m.object.kind === 'Service' && m.object.metadata.name === 'stats')?.object
+  const stats = manifests.find(
+    (m) => m.object.kind === 'Service' && m.object.metadata.name === 'stats',
+  )?.object
   t.equal(core?.spec.type, 'LoadBalancer', 'core is published through a LoadBalancer')
-  t.same(core?.spec.ports.map((p: { port: number }) => p.port), [25590])
+  t.same(
+    core?.spec.ports.map((p: { port: number }) => p.port),
+    [25590],
+  )
   t.equal(stats?.spec.type, 'ClusterIP', 'stats stays inside the cluster')
-  t.same(stats?.spec.ports.map((p: { port: number }) => p.port), [5000])
+  t.same(
+    stats?.spec.ports.map((p: { port: number }) => p.port),
+    [5000],
+  )
 
   const job = manifests.find((m) => m.object.kind === 'Job')?.object
   t.equal(job?.metadata.annotations['helm.sh/hook'], 'post-install,pre-upgrade', 'migrations run as a hook')
   const test = manifests.find((m) => m.object.kind === 'Pod')?.object
   t.equal(test?.metadata.annotations['helm.sh/hook'], 'test', 'helm test checks both services')
-  t.match(test?.spec.containers[0].command.join(' '), /http:\/\/core:25590\/health http:\/\/stats:5000\/health/)
+  t.match(
+    test?.spec.containers[0].command.join(' '),
+    /http:\/\/core:25590\/health http:\/\/stats:5000\/health/,
+  )
 })
 
 t.test('a production-like values file renders a valid release with external services', async (t) => {
@@ -69,7 +86,9 @@ t.test('a production-like values file renders a valid release with external serv
   t.ok(kinds.includes('Ingress') && kinds.includes('ServiceMonitor'), 'ingress and ServiceMonitors are on')
   t.same(await schemaProblems(manifests), [])
   t.same(checkInvariants(manifests, invariantOptions({ 'liftlog-production': secretKeys })), [])
-  const core = manifests.find((m) => m.object.kind === 'Deployment' && m.object.metadata.name === 'core')?.object
+  const core = manifests.find(
+    (m) => m.object.kind === 'Deployment' && m.object.metadata.name === 'core',
+  )?.object
   t.equal(core?.spec.template.spec.containers[0].image, 'ghcr.io/example-org/liftlog-core:1.4.2')
   t.same(core?.spec.template.spec.imagePullSecrets, [{ name: 'ghcr-pull' }])
 })
@@ -107,17 +126,82 @@ t.test('the invariant checks catch broken manifests', async (t) => {
   const find = (ms: Manifest[], kind: string, name: string) =>
     ms.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
   const cases: [string, (ms: Manifest[]) => void, RegExp][] = [
-    ['no readiness probe', (ms) => delete find(ms, 'Deployment', 'stats')?.spec.template.spec.containers[0].readinessProbe, /readinessProbe missing/],
-    ['a Service pointing at no pods', (ms) => { find(ms, 'Service', 'stats')!.spec.selector['app.kubernetes.io/component'] = 'statz' }, /selector matches no pod template/],
-    ['a wrong probe port', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].livenessProbe.httpGet.port = 8080 }, /livenessProbe port 8080/],
-    ['a config key the code does not read', (ms) => { find(ms, 'ConfigMap', 'core-config')!.data.STATS_TIMOUT_MS = '900' }, /STATS_TIMOUT_MS is provided but/],
-    ['a required key missing', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].env.shift() }, /DATABASE_URL is required/],
-    ['an invalid config value', (ms) => { find(ms, 'ConfigMap', 'stats-config')!.data.LOG_LEVEL = 'loud' }, /configuration is rejected: .*LOG_LEVEL/],
-    ['an HPA on a missing Deployment', (ms) => { find(ms, 'HorizontalPodAutoscaler', 'stats')!.spec.scaleTargetRef.name = 'statistics' }, /does not exist/],
-    ['stats open to redis pods', (ms) => find(ms, 'NetworkPolicy', 'stats')!.spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'redis' } } }), /admits \[core, helm-test, redis\]/],
-    ['a root container', (ms) => { find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].securityContext.runAsNonRoot = false }, /core: runAsNonRoot is not set/],
-    ['uid 0', (ms) => { find(ms, 'StatefulSet', 'postgresql')!.spec.template.spec.securityContext.runAsUser = 0 }, /postgresql: runs as uid 0/],
-    ['port and PORT disagreeing', (ms) => { find(ms, 'ConfigMap', 'stats-config')!.data.PORT = '5001' }, /containerPort http 5000 ≠ PORT 5001/],
+    [
+      'no readiness probe',
+      (ms) => delete find(ms, 'Deployment', 'stats')?.spec.template.spec.containers[0].readinessProbe,
+      /readinessProbe missing/,
+    ],
+    [
+      'a Service pointing at no pods',
+      (ms) => {
+        find(ms, 'Service', 'stats')!.spec.selector['app.kubernetes.io/component'] = 'statz'
+      },
+      /selector matches no pod template/,
+    ],
+    [
+      'a wrong probe port',
+      (ms) => {
+        find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].livenessProbe.httpGet.port = 8080
+      },
+      /livenessProbe port 8080/,
+    ],
+    [
+      'a config key the code does not read',
+      (ms) => {
+        find(ms, 'ConfigMap', 'core-config')!.data.STATS_TIMOUT_MS = '900'
+      },
+      /STATS_TIMOUT_MS is provided but/,
+    ],
+    [
+      'a required key missing',
+      (ms) => {
+        find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].env.shift()
+      },
+      /DATABASE_URL is required/,
+    ],
+    [
+      'an invalid config value',
+      (ms) => {
+        find(ms, 'ConfigMap', 'stats-config')!.data.LOG_LEVEL = 'loud'
+      },
+      /configuration is rejected: .*LOG_LEVEL/,
+    ],
+    [
+      'an HPA on a missing Deployment',
+      (ms) => {
+        find(ms, 'HorizontalPodAutoscaler', 'stats')!.spec.scaleTargetRef.name = 'statistics'
+      },
+      /does not exist/,
+    ],
+    [
+      'stats open to redis pods',
+      (ms) =>
+        find(ms, 'NetworkPolicy', 'stats')!.spec.ingress[0].from.push({
+          podSelector: { matchLabels: { 'app.kubernetes.io/component': 'redis' } },
+        }),
+      /admits \[core, helm-test, redis\]/,
+    ],
+    [
+      'a root container',
+      (ms) => {
+        find(ms, 'Deployment', 'core')!.spec.template.spec.containers[0].securityContext.runAsNonRoot = false
+      },
+      /core: runAsNonRoot is not set/,
+    ],
+    [
+      'uid 0',
+      (ms) => {
+        find(ms, 'StatefulSet', 'postgresql')!.spec.template.spec.securityContext.runAsUser = 0
+      },
+      /postgresql: runs as uid 0/,
+    ],
+    [
+      'port and PORT disagreeing',
+      (ms) => {
+        find(ms, 'ConfigMap', 'stats-config')!.data.PORT = '5001'
+      },
+      /containerPort http 5000 ≠ PORT 5001/,
+    ],
   ]
   for (const [name, breakIt, expected] of cases) {
     const manifests = await fresh()

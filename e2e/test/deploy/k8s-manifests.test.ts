@@ -2,13 +2,13 @@
 // Kubernetes schemas, hold the deployment invariants, and the Secret template covers every key read.
 import fs from 'node:fs'
 import path from 'node:path'
+import { loadConfig } from '@liftlog/service-kit'
 import t from 'tap'
 import { CoreConfigSchema } from '../../../core-service/src/config.ts'
 import { invariantOptions } from '../../support/deploy-expectations.ts'
 import { checkInvariants } from '../../support/invariants.ts'
 import { k8sDir, k8sFiles, loadManifestFiles, validateManifest } from '../../support/manifests.ts'
 import { renderK8sFiles } from '../../support/render-k8s.ts'
-import { loadConfig } from '@liftlog/service-kit'
 
 const applied = k8sFiles()
 const optional = k8sFiles(path.join(k8sDir, 'optional'))
@@ -32,7 +32,11 @@ t.test('every file in k8s/ validates against the Kubernetes schemas', async (t) 
 })
 
 t.test('k8s/ applies in a workable order and holds the invariants', async (t) => {
-  const manifests = loadManifestFiles([...applied, ...optional, path.join(k8sDir, 'examples', 'restore-job.yaml')])
+  const manifests = loadManifestFiles([
+    ...applied,
+    ...optional,
+    path.join(k8sDir, 'examples', 'restore-job.yaml'),
+  ])
   t.equal(manifests[0]?.object.kind, 'Namespace', 'the Namespace comes first')
   const secretKeys = Object.keys(secretTemplate?.stringData ?? {})
   t.same(checkInvariants(manifests, invariantOptions({ 'liftlog-secrets': secretKeys })), [])
