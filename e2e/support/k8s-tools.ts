@@ -94,3 +94,15 @@ export async function helm(args: string[], options: { cwd?: string } = {}) {
     },
   })
 }
+
+// `npx tsx e2e/support/k8s-tools.ts helm lint ...`: run a tool from the command line (CI uses it).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [tool, ...args] = process.argv.slice(2)
+  if (tool !== 'helm' && tool !== 'kubectl') {
+    process.stderr.write('usage: k8s-tools.ts helm|kubectl <args...>\n')
+    process.exit(2)
+  }
+  const { spawnSync } = await import('node:child_process')
+  const result = spawnSync(k8sTool(tool), args, { stdio: 'inherit' })
+  process.exit(result.status ?? 1)
+}
