@@ -4,8 +4,8 @@ import Type, { type Static } from 'typebox'
 export const MonthQuery = Type.Object({
   month: Type.Optional(
     Type.String({
-      pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
-      description: 'YYYY-MM; default: your current month',
+      pattern: '^(19[7-9]\\d|2\\d{3})-(0[1-9]|1[0-2])$',
+      description: 'YYYY-MM, 1970-01 to 2999-12; default: your current month',
       examples: ['2026-11'],
     }),
   ),

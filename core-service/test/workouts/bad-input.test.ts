@@ -105,6 +105,7 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
     ['/api/v1/exercises?equipment=spoon', /equipment/],
     [`/api/v1/exercises?q=${'x'.repeat(81)}`, /q must not have more than 80 characters/i],
     ['/api/v1/calendar?month=2026-13', /month must match pattern/],
+    ['/api/v1/calendar?month=0000-01', /month must match pattern/],
     ['/api/v1/exercises/not-a-uuid', /params\/id must match format "uuid"/],
   ]
   for (const [url, message] of queries) {
