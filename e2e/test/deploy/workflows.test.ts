@@ -68,7 +68,7 @@ t.test('tags release multi-arch images of both services to GHCR', async (t) => {
   )
   t.match(meta?.with.tags, /type=semver,pattern=\{\{version\}\}/, 'the version tag')
   for (const service of images.strategy.matrix.service as string[]) {
-    const dockerfile = String(build?.with.file).replace('${{ matrix.service }}', service)
+    const dockerfile = String(build?.with.file).replace(/\$\{\{ matrix\.service \}\}/, service)
     t.ok(fs.existsSync(path.join(repoRoot, dockerfile)), `${dockerfile} exists`)
   }
   // The chart's default image names match what the release pushes.
