@@ -28,10 +28,13 @@ export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[])
   )
 }
 
+// One formatter for the process: toLocaleString builds a new Intl.NumberFormat on every call (slow).
+const thousands = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
 /** Volume for reading: whole units with thousands separators, e.g. "4,500 kg". */
 export function formatVolume(kg: Prisma.Decimal, unit: WeightUnit): string {
   const whole = fromKg(kg, unit).toDecimalPlaces(0, Prisma.Decimal.ROUND_HALF_UP).toNumber()
-  return `${whole.toLocaleString('en-US')} ${unit}`
+  return `${thousands.format(whole)} ${unit}`
 }
 
 function load(set: SetRow, unit: WeightUnit): string {
