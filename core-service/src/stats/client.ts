@@ -31,14 +31,22 @@ export interface CallContext {
 export type Query = Record<string, string | number | undefined>
 
 export type StatsResult<T> =
-  | { state: 'fresh'; data: T; asOf: Date }
-  | { state: 'stale'; data: T; asOf: Date; ageSeconds: number; reason: string }
+  | { state: 'fresh'; data: T; json: string; asOf: Date }
+  | { state: 'stale'; data: T; json: string; asOf: Date; ageSeconds: number; reason: string }
   | { state: 'unavailable'; reason: string; retryAfterSeconds: number }
 
 /** Breakers: the navbar-clock style time lookup must never cut off analytics, so it has its own. */
 export type BreakerName = 'analytics' | 'time'
 
 const breakerOf = (endpoint: EndpointName): BreakerName => (endpoint === 'time' ? 'time' : 'analytics')
+
+/**
+ * A query's last good answer is rewritten at most this often: on a hot page that saves a Redis write per
+ * view, at the cost of a fallback up to this much older than the newest answer.
+ */
+const FALLBACK_REFRESH_MS = 10_000
+/** Bound on the in-process record of when each key was last written. */
+const MAX_TRACKED_WRITES = 10_000
 
 /** Retry-After when stats fails but no breaker is open yet. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5
@@ -51,6 +59,7 @@ export class StatsClient {
   readonly #fallback: FallbackStore
   readonly #metrics?: StatsMetrics
   readonly #logger?: LoggerLike
+  readonly #lastWrites = new Map<string, number>()
 
   constructor(readonly options: StatsClientOptions) {
     const url = new URL(options.baseUrl)
@@ -131,11 +140,8 @@ export class StatsClient {
       const { data, json } = await this.call('GET', endpoint, path, ctx)
       this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'fresh' })
       const fetchedAt = Date.now()
-      // Not awaited: remembering the answer must not slow down or fail the page that asked for it.
-      this.#fallback
-        .set(key, { json, fetchedAt })
-        .catch((err) => this.#log(ctx).warn({ err }, 'could not keep last good stats result'))
-      return { state: 'fresh', data: data as EndpointData[E], asOf: new Date(fetchedAt) }
+      this.#remember(key, json, fetchedAt, ctx)
+      return { state: 'fresh', data: data as EndpointData[E], json, asOf: new Date(fetchedAt) }
     } catch (err) {
       if (err instanceof StatsRequestError) {
         this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'client_error' })
@@ -156,6 +162,7 @@ export class StatsClient {
         return {
           state: 'stale',
           data: JSON.parse(kept.json) as EndpointData[E],
+          json: kept.json,
           asOf: new Date(kept.fetchedAt),
           ageSeconds: Math.max(0, Math.round((Date.now() - kept.fetchedAt) / 1000)),
           reason,
@@ -273,6 +280,18 @@ export class StatsClient {
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join('&')
     return `${this.#basePath}${filled}${search ? `?${search}` : ''}`
+  }
+
+  /** Keeps the answer as this query's last good one (throttled; not awaited, so never slows the caller). */
+  #remember(key: string, json: string, fetchedAt: number, ctx: CallContext) {
+    const last = this.#lastWrites.get(key)
+    if (last !== undefined && fetchedAt - last < FALLBACK_REFRESH_MS) return
+    if (this.#lastWrites.size >= MAX_TRACKED_WRITES) this.#lastWrites.clear()
+    this.#lastWrites.set(key, fetchedAt)
+    this.#fallback.set(key, { json, fetchedAt }).catch((err) => {
+      this.#lastWrites.delete(key)
+      this.#log(ctx).warn({ err }, 'could not keep last good stats result')
+    })
   }
 
   #log(ctx: CallContext): LoggerLike {
