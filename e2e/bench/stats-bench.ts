@@ -2,6 +2,7 @@
 // synthetic lifters over ten years — 10k and 100k working-and-warm-up sets — with bulk INSERT … SELECT
 // generate_series, boots the real stats app on a port and times every endpoint over HTTP: uncached
 // (cache TTL 0, every request computed in PostgreSQL) and cached (Redis), p50/p95, and the 100k/10k ratio.
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import pg from 'pg'
@@ -157,7 +158,14 @@ try {
   console.log(line(header))
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const row of rows) console.log(line(row))
-  console.log(`\nmeasured in ${Math.round((performance.now() - started) / 1000)} s`)
+  // The machine is shared: latency depends on what else runs, so say how busy it was.
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
+  console.log(
+    `\nmeasured in ${Math.round((performance.now() - started) / 1000)} s on ${os.cpus().length} CPUs; load average 1/5/15 min: ${load}`,
+  )
   await uncached.app.close()
   const prefix = cached.app.redis?.options.keyPrefix ?? ''
   const keys = (await cached.app.redis?.keys(`${prefix}*`)) ?? []
