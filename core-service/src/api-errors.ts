@@ -15,9 +15,7 @@ export const authErrors = {
 /** Plus the CSRF refusal, for writes (cookie-authenticated writes need the x-csrf-token header). */
 export const writeErrors = {
   ...authErrors,
-  403: errorResponse(
-    'Cookie-authenticated write without a valid x-csrf-token header (code FST_CSRF_INVALID_TOKEN)',
-  ),
+  403: errorResponse('Cookie-authenticated write without a valid x-csrf-token header (code CSRF_REJECTED)'),
 }
 
 /** OpenAPI `security` for routes that accept a bearer token or the session cookie. */

@@ -8,6 +8,8 @@ export const ValidationFailed = createError('VALIDATION', '%s', 400)
 export const Unauthenticated = createError('UNAUTHENTICATED', '%s', 401)
 /** 403 — signed in, but this is not allowed (e.g. wrong current password on a dangerous action). */
 export const Forbidden = createError('FORBIDDEN', '%s', 403)
+/** 403 — a state-changing request without a valid CSRF token (raised centrally by plugins/security.ts). */
+export const CsrfRejected = createError('CSRF_REJECTED', '%s', 403)
 /** 404 — missing, or someone else's (never leak which). Message: what was looked for, e.g. 'workout'. */
 export const NotFound = createError('NOT_FOUND', '%s not found', 404)
 /** 409 — clashes with what exists, e.g. a taken username or a duplicate exercise name. */

@@ -9,6 +9,7 @@ import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyHelmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { CsrfRejected } from '../errors.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -37,11 +38,22 @@ async function securityPlugin(fastify: FastifyInstance) {
 
   await fastify.register(fastifyCsrf, { sessionPlugin: '@fastify/session' })
 
-  fastify.addHook('preValidation', (request, reply, done) => {
+  fastify.addHook('preValidation', async (request, reply) => {
     // Unknown routes answer 404 whatever the method; bearer calls carry no ambient credentials.
     if (SAFE_METHODS.has(request.method) || request.authMethod === 'token' || !request.routeOptions.url)
-      return done()
-    fastify.csrfProtection(request, reply, done)
+      return
+    // The plugin's check answers through reply.send(error); catch that error and throw ours instead, so the
+    // API says what to send and the error page what to do.
+    const refusal = await new Promise<unknown>((resolve) => {
+      const capture = { send: (error: unknown) => resolve(error ?? new Error('CSRF check failed')) }
+      fastify.csrfProtection(request, capture as unknown as typeof reply, () => resolve(undefined))
+    })
+    if (refusal) {
+      request.log.info({ reason: (refusal as Error).message }, 'CSRF check failed')
+      throw new CsrfRejected(
+        'missing or invalid CSRF token: forms send the _csrf field, cookie-authenticated API calls the x-csrf-token header',
+      )
+    }
   })
 }
 

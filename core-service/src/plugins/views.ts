@@ -121,7 +121,7 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, bo
   if (isApiRequest(request) || typeof reply.viewAsync !== 'function') return undefined
   const accept = request.headers.accept ?? ''
   if (!accept.includes('text/html')) return undefined
-  const message = body.code.startsWith('FST_CSRF') ? CSRF_MESSAGE : body.message
+  const message = body.code === 'CSRF_REJECTED' ? CSRF_MESSAGE : body.message
   reply.header('content-type', 'text/html; charset=utf-8')
   return reply
     .viewAsync('pages/error.hbs', { title: titleFor(body.statusCode), error: { ...body, message } })

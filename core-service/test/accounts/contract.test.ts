@@ -62,6 +62,7 @@ t.test('cookie-authenticated API writes need x-csrf-token; bearer writes do not'
     payload: JSON.stringify({ unit: 'lb' }),
   })
   t.equal(noCsrf.statusCode, 403)
+  t.match(noCsrf.json(), { statusCode: 403, code: 'CSRF_REJECTED', message: /x-csrf-token/ })
   t.equal((await carol.api('GET', '/api/v1/me')).json().unit, 'kg', 'nothing changed')
   t.equal((await carol.cookieApi('PATCH', '/api/v1/me', { unit: 'lb' })).statusCode, 200)
   t.equal((await carol.api('PATCH', '/api/v1/me', { unit: 'kg' })).json().unit, 'kg')
