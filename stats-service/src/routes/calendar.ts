@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { calendarDays } from '../stats/calendar.ts'
 import { daysInMonth } from '../stats/local-dates.ts'
+import { checkDate } from './date-range.ts'
 import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
@@ -56,12 +57,20 @@ export default async function calendarRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) =>
-      lifterAnswer(fastify, request.params.userId, 'calendar', request.query, async ({ lifter, today }) => {
-        const month = request.query.month ?? today.slice(0, 7)
-        const { first, last } = daysInMonth(month)
-        return { month, days: await calendarDays(fastify.prisma, lifter.userId, first, last) }
-      }),
+    async (request) => {
+      checkDate('month', request.query.month && `${request.query.month}-01`)
+      return lifterAnswer(
+        fastify,
+        request.params.userId,
+        'calendar',
+        request.query,
+        async ({ lifter, today }) => {
+          const month = request.query.month ?? today.slice(0, 7)
+          const { first, last } = daysInMonth(month)
+          return { month, days: await calendarDays(fastify.prisma, lifter.userId, first, last) }
+        },
+      )
+    },
   )
   rejectOtherMethods(fastify, url)
 }

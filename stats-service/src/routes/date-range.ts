@@ -8,8 +8,20 @@ export interface RangeInput {
   range?: 'all'
 }
 
-/** Rejects contradictory input before anything is read. */
+/** Dates the database and the calendar arithmetic handle comfortably (PostgreSQL has no year 0). */
+export const FIRST_DATE = '1900-01-01'
+export const LAST_DATE = '2999-12-31'
+
+export function checkDate(name: string, value: string | undefined) {
+  if (value !== undefined && (value < FIRST_DATE || value > LAST_DATE)) {
+    throw new BadRequest(`${name} (${value}) must be between ${FIRST_DATE} and ${LAST_DATE}`)
+  }
+}
+
+/** Rejects out-of-bounds and contradictory input before anything is read. */
 export function checkRange(input: RangeInput) {
+  checkDate('from', input.from)
+  checkDate('to', input.to)
   if (input.range === 'all' && (input.from !== undefined || input.to !== undefined)) {
     throw new BadRequest('range=all cannot be combined with from or to')
   }

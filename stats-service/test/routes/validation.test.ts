@@ -29,6 +29,16 @@ t.test('bad query parameters and ids answer 400 with a clear message', async (t)
     [`/v1/users/${u}/volume?exerciseId=7`, /^querystring\/exerciseId must match format "uuid"$/],
     [`/v1/users/${u}/breakdown?from=2026-06-02&to=2026-06-01`, /is after to/],
     [`/v1/users/${u}/calendar?month=2026-13`, /^querystring\/month must match pattern/],
+    [
+      `/v1/users/${u}/calendar?month=0000-01`,
+      /^month \(0000-01-01\) must be between 1900-01-01 and 2999-12-31$/,
+    ],
+    [
+      `/v1/users/${u}/breakdown?from=0000-01-01`,
+      /^from \(0000-01-01\) must be between 1900-01-01 and 2999-12-31$/,
+    ],
+    [`/v1/users/${u}/volume?from=9999-12-30&to=9999-12-31`, /^from \(9999-12-30\) must be between/],
+    [`/v1/users/${u}/exercises/${bench}/progression?to=3000-01-01`, /^to \(3000-01-01\) must be between/],
     [`/v1/users/${u}/records?exerciseId=bench`, /^querystring\/exerciseId must match format "uuid"$/],
     [`/v1/users/${u}/records/recent?days=0`, /^querystring\/days must be >= 1$/],
     [`/v1/users/${u}/records/recent?days=soon`, /^querystring\/days must be integer$/],
