@@ -1,0 +1,151 @@
+// Progress in a real browser (Debian's chromium through playwright-core) against real core-service and
+// stats-service processes: log a workout, see the right numbers on the dashboard, stop stats and reload
+// (banner, stale numbers), log another workout while stats is down, start stats again and see fresh
+// numbers after the breaker's cooldown. Screenshots at 360 px land in LIFTLOG_SCREENSHOTS.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import t from 'tap'
+import { type Stack, startStack } from '../../support/stack.ts'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const shots = process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liftlog-progress-'))
+const COOLDOWN_MS = 1500
+
+if (!fs.existsSync(CHROMIUM)) {
+  t.test(
+    'progress in a browser',
+    { skip: `no chromium at ${CHROMIUM} (apt-get install -y chromium)` },
+    async () => {},
+  )
+} else {
+  let stack: Stack
+  let browser: Browser
+  let page: Page
+  const problems: string[] = []
+
+  t.before(async () => {
+    stack = await startStack({
+      stats: true,
+      coreEnv: { STATS_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS), STATS_ATTEMPT_TIMEOUT_MS: '1000' },
+    })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      timezoneId: 'Europe/Ljubljana',
+      locale: 'en-GB',
+    })
+    page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
+    })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  })
+
+  t.teardown(async () => {
+    await browser?.close()
+    await stack?.stop()
+  })
+
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+  const main = async () => (await page.textContent('main')) ?? ''
+  const statValue = (label: string) =>
+    page.locator(`.stat-card:has(.stat-label:text-is("${label}")) .stat-value`).textContent()
+
+  async function logWorkout(sets: [string, string][]) {
+    await page.goto(`${stack.coreUrl}/workouts/new`)
+    const initialRows = await page.locator('[data-set-row]').count()
+    for (let i = 0; i < sets.length; i++) {
+      if (i >= initialRows) await page.click('[data-add-set]')
+      const [reps, weight] = sets[i]!
+      await page.selectOption(`#set-${i}-exerciseId`, { label: 'Bench Press' })
+      await page.fill(`#set-${i}-reps`, reps)
+      await page.fill(`#set-${i}-weight`, weight)
+    }
+    await Promise.all([
+      page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/),
+      page.click('button.primary:has-text("Save workout")'),
+    ])
+    return main()
+  }
+
+  t.test('progress survives stats going away and coming back', async (t) => {
+    const base = stack.coreUrl
+    await page.goto(`${base}/register`)
+    await page.fill('#username', `progress_${Date.now().toString(36)}`)
+    await page.fill('#password', 'correct horse battery staple')
+    await page.fill('#displayName', 'Progress Tester')
+    await page.check('input[name="unit"][value="kg"]')
+    await Promise.all([page.waitForURL(`${base}/`), page.click('button:has-text("Create account")')])
+
+    t.match(
+      await logWorkout([
+        ['5', '100'],
+        ['5', '100'],
+        ['3', '110'],
+      ]),
+      /Workout saved/,
+    )
+
+    // Live numbers: 1 workout, 5×100 + 5×100 + 3×110 = 1330 kg.
+    await page.click('nav >> text=Progress')
+    await page.waitForURL(`${base}/progress`)
+    t.equal(await statValue('Workouts'), '1')
+    t.equal(await statValue('Total volume'), '1330 kg')
+    t.equal(await page.locator('svg#weekly-volume').count(), 1, 'weekly volume chart rendered')
+    t.notMatch(await main(), /showing data from|temporarily unavailable/)
+    await shot('progress-1-live')
+
+    // Exercise page through the GET form: e1RM chart (Epley 110 × (1 + 3/30) = 121 kg) and PR table.
+    await page.selectOption('#exerciseId', { label: 'Bench Press' })
+    await Promise.all([
+      page.waitForURL(/\/progress\/exercises\/[0-9a-f-]{36}/),
+      page.click('button:has-text("Show")'),
+    ])
+    t.equal(await page.locator('svg#e1rm-progression').count(), 1)
+    t.match(await main(), /Best estimated 1RM\s*121 kg/)
+    await shot('progress-2-exercise')
+
+    // Stats stops: the dashboard still answers, with the last good numbers and the banner.
+    await stack.stopStats()
+    await page.goto(`${base}/progress`)
+    t.match(await main(), /showing data from/)
+    t.equal(await statValue('Workouts'), '1', 'stale numbers shown')
+    await shot('progress-3-stale')
+
+    // Logging never depends on stats.
+    t.match(await logWorkout([['5', '105']]), /Workout saved/)
+    await page.goto(`${base}/calendar`)
+    t.equal(await page.locator('td.today.has-workout').count(), 1, 'calendar keeps its plain marks')
+
+    // Stats is back: after the cooldown the numbers are fresh (2 workouts, 1330 + 525 kg).
+    await stack.startStats()
+    let fresh = false
+    for (let i = 0; i < 20 && !fresh; i++) {
+      await sleep(COOLDOWN_MS / 2)
+      await page.goto(`${base}/progress`)
+      fresh = (await statValue('Workouts')) === '2' && !/showing data from/.test(await main())
+    }
+    t.ok(fresh, 'fresh numbers after stats returns')
+    t.equal(await statValue('Total volume'), '1855 kg')
+    await shot('progress-4-fresh')
+
+    t.same(problems, [], 'no console errors')
+    t.comment(`screenshots in ${shots}`)
+  })
+}
