@@ -24,7 +24,11 @@ function todayIn(zone: string): string {
 }
 
 if (!fs.existsSync(CHROMIUM)) {
-  t.test('browser journey', { skip: `no chromium at ${CHROMIUM} (apt-get install -y chromium)` }, async () => {})
+  t.test(
+    'browser journey',
+    { skip: `no chromium at ${CHROMIUM} (apt-get install -y chromium)` },
+    async () => {},
+  )
 } else {
   let stack: Stack
   let browser: Browser
@@ -131,6 +135,7 @@ if (!fs.existsSync(CHROMIUM)) {
     await shot('3-calendar')
     await today.click()
     await page.waitForURL(`${base}/calendar/${todayIn(ZONE)}`)
+    await shot('3b-calendar-day')
     await Promise.all([
       page.waitForURL(workoutUrl),
       page.click('a.workout-card-title:has-text("Push and pull")'),
