@@ -17,6 +17,7 @@ export async function lifterAnswer<T extends object>(
   query: Record<string, unknown>,
   compute: (context: LifterContext) => Promise<T>,
 ) {
+  userId = userId.toLowerCase() // one cache key and one spelling in answers, however core wrote the uuid
   const lifter = await loadLifter(fastify.prisma, userId)
   const today = localToday(lifter.timeZone, fastify.clock())
   const key = cacheKey({
