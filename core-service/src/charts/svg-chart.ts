@@ -43,10 +43,10 @@ export interface ChartOptions {
   format?: (value: number) => string
 }
 
-// A narrow viewBox: scaled to a 360 px phone the 13-unit labels still read at ~10 px.
+// A narrow viewBox: scaled to a ~300 px wide chart on a phone, the 15-unit labels still read at ~10 px.
 const WIDTH = 480
 const HEIGHT = 260
-const PAD = { top: 16, right: 16, bottom: 40, left: 52 }
+const PAD = { top: 16, right: 20, bottom: 40, left: 56 }
 const PLOT_W = WIDTH - PAD.left - PAD.right
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom
 
@@ -96,7 +96,7 @@ function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string
       `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#d8dde5" stroke-width="1"/>`,
     )
     parts.push(
-      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="13" fill="#5b6472">${escapeXml(tickLabel(tick))}</text>`,
+      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="15" fill="#5b6472">${escapeXml(tickLabel(tick))}</text>`,
     )
   }
   for (const tick of xTicks) {
@@ -104,14 +104,14 @@ function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string
       `<line x1="${tick.x}" x2="${tick.x}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H + 5}" stroke="#5b6472"/>`,
     )
     parts.push(
-      `<text class="tick" x="${tick.x}" y="${HEIGHT - PAD.bottom + 20}" text-anchor="middle" font-size="13" fill="#5b6472">${escapeXml(tick.label)}</text>`,
+      `<text class="tick" x="${tick.x}" y="${HEIGHT - PAD.bottom + 20}" text-anchor="middle" font-size="15" fill="#5b6472">${escapeXml(tick.label)}</text>`,
     )
   }
   parts.push(
     `<line class="axis" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + PLOT_H}" y2="${PAD.top + PLOT_H}" stroke="#5b6472"/>`,
   )
   parts.push(
-    `<text class="axis-label" x="12" y="${PAD.top + PLOT_H / 2}" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})" text-anchor="middle" font-size="13" fill="#5b6472">${escapeXml(unit)}</text>`,
+    `<text class="axis-label" x="12" y="${PAD.top + PLOT_H / 2}" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})" text-anchor="middle" font-size="15" fill="#5b6472">${escapeXml(unit)}</text>`,
   )
   return parts.join('')
 }
@@ -126,7 +126,12 @@ function svgFrame(id: string, title: string, summary: string, body: string) {
 }
 
 /** One or more dated lines on a shared time axis (x is proportional to time, so gaps show as gaps). */
-export function lineChart(options: ChartOptions & { series: Series[] }): Chart {
+export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
+  const byDate = (a: DatedPoint, b: DatedPoint) => (a.date < b.date ? -1 : 1)
+  const options = {
+    ...input,
+    series: input.series.map((s) => ({ ...s, points: [...s.points].sort(byDate) })),
+  }
   const format = options.format ?? ((v: number) => `${round(v)}`)
   const dates = [...new Set(options.series.flatMap((s) => s.points.map((p) => p.date)))].sort()
   const values = options.series.flatMap((s) =>
@@ -165,7 +170,7 @@ export function lineChart(options: ChartOptions & { series: Series[] }): Chart {
   const y = (v: number) => round(PAD.top + PLOT_H - (v / yMax) * PLOT_H)
   const xTicks = dateTicks(dates, 4).map((date) => ({ x: x(date), label: formatChartDate(date, span > 330) }))
   const lines = options.series.map((s) => {
-    const pts = s.points.filter((p) => p.value !== null).sort((a, b) => (a.date < b.date ? -1 : 1))
+    const pts = s.points.filter((p) => p.value !== null)
     const path = pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.date)} ${y(p.value!)}`).join(' ')
     const dots = pts
       .map(
@@ -218,7 +223,8 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
   const yTicks = niceTicks(Math.max(...values))
   const yMax = yTicks.at(-1)!
   const slot = PLOT_W / bars.length
-  const barW = Math.max(1, round(slot * 0.7))
+  // Few bars stay bar-shaped rather than filling the plot.
+  const barW = Math.max(1, round(Math.min(slot * 0.7, 48)))
   const rects = bars.map((b, i) => {
     const h = round(((b.value ?? 0) / yMax) * PLOT_H)
     const bx = round(PAD.left + i * slot + (slot - barW) / 2)
