@@ -155,7 +155,9 @@ export default async function workoutRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const user = request.user!
-      const date = request.query.date && isRealDate(request.query.date) ? request.query.date : undefined
+      // A day from the calendar, if it is one a workout can be logged on (not in the future).
+      const { date: asked } = request.query
+      const date = asked && isRealDate(asked) && asked <= todayIn(user.timeZone) ? asked : undefined
       if (request.query.repeat) {
         const source = await findWorkout(prisma, user.id, request.query.repeat)
         if (!source) throw new NotFound('workout')

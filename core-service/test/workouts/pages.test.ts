@@ -21,6 +21,8 @@ t.test('the workout pages and the API tell the same story', async (t) => {
   t.notMatch(blank.body, /<script>/, 'no inline script (CSP)')
   const fromCalendar = await lifter.page('/workouts/new?date=2026-01-05')
   t.match(fromCalendar.body, /id="date"[^>]*value="2026-01-05"/)
+  const future = await lifter.page('/workouts/new?date=2999-01-01')
+  t.notMatch(future.body, /value="2999-01-01"/, 'a future day is not offered')
 
   // Log through the form; empty spare rows are ignored.
   const fields = workoutForm(
@@ -111,6 +113,7 @@ t.test('the workout pages and the API tell the same story', async (t) => {
     [apiPage.total, apiPage.pages, apiPage.items.length, apiPage.items[0].title],
     [22, 5, 5, 'December 17'],
   )
+  t.match((await lifter.page('/workouts?page=50')).body, /No workouts on this page/)
   const onDay = (await lifter.api('GET', '/api/v1/workouts?date=2026-01-05')).json()
   t.same(
     onDay.items.map((w: { title: string }) => w.title),
