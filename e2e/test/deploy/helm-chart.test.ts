@@ -209,3 +209,18 @@ t.test('the invariant checks catch broken manifests', async (t) => {
     t.match(checkInvariants(manifests, invariantOptions()).join('\n'), expected, name)
   }
 })
+
+t.test('NOTES.txt tells the operator how to reach the app and scale stats', async (t) => {
+  const install = (values: string[]) =>
+    helm(['install', 'liftlog', chartDir, '--namespace', 'liftlog', '--dry-run=client', ...values], {
+      cwd: chartDir,
+    })
+  const defaults = (await install([])).stdout.split('NOTES:')[1] ?? ''
+  t.match(defaults, /kubectl -n liftlog get service core/, 'LoadBalancer address')
+  t.match(defaults, /kubectl -n liftlog scale deployment stats --replicas=0/, 'scale stats down')
+  t.match(defaults, /kubectl -n liftlog scale deployment stats --replicas=1/, 'and back')
+  t.match(defaults, /helm test liftlog/)
+  const production =
+    (await install(['--values', 'ci/production-values.yaml'])).stdout.split('NOTES:')[1] ?? ''
+  t.match(production, /https:\/\/lift\.example\.org\//, 'the Ingress URL when there is one')
+})
