@@ -24,9 +24,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummyHash: Promise<string> | undefined
 
+/** Computes the dummy hash ahead of the first unknown-user login, so even that one costs one verify. */
+export function prepareDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('liftlog-dummy-password-never-matches')
+  return dummyHash
+}
+
 /** Spends the same work as a real verify and always fails: used when the username is unknown. */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('liftlog-dummy-password-never-matches')
-  await verifyPassword(await dummyHash, password)
+  await verifyPassword(await prepareDummyHash(), password)
   return false
 }

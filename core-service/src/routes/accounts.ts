@@ -1,6 +1,7 @@
 // Pages to register, sign in and sign out. Forms post back to themselves; validation problems re-render
 // the form with the input and a message next to each field (the pattern other form routes copy).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { prepareDummyHash } from '../accounts/passwords.ts'
 import {
   accountFieldMessages,
   type LoginForm,
@@ -18,6 +19,9 @@ const pageSchema = (summary: string, extra: object = {}) => ({ hide: true, summa
 
 export default async function accountRoutes(fastify: FastifyInstance) {
   fastify.setValidatorCompiler(formValidatorCompiler)
+  fastify.addHook('onReady', async () => {
+    await prepareDummyHash()
+  })
   // Per IP: every attempt counts (a shared gym Wi-Fi still has room). Per username: only failed sign-ins
   // count, so an attacker guessing one account is stopped without the owner's successful logins adding up.
   const loginPerIp = fastify.attemptLimiter('login-ip', {
