@@ -38,6 +38,12 @@ async function securityPlugin(fastify: FastifyInstance) {
 
   await fastify.register(fastifyCsrf, { sessionPlugin: '@fastify/session' })
 
+  // A lifter's pages and data are theirs alone: no shared cache keeps them, and the back button after
+  // logging out does not bring them back from the browser's cache.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.user && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store')
+  })
+
   fastify.addHook('preValidation', async (request, reply) => {
     // Unknown routes answer 404 whatever the method; bearer calls carry no ambient credentials.
     if (SAFE_METHODS.has(request.method) || request.authMethod === 'token' || !request.routeOptions.url)

@@ -41,6 +41,15 @@ t.test('pages carry a strict CSP and the usual hardening headers', async (t) => 
   t.equal(api.headers['x-content-type-options'], 'nosniff', 'the API too')
 })
 
+t.test("a signed-in lifter's responses are never stored by caches", async (t) => {
+  const { app } = await buildTestCore(t)
+  const alice = await signUp(app)
+  t.equal((await alice.page('/settings')).headers['cache-control'], 'private, no-store')
+  t.equal((await alice.api('GET', '/api/v1/me')).headers['cache-control'], 'private, no-store')
+  const css = await app.inject({ url: '/static/css/app.css', headers: { cookie: alice.cookie } })
+  t.match(css.headers['cache-control'], /max-age=3600/, 'static files stay cacheable')
+})
+
 t.test('every rendered page satisfies the CSP: no inline scripts, styles or handlers', async (t) => {
   const { app } = await buildTestCore(t)
   const alice = await signUp(app)
