@@ -170,15 +170,16 @@ export function dockerignore(file = path.join(repoRoot, '.dockerignore')): (rela
  * Packages `npm ci` (or `npm ci --omit=dev`) installs, as their paths in the lockfile: the hoisted ones
  * ("node_modules/fastify") and those nested under a workspace ("core-service/node_modules/undici").
  */
-export function lockedPackages(omitDev: boolean): string[] {
+export function lockedPackages(omitDev: boolean, dropDevOptional = false): string[] {
   const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean; link?: boolean }>
+    packages: Record<string, { dev?: boolean; devOptional?: boolean; link?: boolean }>
   }
   return Object.entries(lock.packages)
     .filter(
       ([key, entry]) =>
         /^([\w-]+\/)?node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(key) &&
         !(omitDev && entry.dev) &&
+        !(dropDevOptional && entry.devOptional) &&
         !entry.link,
     )
     .map(([key]) => key)
@@ -215,8 +216,10 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
     if (!stage) return new Set()
     const packages = internalStages.includes(stage.from) ? stagePackages(stage.from) : new Set<string>()
     for (const { keyword, args } of stage.instructions) {
+      // A RUN that removes the lockfile's devOptional entries (see the Dockerfiles) is modelled too.
       if (keyword === 'RUN' && /\bnpm ci\b/.test(args))
-        for (const p of lockedPackages(/--omit=dev/.test(args))) packages.add(p)
+        for (const p of lockedPackages(/--omit=dev/.test(args), /e\.devOptional\)/.test(args)))
+          packages.add(p)
       if (keyword === 'COPY') {
         const copy = parseCopy(args)
         const target = path.posix.relative('/app', path.posix.resolve('/app', copy.dest))
