@@ -32,6 +32,8 @@ export interface RenderOptions {
   valuesFiles?: string[]
   set?: string[]
   skipTests?: boolean
+  /** Render as `helm upgrade` would (.Release.IsUpgrade). */
+  isUpgrade?: boolean
   release?: string
 }
 
@@ -41,6 +43,7 @@ export async function renderChartText(options: RenderOptions = {}): Promise<stri
   for (const file of options.valuesFiles ?? []) args.push('--values', path.resolve(chartDir, file))
   for (const value of options.set ?? []) args.push('--set', value)
   if (options.skipTests) args.push('--skip-tests')
+  if (options.isUpgrade) args.push('--is-upgrade')
   return (await helm(args)).stdout
 }
 

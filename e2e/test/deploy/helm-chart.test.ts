@@ -69,13 +69,26 @@ t.test('default values render a complete, valid release', async (t) => {
   )
 
   const job = manifests.find((m) => m.object.kind === 'Job')?.object
-  t.equal(job?.metadata.annotations['helm.sh/hook'], 'post-install,pre-upgrade', 'migrations run as a hook')
+  t.equal(job?.metadata.name, 'migrate')
+  t.notOk(
+    job?.metadata.annotations,
+    'on install the migration Job is created with the release (--wait works)',
+  )
   const test = manifests.find((m) => m.object.kind === 'Pod')?.object
   t.equal(test?.metadata.annotations['helm.sh/hook'], 'test', 'helm test checks both services')
   t.match(
     test?.spec.containers[0].command.join(' '),
     /http:\/\/core:25590\/health http:\/\/stats:5000\/health/,
   )
+})
+
+t.test('on upgrade the migration Job is a pre-upgrade hook, and the release stays valid', async (t) => {
+  const manifests = await renderChart({ isUpgrade: true })
+  const job = manifests.find((m) => m.object.kind === 'Job')?.object
+  t.equal(job?.metadata.name, 'migrate-upgrade', 'its own name: the install-time Job may still exist')
+  t.equal(job?.metadata.annotations['helm.sh/hook'], 'pre-upgrade', 'schema first, then new pods')
+  t.equal(job?.metadata.annotations['helm.sh/hook-delete-policy'], 'before-hook-creation')
+  t.same(checkInvariants(manifests, invariantOptions()), [])
 })
 
 t.test('a production-like values file renders a valid release with external services', async (t) => {
