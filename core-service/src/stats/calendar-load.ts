@@ -37,12 +37,24 @@ export function loadLevels(days: Calendar['days']): Record<string, number> {
 }
 
 /**
- * The calendar's `dayLoad` hook: asks stats for each month in view (live or stale data both shade); when
- * stats has nothing, returns no levels and the calendar shows its own plain marks.
+ * Shading is a nicety: the calendar waits at most this long for it, not the full stats deadline. (A call
+ * still running goes on in the background, and its answer is kept for the next view.)
  */
-export function calendarDayLoad(client: StatsClient) {
+export const SHADING_BUDGET_MS = 800
+
+/**
+ * The calendar's `dayLoad` hook: asks stats for each month in view (live or stale data both shade); when
+ * stats has nothing, or not within the budget, returns no levels and the calendar shows its own plain marks.
+ */
+export function calendarDayLoad(client: StatsClient, budgetMs = SHADING_BUDGET_MS) {
   return async (user: { id: string }, from: string, to: string): Promise<Record<string, number>> => {
-    const results = await Promise.all(monthsBetween(from, to).map((month) => client.calendar(user.id, month)))
+    const lookups = Promise.all(monthsBetween(from, to).map((month) => client.calendar(user.id, month)))
+    let timer: NodeJS.Timeout | undefined
+    const budget = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), budgetMs)
+    })
+    const results = await Promise.race([lookups, budget]).finally(() => clearTimeout(timer))
+    if (!results) return {}
     const days = results.flatMap((r) => (r.state === 'unavailable' ? [] : r.data.days))
     return loadLevels(days.filter((d) => d.date >= from && d.date <= to))
   }

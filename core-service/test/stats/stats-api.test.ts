@@ -204,3 +204,31 @@ t.test('the calendar shades days by load from stats, and keeps plain marks when 
   t.equal(plain.statusCode, 200)
   t.notMatch(plain.body, /load-\d/)
 })
+
+t.test('while the breaker is open, API and pages answer without calling stats at all', async (t) => {
+  const { app, fake } = await setup(t, { STATS_BREAKER_COOLDOWN_MS: '60000' })
+  const alice = await signUp(app)
+  fake.behaviour = { kind: 'status', status: 500 }
+  for (let i = 0; i < 5; i++) t.equal((await alice.api('GET', '/api/v1/stats/summary')).statusCode, 503)
+  t.equal(fake.requests.length, 5, 'one request per failed call (500 is not retried)')
+  const api = await alice.api('GET', '/api/v1/stats/summary')
+  t.equal(api.statusCode, 503)
+  t.ok(Number(api.headers['retry-after']) > 50, 'Retry-After: until the trial, about 60 s')
+  const page = await alice.page('/progress')
+  t.equal(page.statusCode, 200)
+  t.match(page.body, /Progress is temporarily unavailable/)
+  const calendar = await alice.page('/calendar')
+  t.equal(calendar.statusCode, 200)
+  t.equal(fake.requests.length, 5, 'no upstream request while open')
+})
+
+t.test('a black-holed stats delays the calendar by the shading budget at most', async (t) => {
+  const { app, fake } = await setup(t, { STATS_ATTEMPT_TIMEOUT_MS: '3000', STATS_DEADLINE_MS: '5000' })
+  const alice = await signUp(app)
+  fake.behaviour = { kind: 'slow', delayMs: 10_000 }
+  const started = Date.now()
+  const calendar = await alice.page('/calendar')
+  t.equal(calendar.statusCode, 200)
+  t.ok(Date.now() - started < 2000, `calendar answered in ${Date.now() - started} ms`)
+  t.notMatch(calendar.body, /load-\d/)
+})
