@@ -222,6 +222,9 @@ export function checkInvariants(manifests: Manifest[], options: InvariantOptions
     )
       problems.push(`${where}: spec.selector does not select its own pod template`)
     const podSecurity = spec.securityContext ?? {}
+    // The "restricted" Pod Security Standard (the namespace enforces it) also wants a seccomp profile.
+    if (podSecurity.seccompProfile?.type !== 'RuntimeDefault')
+      problems.push(`${where}: pod securityContext.seccompProfile.type should be RuntimeDefault`)
     const volumes = new Set(
       [
         ...(spec.volumes ?? []),
