@@ -10,8 +10,8 @@ import { calendarMonth, MONTH, monthOf } from '../calendar/month.ts'
 import { MonthOut, MonthQuery } from '../calendar/schemas.ts'
 import { NotFound } from '../errors.ts'
 import { formatDate, isRealDate, todayIn } from '../workouts/local-time.ts'
+import { STYLES, workoutCard } from '../workouts/page-data.ts'
 import { workoutsOnDate } from '../workouts/repository.ts'
-import { STYLES, workoutCard } from './workouts.ts'
 
 export interface CalendarOptions {
   /**

@@ -29,7 +29,7 @@ import {
 import { type FieldErrors, fieldErrors } from '../forms.ts'
 import type { Exercise } from '../generated/prisma/client.ts'
 import { categoryLabel } from '../workouts/form.ts'
-import { STYLES } from './workouts.ts'
+import { STYLES } from '../workouts/page-data.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })

@@ -24,6 +24,7 @@ import {
 import { type FieldErrors, workoutFieldErrors } from '../workouts/input.ts'
 import { workoutJson, workoutSummaryJson } from '../workouts/json.ts'
 import { formatLocal, fromDateColumn, isRealDate, todayIn } from '../workouts/local-time.ts'
+import { STYLES, workoutCard } from '../workouts/page-data.ts'
 import {
   createWorkout,
   deleteWorkout,
@@ -48,25 +49,7 @@ const NewQuery = Type.Object({
 })
 const ListPageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }) })
 
-const error = errorResponse
-
 const PER_PAGE = 20
-/** Styles for the training pages (workouts, exercises, calendar), on top of app.css. */
-export const STYLES = '/static/css/training.css'
-
-/** What a page shows for one workout in a list (workouts page, calendar day). */
-export function workoutCard(workout: WorkoutWithSets, user: CurrentUser) {
-  return {
-    id: workout.id,
-    href: `/workouts/${workout.id}`,
-    title: workout.title ?? 'Workout',
-    when: formatLocal(workout.startedAt, user.timeZone),
-    exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
-    setCount: workout.sets.length,
-    volume: formatVolume(volumeKg(workout.sets), user.unit),
-  }
-}
-
 export default async function workoutRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   const { prisma } = fastify
@@ -276,7 +259,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         querystring: WorkoutListQuery,
         response: {
           200: { ...WorkoutList, description: 'one page of workouts' },
-          400: error('bad query'),
+          400: errorResponse('bad query'),
           ...authErrors,
         },
       },
@@ -300,7 +283,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         params: WorkoutParams,
         response: {
           200: { ...WorkoutOut, description: 'the workout' },
-          404: error('no such workout of yours'),
+          404: errorResponse('no such workout of yours'),
           ...authErrors,
         },
       },
@@ -326,7 +309,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         body: WorkoutBody,
         response: {
           201: { ...WorkoutOut, description: 'the saved workout' },
-          400: error('invalid workout, e.g. "sets.0.exerciseId: unknown exercise"'),
+          400: errorResponse('invalid workout, e.g. "sets.0.exerciseId: unknown exercise"'),
           ...writeErrors,
         },
       },
@@ -357,8 +340,8 @@ export default async function workoutRoutes(app: FastifyInstance) {
         body: WorkoutBody,
         response: {
           200: { ...WorkoutOut, description: 'the workout as saved' },
-          400: error('invalid workout'),
-          404: error('no such workout of yours'),
+          400: errorResponse('invalid workout'),
+          404: errorResponse('no such workout of yours'),
           ...writeErrors,
         },
       },
@@ -389,7 +372,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         params: WorkoutParams,
         response: {
           204: { description: 'deleted', type: 'null' },
-          404: error('no such workout of yours'),
+          404: errorResponse('no such workout of yours'),
           ...writeErrors,
         },
       },
