@@ -6,7 +6,7 @@ import { signUp } from '../support/users.ts'
 import { addExercise, catalog, logWorkout, testPrisma } from '../workouts/helpers.ts'
 
 t.test('browse, filter and search the catalog and your own exercises', async (t) => {
-  const { app, db } = await buildTestCore(t)
+  const { app } = await buildTestCore(t)
   const lifter = await signUp(app)
   const other = await signUp(app)
   await addExercise(lifter, 'Zercher Squat')
