@@ -14,7 +14,8 @@ function log(message: string) {
   process.stdout.write(`[liftlog] ${message}\n`)
 }
 
-/** Secrets are generated once and kept in .data/, so sessions survive a restart. */
+/** Secrets are generated once and kept in .data/, so signed cookies stay valid across restarts (the
+ * sessions themselves survive only with REDIS_URL; without it they live in core's memory). */
 function localSecrets(): {
   SECRET_KEY: string
   STATS_TOKEN: string

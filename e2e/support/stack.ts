@@ -1,7 +1,7 @@
 // The whole app for cross-service tests: real stats-service and core-service processes on free ports,
 // over a fresh test database (stats through the read-only login) and a Redis key prefix of their own.
 import { randomUUID } from 'node:crypto'
-import { createTestDatabase, type TestDatabase } from '@liftlog/core-service/testing'
+import { createTestDatabase, deleteRedisKeys, type TestDatabase } from '@liftlog/core-service/testing'
 import { freePort, type ServiceProcess, startService } from '../../scripts/processes.ts'
 
 export interface Stack {
@@ -79,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startStats,
     stop: async () => {
       await Promise.all([core.stop(), stopStats()])
+      if (redis.REDIS_URL) await deleteRedisKeys(redis.REDIS_URL, redis.REDIS_KEY_PREFIX)
       await db.drop()
     },
   }

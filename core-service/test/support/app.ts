@@ -5,6 +5,7 @@ import type { Test } from 'tap'
 import { buildCore } from '../../src/build.ts'
 import { type CoreConfig, loadCoreConfig } from '../../src/config.ts'
 import { createTestDatabase, type TestDatabase } from './database.ts'
+import { deleteRedisKeys } from './redis.ts'
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0'
 
@@ -23,13 +24,10 @@ export async function buildTestCore(t: Test, overrides: Record<string, string> =
   const app = await buildCore(config)
   await app.ready()
   t.teardown(async () => {
-    if (app.redis) {
-      const keys = await app.redis.keys('*')
-      const prefix = config.REDIS_KEY_PREFIX
-      if (keys.length) await app.redis.del(...keys.map((k) => k.slice(prefix.length)))
-    }
     await app.close()
+    if (config.REDIS_URL) await deleteRedisKeys(config.REDIS_URL, config.REDIS_KEY_PREFIX)
     await db.drop()
   })
   return { app, db, config }
 }
+

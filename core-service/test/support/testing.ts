@@ -1,0 +1,3 @@
+// What other workspaces' tests use of core's test support (package export "./testing").
+export * from './database.ts'
+export { deleteRedisKeys } from './redis.ts'
