@@ -237,3 +237,33 @@ t.test('NOTES.txt tells the operator how to reach the app and scale stats', asyn
     (await install(['--values', 'ci/production-values.yaml'])).stdout.split('NOTES:')[1] ?? ''
   t.match(production, /https:\/\/lift\.example\.org\//, 'the Ingress URL when there is one')
 })
+
+t.test('optional parts switch off cleanly', async (t) => {
+  const manifests = await renderChart({
+    set: [
+      'core.autoscaling.enabled=false',
+      'stats.autoscaling.enabled=false',
+      'core.pdb.enabled=false',
+      'stats.pdb.enabled=false',
+      'networkPolicy.enabled=false',
+      'backup.enabled=false',
+      'redis.enabled=false',
+      'externalRedis.url=redis://cache.example.com:6379/0',
+    ],
+  })
+  const kinds = new Set(manifests.map((m) => m.object.kind))
+  for (const kind of ['HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'CronJob'])
+    t.notOk(kinds.has(kind), `no ${kind}`)
+  t.notOk(
+    manifests.some((m) => m.object.metadata.name === 'redis'),
+    'no bundled Redis',
+  )
+  const deployment = (name: string) =>
+    manifests.find((m) => m.object.kind === 'Deployment' && m.object.metadata.name === name)?.object
+  t.equal(deployment('core')?.spec.replicas, 2, 'fixed replica counts without HPAs')
+  t.equal(deployment('stats')?.spec.replicas, 1)
+  const secret = manifests.find((m) => m.object.kind === 'Secret')?.object
+  t.equal(secret?.stringData.REDIS_URL, 'redis://cache.example.com:6379/0', 'external Redis URL kept secret')
+  t.same((await Promise.all(manifests.map(validateManifest))).flat(), [])
+  t.same(checkInvariants(manifests, invariantOptions()), [])
+})
