@@ -173,3 +173,46 @@ t.test('every write bumps data_version once, in the same transaction', async (t)
   t.equal(await version(), v0 + 3, 'delete')
   t.equal(await prisma.workoutSet.count({ where: { workoutId: w.id } }), 0, 'sets went with it')
 })
+
+t.test('concurrent writes by one lifter apply one after the other; duplicate names never 500', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench, squat } = await catalog(prisma)
+  const lifter = await signUp(app)
+  const w = await logWorkout(lifter, { sets: [{ exerciseId: bench, reps: 5, weight: 50 }] })
+  const v0 = (await prisma.user.findUniqueOrThrow({ where: { id: lifter.user.id } })).dataVersion
+  const bodies = Array.from({ length: 6 }, (_, i) => ({
+    title: `Version ${i}`,
+    sets: Array.from({ length: 3 + i }, (_, k) => ({
+      exerciseId: k % 2 ? squat : bench,
+      reps: i + 1,
+      weight: 50 + k,
+    })),
+  }))
+  const results = await Promise.all(bodies.map((b) => lifter.api('PUT', `/api/v1/workouts/${w.id}`, b)))
+  t.same(
+    results.map((r) => r.statusCode),
+    bodies.map(() => 200),
+  )
+  const final = await prisma.workout.findUniqueOrThrow({
+    where: { id: w.id },
+    include: { sets: { orderBy: { position: 'asc' } } },
+  })
+  const winner = Number(final.title?.split(' ')[1])
+  t.equal(final.sets.length, 3 + winner, 'the sets of exactly one of the writes')
+  t.ok(final.sets.every((s, i) => s.position === i && s.reps === winner + 1))
+  t.equal((await prisma.user.findUniqueOrThrow({ where: { id: lifter.user.id } })).dataVersion, v0 + 6)
+
+  const names = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      lifter.api('POST', '/api/v1/exercises', {
+        name: i % 2 ? 'Jefferson Curl' : 'jefferson curl',
+        category: 'back',
+        muscleGroup: 'lower back',
+        equipment: 'barbell',
+      }),
+    ),
+  )
+  t.same(names.map((r) => r.statusCode).sort(), [201, 409, 409, 409, 409])
+  t.equal(await prisma.exercise.count({ where: { ownerId: lifter.user.id } }), 1)
+})
