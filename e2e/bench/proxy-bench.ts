@@ -1,7 +1,8 @@
 // Proxy benchmark (npm run bench:proxy; not part of npm test): what core's resilient stats proxy costs.
 // Starts real stats-service and core-service processes on a fresh database with one lifter (~5k sets),
 // then measures, over keep-alive HTTP from this process:
-//   - latency (sequential requests, p50/p99 in µs precision) and throughput (autocannon, 10 connections)
+//   - latency (sequential requests, p50/p99) and throughput (autocannon, 10 connections), interleaved
+//     between targets so background load on a shared machine hits them alike,
 //     of GET /v1/users/:id/summary on stats directly vs GET /api/v1/stats/summary through core;
 //   - GET /api/v1/me on core (authentication alone), to separate auth cost from proxy cost;
 //   - the same proxied call with stats stopped and the breaker open: the stale fallback (Redis) and,
@@ -73,41 +74,69 @@ async function seedLifter(url: string) {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 
-/** Sequential requests over one keep-alive connection: latency without queueing. */
-async function latency(url: string, headers: Record<string, string>, runs = LATENCY_RUNS) {
-  const target = new URL(url)
-  const pool = new Pool(target.origin, { connections: 1 })
-  const times: number[] = []
-  const statuses = new Map<number, number>()
-  for (let i = 0; i < runs + 100; i++) {
+interface Target {
+  name: string
+  url: string
+  headers: Record<string, string>
+  throughput: boolean
+}
+
+/**
+ * Latency and throughput of several targets measured interleaved — a batch of each in turn, round after
+ * round — so that load from elsewhere on a shared machine hits them alike and the comparison stays fair.
+ */
+async function measureInterleaved(targets: Target[]): Promise<Row[]> {
+  const BATCH = 50
+  const rounds = Math.ceil(LATENCY_RUNS / BATCH)
+  const state = targets.map((target) => {
+    const url = new URL(target.url)
+    return {
+      target,
+      path: url.pathname + url.search,
+      pool: new Pool(url.origin, { connections: 1 }),
+      times: [] as number[],
+      statuses: new Map<number, number>(),
+      rps: [] as number[],
+    }
+  })
+  const once = async (s: (typeof state)[number], record: boolean) => {
     const started = performance.now()
-    const res = await pool.request({ method: 'GET', path: target.pathname + target.search, headers })
+    const res = await s.pool.request({ method: 'GET', path: s.path, headers: s.target.headers })
     await res.body.text()
-    if (i >= 100) times.push(performance.now() - started) // first 100: warm-up
-    statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
+    if (!record) return
+    s.times.push(performance.now() - started)
+    s.statuses.set(res.statusCode, (s.statuses.get(res.statusCode) ?? 0) + 1)
   }
-  await pool.close()
-  times.sort((a, b) => a - b)
-  const status = [...statuses].map(([code, n]) => `${code}×${n}`).join(' ')
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), status }
-}
-
-async function throughput(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, headers, connections: 10, duration: THROUGHPUT_SECONDS })
-  return result.requests.average
-}
-
-async function measure(
-  name: string,
-  url: string,
-  headers: Record<string, string>,
-  withThroughput = true,
-): Promise<Row> {
-  const lat = await latency(url, headers)
-  const rps = withThroughput ? await throughput(url, headers) : null
-  const row = { name, ...lat, rps }
-  console.error(`  measured: ${name}`)
-  return row
+  for (const s of state) for (let i = 0; i < 100; i++) await once(s, false) // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (const s of state) for (let i = 0; i < BATCH; i++) await once(s, true)
+  }
+  // Throughput: one-second autocannon runs, alternating between targets.
+  for (let round = 0; round < THROUGHPUT_SECONDS; round++) {
+    for (const s of state.filter((x) => x.target.throughput)) {
+      const result = await autocannon({
+        url: s.target.url,
+        headers: s.target.headers,
+        connections: 10,
+        duration: 1,
+      })
+      s.rps.push(result.requests.average)
+    }
+  }
+  return Promise.all(
+    state.map(async (s) => {
+      await s.pool.close()
+      s.times.sort((a, b) => a - b)
+      console.error(`  measured: ${s.target.name}`)
+      return {
+        name: s.target.name,
+        p50: percentile(s.times, 0.5),
+        p99: percentile(s.times, 0.99),
+        rps: s.rps.length ? s.rps.reduce((a, b) => a + b, 0) / s.rps.length : null,
+        status: [...s.statuses].map(([code, n]) => `${code}×${n}`).join(' '),
+      }
+    }),
+  )
 }
 
 async function main() {
@@ -146,19 +175,30 @@ async function main() {
     const direct = { 'x-internal-token': STATS_TOKEN }
     const bearer = { authorization: `Bearer ${token}` }
     console.error(
-      `stats ${statsUrl}, core ${core.url}; ${LATENCY_RUNS} sequential requests + ${THROUGHPUT_SECONDS} s × 10 connections each`,
+      `stats ${statsUrl}, core ${core.url}; per target: ${LATENCY_RUNS} sequential requests and ${THROUGHPUT_SECONDS} × 1 s at 10 connections, interleaved`,
     )
     rows.push(
-      await measure(
-        'stats direct  GET /v1/users/:id/summary',
-        `${statsUrl}/v1/users/${userId}/summary`,
-        direct,
-      ),
+      ...(await measureInterleaved([
+        {
+          name: 'stats direct: GET /v1/users/:id/summary',
+          url: `${statsUrl}/v1/users/${userId}/summary`,
+          headers: direct,
+          throughput: true,
+        },
+        {
+          name: 'core proxy: GET /api/v1/stats/summary',
+          url: `${core.url}/api/v1/stats/summary`,
+          headers: bearer,
+          throughput: true,
+        },
+        {
+          name: 'core, authentication only: GET /api/v1/me',
+          url: `${core.url}/api/v1/me`,
+          headers: bearer,
+          throughput: false,
+        },
+      ])),
     )
-    rows.push(
-      await measure('core proxy    GET /api/v1/stats/summary', `${core.url}/api/v1/stats/summary`, bearer),
-    )
-    rows.push(await measure('core auth only GET /api/v1/me', `${core.url}/api/v1/me`, bearer, false))
 
     await stats.stop()
     // Open the analytics breaker: five failed calls (the summary falls back to its last good answer).
@@ -169,14 +209,20 @@ async function main() {
     const state = resilience.breakers.find((b) => b.name === 'analytics')?.state
     if (state !== 'open') throw new Error(`expected the analytics breaker open, it is ${state}`)
     rows.push(
-      await measure('stats down, breaker open: stale fallback', `${core.url}/api/v1/stats/summary`, bearer),
-    )
-    rows.push(
-      await measure(
-        'stats down, breaker open: 503, nothing kept',
-        `${core.url}/api/v1/stats/records/recent?days=7`,
-        bearer,
-      ),
+      ...(await measureInterleaved([
+        {
+          name: 'stats down, breaker open: stale fallback',
+          url: `${core.url}/api/v1/stats/summary`,
+          headers: bearer,
+          throughput: true,
+        },
+        {
+          name: 'stats down, breaker open: 503, nothing kept',
+          url: `${core.url}/api/v1/stats/records/recent?days=7`,
+          headers: bearer,
+          throughput: true,
+        },
+      ])),
     )
     stats = await startService({ name: 'stats-service', port: statsPort, env: statsEnv, output: quiet })
   } finally {
