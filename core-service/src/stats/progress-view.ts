@@ -111,7 +111,7 @@ export function recentRecordRows(recent: RecentRecords, viewer: Viewer) {
 
 export function progressionCharts(progression: Progression, viewer: Viewer) {
   const { sessions, metric, formula } = progression
-  const weight = (v: number) => `${v} ${viewer.unit}`
+  const weight = (v: number) => `${Math.round(v * 10) / 10} ${viewer.unit}`
   if (metric === 'reps') {
     return [
       lineChart({
