@@ -182,6 +182,14 @@ if (!fs.existsSync(CHROMIUM)) {
     t.match(await page.textContent('table'), /Overhead Press/)
     await shot('6-exercises')
 
+    // The same pages on a desktop.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${workoutUrl}/edit`)
+    await shot('7-desktop-edit')
+    await page.goto(`${base}/calendar`)
+    await shot('8-desktop-calendar')
+    await page.setViewportSize({ width: 360, height: 780 })
+
     // Log out: the session ends and pages ask to sign in again.
     await page.click('button:has-text("Log out")')
     await page.goto(`${base}/workouts`)
