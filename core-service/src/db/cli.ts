@@ -46,6 +46,8 @@ try {
     default:
       fail('usage: cli.ts migrate | seed | new-migration <name>')
   }
+  // The schema engine keeps its connection pool open with no way to close it; don't wait for its idle timeout.
+  process.exit(0)
 } catch (error) {
   fail(`database command failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
 }
