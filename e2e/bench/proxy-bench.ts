@@ -71,6 +71,30 @@ async function seedLifter(url: string) {
   return { userId, token }
 }
 
+/** Sum and count of one Prometheus histogram series, from /metrics text. */
+async function histogram(metricsUrl: string, name: string, labels: string) {
+  const text = await (await fetch(metricsUrl)).text()
+  const value = (suffix: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${name}_${suffix}{`) && l.includes(labels))
+    return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0
+  }
+  return { sum: value('sum'), count: value('count') }
+}
+
+/** Mean server-side time (ms) core spent per proxied summary, per /me, and per upstream attempt. */
+async function coreSideTimes(coreUrl: string) {
+  const metrics = `${coreUrl}/metrics`
+  return {
+    proxy: await histogram(metrics, 'http_request_duration_seconds', 'route="/api/v1/stats/summary"'),
+    me: await histogram(metrics, 'http_request_duration_seconds', 'route="/api/v1/me"'),
+    upstream: await histogram(
+      metrics,
+      'stats_upstream_attempt_duration_seconds',
+      'endpoint="/v1/users/:userId/summary"',
+    ),
+  }
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 
@@ -85,7 +109,7 @@ interface Target {
  * Latency and throughput of several targets measured interleaved — a batch of each in turn, round after
  * round — so that load from elsewhere on a shared machine hits them alike and the comparison stays fair.
  */
-async function measureInterleaved(targets: Target[]): Promise<Row[]> {
+async function measureInterleaved(targets: Target[], afterLatency?: () => Promise<void>): Promise<Row[]> {
   const BATCH = 50
   const rounds = Math.ceil(LATENCY_RUNS / BATCH)
   const state = targets.map((target) => {
@@ -111,6 +135,7 @@ async function measureInterleaved(targets: Target[]): Promise<Row[]> {
   for (let round = 0; round < rounds; round++) {
     for (const s of state) for (let i = 0; i < BATCH; i++) await once(s, true)
   }
+  await afterLatency?.()
   // Throughput: one-second autocannon runs, alternating between targets.
   for (let round = 0; round < THROUGHPUT_SECONDS; round++) {
     for (const s of state.filter((x) => x.target.throughput)) {
@@ -171,35 +196,46 @@ async function main() {
     output: quiet,
   })
   const rows: Row[] = []
+  let serverSide = ''
   try {
     const direct = { 'x-internal-token': STATS_TOKEN }
     const bearer = { authorization: `Bearer ${token}` }
     console.error(
       `stats ${statsUrl}, core ${core.url}; per target: ${LATENCY_RUNS} sequential requests and ${THROUGHPUT_SECONDS} × 1 s at 10 connections, interleaved`,
     )
+    const before = await coreSideTimes(core.url)
+    let after = before
     rows.push(
-      ...(await measureInterleaved([
-        {
-          name: 'stats direct: GET /v1/users/:id/summary',
-          url: `${statsUrl}/v1/users/${userId}/summary`,
-          headers: direct,
-          throughput: true,
+      ...(await measureInterleaved(
+        [
+          {
+            name: 'stats direct: GET /v1/users/:id/summary',
+            url: `${statsUrl}/v1/users/${userId}/summary`,
+            headers: direct,
+            throughput: true,
+          },
+          {
+            name: 'core proxy: GET /api/v1/stats/summary',
+            url: `${core.url}/api/v1/stats/summary`,
+            headers: bearer,
+            throughput: true,
+          },
+          {
+            name: 'core, authentication only: GET /api/v1/me',
+            url: `${core.url}/api/v1/me`,
+            headers: bearer,
+            throughput: false,
+          },
+        ],
+        async () => {
+          after = await coreSideTimes(core.url)
         },
-        {
-          name: 'core proxy: GET /api/v1/stats/summary',
-          url: `${core.url}/api/v1/stats/summary`,
-          headers: bearer,
-          throughput: true,
-        },
-        {
-          name: 'core, authentication only: GET /api/v1/me',
-          url: `${core.url}/api/v1/me`,
-          headers: bearer,
-          throughput: false,
-        },
-      ])),
+      )),
     )
 
+    const mean = (k: 'proxy' | 'me' | 'upstream') =>
+      ((after[k].sum - before[k].sum) / Math.max(1, after[k].count - before[k].count)) * 1000
+    serverSide = `core-side means over the latency runs (core's own /metrics): proxied summary ${mean('proxy').toFixed(3)} ms, of which waiting for stats ${mean('upstream').toFixed(3)} ms → core's own work ${(mean('proxy') - mean('upstream')).toFixed(3)} ms per proxied call (GET /api/v1/me: ${mean('me').toFixed(3)} ms)`
     await stats.stop()
     // Open the analytics breaker: five failed calls (the summary falls back to its last good answer).
     for (let i = 0; i < 5; i++) await fetch(`${core.url}/api/v1/stats/volume?bucket=day`, { headers: bearer })
@@ -245,6 +281,7 @@ async function main() {
   console.log(
     `\nproxy overhead (core − stats): p50 ${ms(overheadP50)}, p99 ${ms(overheadP99)}; of which authentication ≈ ${ms(authRow.p50)} p50 for /api/v1/me`,
   )
+  console.log(serverSide)
   console.log(`throughput ratio core/stats: ${(coreRow.rps! / statsRow.rps!).toFixed(2)}`)
   console.log(
     `breaker open vs healthy proxy p50: stale ${ms(openRow.p50)} vs ${ms(coreRow.p50)}; degraded 503 ${ms(degradedRow.p50)}`,
