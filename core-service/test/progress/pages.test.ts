@@ -216,3 +216,17 @@ t.test('logging a workout works while stats is down, and the exercise shows up i
   t.equal((await alice.page(`/progress/exercises/${squat.id}`)).statusCode, 200)
   await sleep(10)
 })
+
+t.test('a flapping stats (every other answer 503) is absorbed by retries: every page is live', async (t) => {
+  const { app, fake } = await setup(t)
+  const alice = await signUp(app)
+  fake.script = (n) => (n % 2 === 0 ? { kind: 'status', status: 503 } : undefined)
+  for (let i = 0; i < 4; i++) {
+    const res = await alice.page('/progress')
+    t.equal(res.statusCode, 200)
+    t.notMatch(res.body, /showing data from|temporarily unavailable/)
+  }
+  const resilience = (await app.inject('/resilience')).json()
+  t.equal(resilience.breakers[0].state, 'closed')
+  t.equal(resilience.breakers[0].consecutiveFailures, 0)
+})
