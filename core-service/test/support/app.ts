@@ -30,4 +30,3 @@ export async function buildTestCore(t: Test, overrides: Record<string, string> =
   })
   return { app, db, config }
 }
-
