@@ -5,6 +5,7 @@ import { Redis } from 'ioredis'
 import t from 'tap'
 import { MemoryFallbackStore, RedisFallbackStore } from '../../src/stats/fallback-store.ts'
 import { TEST_REDIS_URL } from '../support/app.ts'
+import { deleteRedisKeys } from '../support/redis.ts'
 
 t.test('the memory store evicts the least recently used entry beyond its size', async (t) => {
   const store = new MemoryFallbackStore(3, 60_000)
@@ -30,9 +31,8 @@ t.test('the Redis store keeps the JSON text and its time, with an expiry', async
   const prefix = `test:${randomUUID().slice(0, 8)}:`
   const redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix })
   t.teardown(async () => {
-    const keys = await redis.keys(`${prefix}*`)
-    if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)))
     await redis.quit()
+    await deleteRedisKeys(TEST_REDIS_URL, prefix)
   })
   const store = new RedisFallbackStore(redis, 1)
   const json = JSON.stringify({ text: 'line\nbreak', n: 1 })
