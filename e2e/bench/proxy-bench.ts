@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import pg from 'pg'
 import { Pool } from 'undici'
+import { deleteRedisKeys } from '../../core-service/test/support/redis.ts'
 import { freePort, startService } from '../../scripts/processes.ts'
 
 // autocannon ships no types; this is the little of its API the bench uses.
@@ -265,6 +266,7 @@ async function main() {
     await core.stop()
     await stats.stop()
     await db.drop()
+    await deleteRedisKeys(REDIS_URL, prefix)
   }
 
   const [statsRow, coreRow, authRow, openRow, degradedRow] = rows as [Row, Row, Row, Row, Row]
