@@ -2,8 +2,10 @@
 // SIGTERM/SIGINT (stop accepting, let in-flight requests finish, close pools through onClose hooks).
 import { randomUUID } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { ConfigError } from './config.ts'
+
+const PROBE_PATHS = new Set(['/health', '/ready', '/metrics'])
 
 export interface LogConfig {
   LOG_LEVEL: string
@@ -26,9 +28,12 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
     },
     // Accept the caller's id (core → stats) so one request can be followed across both services' logs.
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
+    // Probes hit these every few seconds per pod; their request lines would drown the useful ones.
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+    }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...extra,
