@@ -9,6 +9,7 @@
 //     for a query never answered before, the 503 degraded answer.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import pg from 'pg'
@@ -271,6 +272,13 @@ async function main() {
 
   const [statsRow, coreRow, authRow, openRow, degradedRow] = rows as [Row, Row, Row, Row, Row]
   const ms = (n: number) => `${n.toFixed(3)} ms`
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+  console.log(
+    `\nmachine: ${os.cpus().length} CPUs, load average ${load} (a shared machine inflates every figure)`,
+  )
   console.log('\n| measurement | p50 | p99 | req/s (10 conns) | statuses (latency run) |')
   console.log('|---|---|---|---|---|')
   for (const r of rows) {
