@@ -1,0 +1,97 @@
+// The shared error shape, health and readiness, and metrics, on a real Fastify instance.
+import Fastify from 'fastify'
+import t from 'tap'
+import { errorHandler, toErrorBody } from '../src/errors.ts'
+import { healthRoutes } from '../src/health.ts'
+import { metrics } from '../src/metrics.ts'
+import { serverOptions } from '../src/server.ts'
+
+async function build(
+  checks: Record<string, () => Promise<unknown>>,
+  renderPage?: Parameters<typeof errorHandler>[1]['renderPage'],
+) {
+  const app = Fastify(serverOptions({ LOG_LEVEL: 'silent' }))
+  await app.register(errorHandler, renderPage ? { renderPage } : {})
+  await app.register(metrics, { service: 'test' })
+  await app.register(healthRoutes, { checks, timeoutMs: 100 })
+  app.get('/boom', async () => {
+    throw new Error('secret detail')
+  })
+  app.post(
+    '/things/:id',
+    {
+      schema: {
+        body: { type: 'object', required: ['reps'], properties: { reps: { type: 'integer', minimum: 0 } } },
+      },
+    },
+    async () => ({ ok: true }),
+  )
+  return app
+}
+
+t.test('5xx answers carry only the request id; the detail stays in the logs', async (t) => {
+  const app = await build({})
+  const res = await app.inject({ url: '/boom', headers: { 'x-request-id': 'req-42' } })
+  t.equal(res.statusCode, 500)
+  t.same(res.json(), { statusCode: 500, code: 'INTERNAL', message: 'internal error, id req-42' })
+})
+
+t.test('validation errors name the field and what is wrong', async (t) => {
+  const app = await build({})
+  const missing = await app.inject({ method: 'POST', url: '/things/1', payload: {} })
+  t.equal(missing.statusCode, 400)
+  t.same(missing.json(), { statusCode: 400, code: 'VALIDATION', message: 'body/reps is required' })
+  const negative = await app.inject({ method: 'POST', url: '/things/1', payload: { reps: -1 } })
+  t.same(negative.json(), { statusCode: 400, code: 'VALIDATION', message: 'body/reps must be >= 0' })
+})
+
+t.test('unknown routes are 404 with the shared shape; renderPage can answer instead', async (t) => {
+  const app = await build({})
+  t.same((await app.inject('/nope?x=1')).json(), {
+    statusCode: 404,
+    code: 'NOT_FOUND',
+    message: 'no route GET /nope',
+  })
+  const html = await build({}, async (_request, reply, body) =>
+    reply.type('text/html').send(`<h1>${body.message}</h1>`),
+  )
+  const page = await html.inject('/nope')
+  t.equal(page.statusCode, 404)
+  t.equal(page.body, '<h1>Page not found</h1>')
+})
+
+t.test('a 4xx error from a handler keeps its code and message', async (t) => {
+  const error = Object.assign(new Error('that name is taken'), { statusCode: 409, code: 'CONFLICT' })
+  t.same(toErrorBody(error as never, 'r1'), {
+    statusCode: 409,
+    code: 'CONFLICT',
+    message: 'that name is taken',
+  })
+})
+
+t.test('/ready is 200 when every check answers, 503 naming the one that fails or hangs', async (t) => {
+  const healthy = await build({ database: async () => 1 })
+  t.same((await healthy.inject('/ready')).json(), { status: 'ready', checks: { database: 'ok' } })
+  const broken = await build({
+    database: async () => {
+      throw new Error('connection refused')
+    },
+    redis: () => new Promise(() => {}),
+  })
+  const res = await broken.inject('/ready')
+  t.equal(res.statusCode, 503)
+  t.same(res.json(), {
+    status: 'unavailable',
+    checks: { database: 'connection refused', redis: 'no answer within 100 ms' },
+  })
+  t.equal((await broken.inject('/health')).statusCode, 200, 'liveness does not depend on dependencies')
+})
+
+t.test('/metrics counts requests by route pattern, never by raw path', async (t) => {
+  const app = await build({})
+  await app.inject({ method: 'POST', url: '/things/123', payload: { reps: 1 } })
+  await app.inject({ method: 'POST', url: '/things/456', payload: { reps: 1 } })
+  const text = (await app.inject('/metrics')).body
+  t.match(text, /http_requests_total\{method="POST",route="\/things\/:id",status="200",service="test"\} 2/)
+  t.notMatch(text, /things\/123/)
+})
