@@ -1,13 +1,12 @@
 // core-service as a Fastify plugin: infrastructure first, then routes, registered explicitly in order.
 
 import fastifyFormbody from '@fastify/formbody'
-import { errorHandler, healthRoutes, metrics, openApi } from '@liftlog/service-kit'
+import { errorHandler, healthRoutes, metrics, openApi, redis } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
 import authentication from './plugins/authentication.ts'
 import prisma from './plugins/prisma.ts'
 import rateLimit from './plugins/rate-limit.ts'
-import redis from './plugins/redis.ts'
 import security from './plugins/security.ts'
 import session from './plugins/session.ts'
 import statsClient from './plugins/stats-client.ts'

@@ -1,6 +1,6 @@
 // Reads a service's configuration from the environment once, against one schema, and fails with one
 // line naming the variable and how to fix it — never a stack trace.
-import type { Static, TObject } from 'typebox'
+import Type, { type Static, type TObject } from 'typebox'
 import Value from 'typebox/value'
 
 export class ConfigError extends Error {
@@ -40,4 +40,49 @@ function truncate(text: string): string {
 /** The variable names a schema reads (deployment checks compare them with ConfigMaps and Secrets). */
 export function configKeys(schema: TObject): string[] {
   return Object.keys(schema.properties)
+}
+
+export interface BasicsOptions {
+  port: number
+  /** What DATABASE_URL must point at, with an example. */
+  database: string
+  /** What happens without REDIS_URL. */
+  withoutRedis: string
+}
+
+/** The variables every LiftLog service reads: where to listen, what to log, its database and Redis. */
+export function serviceBasics(options: BasicsOptions) {
+  return {
+    HOST: Type.String({ default: '0.0.0.0', description: 'address to listen on' }),
+    PORT: Type.Integer({
+      default: options.port,
+      minimum: 1,
+      maximum: 65535,
+      description: `TCP port, e.g. ${options.port}`,
+    }),
+    LOG_LEVEL: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
+    ),
+    DATABASE_URL: Type.String({
+      pattern: '^postgres(ql)?://[^\\s/]+/[^\\s/?]+',
+      description: options.database,
+    }),
+    DATABASE_POOL_SIZE: Type.Integer({
+      default: 10,
+      minimum: 1,
+      maximum: 100,
+      description: 'connections per process',
+    }),
+    REDIS_URL: Type.Optional(
+      Type.String({
+        pattern: '^rediss?://',
+        description: `e.g. redis://127.0.0.1:6379/0; unset ${options.withoutRedis}`,
+      }),
+    ),
+    REDIS_KEY_PREFIX: Type.String({
+      default: 'liftlog:',
+      description: 'prefix of every Redis key this service writes',
+    }),
+  }
 }

@@ -1,9 +1,8 @@
 // stats-service as a Fastify plugin: infrastructure first, then the token-protected /v1 routes.
-import { errorHandler, healthRoutes, metrics, openApi } from '@liftlog/service-kit'
+import { errorHandler, healthRoutes, metrics, openApi, redis } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { StatsConfig } from './config.ts'
 import prisma from './plugins/prisma.ts'
-import redis from './plugins/redis.ts'
 import resultCache from './plugins/result-cache.ts'
 import v1Routes from './routes/v1.ts'
 

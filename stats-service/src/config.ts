@@ -1,33 +1,12 @@
 // stats-service configuration: every environment variable it reads, validated once at start-up.
-import { loadConfig } from '@liftlog/service-kit'
+import { loadConfig, serviceBasics } from '@liftlog/service-kit'
 import Type, { type Static } from 'typebox'
 
 export const StatsConfigSchema = Type.Object({
-  HOST: Type.String({ default: '0.0.0.0', description: 'address to listen on' }),
-  PORT: Type.Integer({ default: 5000, minimum: 1, maximum: 65535, description: 'TCP port, e.g. 5000' }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
-  ),
-  DATABASE_URL: Type.String({
-    pattern: '^postgres(ql)?://[^\\s/]+/[^\\s/?]+',
-    description: 'read-only login (SELECT only), e.g. postgres://liftlog_stats:secret@127.0.0.1:5432/liftlog',
-  }),
-  DATABASE_POOL_SIZE: Type.Integer({
-    default: 10,
-    minimum: 1,
-    maximum: 100,
-    description: 'connections per process',
-  }),
-  REDIS_URL: Type.Optional(
-    Type.String({
-      pattern: '^rediss?://',
-      description: 'e.g. redis://127.0.0.1:6379/0; unset keeps the result cache in this process',
-    }),
-  ),
-  REDIS_KEY_PREFIX: Type.String({
-    default: 'liftlog:',
-    description: 'prefix of every Redis key this service writes',
+  ...serviceBasics({
+    port: 5000,
+    database: 'read-only login (SELECT only), e.g. postgres://liftlog_stats:secret@127.0.0.1:5432/liftlog',
+    withoutRedis: 'keeps the result cache in this process',
   }),
   STATS_TOKEN: Type.String({
     minLength: 16,

@@ -1,4 +1,6 @@
 // fastify.prisma: the Prisma client over the read-only login; disconnected when the app closes.
+
+import { parseDatabaseUrl } from '@liftlog/service-kit'
 import { PrismaPg } from '@prisma/adapter-pg'
 import fp from 'fastify-plugin'
 import { PrismaClient } from '../generated/prisma/client.ts'
@@ -9,24 +11,10 @@ declare module 'fastify' {
   }
 }
 
-/** Discrete fields rather than connectionString, which pg would let override the database name. */
-function pgSettings(databaseUrl: string) {
-  const url = new URL(databaseUrl)
-  const sslmode = url.searchParams.get('sslmode')
-  return {
-    host: decodeURIComponent(url.hostname) || '127.0.0.1',
-    port: url.port ? Number(url.port) : 5432,
-    user: decodeURIComponent(url.username) || 'postgres',
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    database: decodeURIComponent(url.pathname.replace(/^\//, '')),
-    ...(sslmode && sslmode !== 'disable' ? { ssl: true } : {}),
-  }
-}
-
 export default fp(
   async (fastify, options: { databaseUrl: string; poolSize: number }) => {
     const adapter = new PrismaPg({
-      ...pgSettings(options.databaseUrl),
+      ...parseDatabaseUrl(options.databaseUrl),
       max: options.poolSize,
       connectionTimeoutMillis: 5_000,
     })

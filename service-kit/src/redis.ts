@@ -1,4 +1,5 @@
-// fastify.redis: the ioredis client when REDIS_URL is set, else null (single-process fallbacks apply).
+// fastify.redis: the ioredis client when REDIS_URL is set, else null (each service then keeps its
+// sessions, limits or cache in its own process).
 
 import fp from 'fastify-plugin'
 import { Redis } from 'ioredis'
@@ -9,7 +10,7 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
+export const redis = fp(
   async (fastify, options: { url?: string; keyPrefix: string }) => {
     if (!options.url) {
       fastify.decorate('redis', null)
