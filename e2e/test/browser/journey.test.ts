@@ -2,16 +2,12 @@
 // core-service processes: register, log a workout with two exercises through the form, find it on the
 // calendar, edit it (the set buttons run the progressive script), log out. No console errors allowed;
 // screenshots at 360 px land in LIFTLOG_SCREENSHOTS (default: the OS temp dir) for a human look.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import t from 'tap'
+import { chromiumMissing, openPhonePage } from '../../support/browser.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ZONE = 'Pacific/Auckland'
-const shots = process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liftlog-journey-'))
 
 /** Today's date in `zone` as YYYY-MM-DD. */
 function todayIn(zone: string): string {
@@ -23,54 +19,25 @@ function todayIn(zone: string): string {
   }).format(new Date())
 }
 
-if (!fs.existsSync(CHROMIUM)) {
-  t.test(
-    'browser journey',
-    { skip: `no chromium at ${CHROMIUM} (apt-get install -y chromium)` },
-    async () => {},
-  )
+if (chromiumMissing) {
+  t.test('browser journey', { skip: chromiumMissing }, async () => {})
 } else {
   let stack: Stack
   let browser: Browser
   let page: Page
-  const problems: string[] = []
+  let problems: string[] = []
+  let shot: (name: string) => Promise<Buffer>
+  let shots: string
 
   t.before(async () => {
     stack = await startStack({ stats: false })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      timezoneId: ZONE,
-      locale: 'en-GB',
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    ;({ browser, page, problems, shot, shots } = await openPhonePage({ timezoneId: ZONE, name: 'journey' }))
   })
 
   t.teardown(async () => {
     await browser?.close()
     await stack?.stop()
   })
-
-  async function shot(name: string) {
-    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
-  }
 
   t.test('a new lifter logs, finds, edits a workout and logs out', async (t) => {
     const base = stack.coreUrl

@@ -2,59 +2,33 @@
 // stats-service processes: log a workout, see the right numbers on the dashboard, stop stats and reload
 // (banner, stale numbers), log another workout while stats is down, start stats again and see fresh
 // numbers after the breaker's cooldown. Screenshots at 360 px land in LIFTLOG_SCREENSHOTS.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import t from 'tap'
+import { chromiumMissing, openPhonePage } from '../../support/browser.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const shots = process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liftlog-progress-'))
 const COOLDOWN_MS = 1500
 
-if (!fs.existsSync(CHROMIUM)) {
-  t.test(
-    'progress in a browser',
-    { skip: `no chromium at ${CHROMIUM} (apt-get install -y chromium)` },
-    async () => {},
-  )
+if (chromiumMissing) {
+  t.test('progress in a browser', { skip: chromiumMissing }, async () => {})
 } else {
   let stack: Stack
   let browser: Browser
   let page: Page
-  const problems: string[] = []
+  let problems: string[] = []
+  let shot: (name: string) => Promise<Buffer>
+  let shots: string
 
   t.before(async () => {
     stack = await startStack({
       stats: true,
       coreEnv: { STATS_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS), STATS_ATTEMPT_TIMEOUT_MS: '1000' },
     })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
+    ;({ browser, page, problems, shot, shots } = await openPhonePage({
       timezoneId: 'Europe/Ljubljana',
-      locale: 'en-GB',
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+      name: 'progress',
+    }))
   })
 
   t.teardown(async () => {
@@ -62,7 +36,6 @@ if (!fs.existsSync(CHROMIUM)) {
     await stack?.stop()
   })
 
-  const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
   const main = async () => (await page.textContent('main')) ?? ''
   const statValue = (label: string) =>
     page.locator(`.stat-card:has(.stat-label:text-is("${label}")) .stat-value`).textContent()

@@ -1,0 +1,53 @@
+// A real browser for the journeys: Debian's chromium driven by playwright-core (no browser download
+// works here), a phone-sized page that records console errors, and a folder for screenshots.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumMissing = fs.existsSync(CHROMIUM)
+  ? false
+  : `no chromium at ${CHROMIUM} (apt-get install -y chromium)`
+
+// Without the networking flags Chromium's background connections are refused by the closed network.
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface PhonePage {
+  browser: Browser
+  page: Page
+  /** Console errors and uncaught page errors, in order. */
+  problems: string[]
+  /** Full-page PNG into the screenshot folder (LIFTLOG_SCREENSHOTS, else a temp dir). */
+  shot(name: string): Promise<Buffer>
+  shots: string
+}
+
+export async function openPhonePage(options: { timezoneId: string; name: string }): Promise<PhonePage> {
+  const shots =
+    process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), `liftlog-${options.name}-`))
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 780 },
+    timezoneId: options.timezoneId,
+    locale: 'en-GB',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const problems: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
+  })
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+  return { browser, page, problems, shot, shots }
+}
