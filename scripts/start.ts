@@ -88,6 +88,10 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown(0))
   process.on('SIGTERM', () => void shutdown(0))
+  // Last resort if this process is ended before its shutdown finishes: never leave services running.
+  process.on('exit', () => {
+    for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGTERM')
+  })
 
   try {
     const { host } = parseDatabaseUrl(databaseUrl)
