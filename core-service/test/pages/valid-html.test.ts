@@ -1,0 +1,277 @@
+// Every page core-service renders, as a guest and as a lifter with data, checked by a real HTML validator
+// (html-validate with its recommended rules): what browsers and assistive technology get is valid HTML.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { formatterFactory, HtmlValidate, type Message } from 'html-validate'
+import t, { type Test } from 'tap'
+import { startFakeStats } from '../stats/fake-stats.ts'
+import { buildTestCore } from '../support/app.ts'
+import { encodeForm, guestForm, type SignedInUser, signUp } from '../support/users.ts'
+import { addExercise, catalog, logWorkout, testPrisma, workoutForm } from '../workouts/helpers.ts'
+
+const validator = new HtmlValidate({
+  // recommended, plus the rules for whole documents: every field labelled, headings in order, ids that
+  // aria-describedby and label[for] point at exist.
+  extends: ['html-validate:recommended', 'html-validate:document'],
+  rules: {
+    // Purely stylistic: lower-case <!doctype html> is what the HTML standard itself writes.
+    'doctype-style': 'off',
+    // Purely stylistic: blank lines left where a Handlebars block rendered nothing; browsers ignore them.
+    'no-trailing-whitespace': 'off',
+    // Redundant, not wrong: labels wrapping their checkbox also say for=, which speech-input software pairs by.
+    'no-redundant-for': 'off',
+    // Subresource integrity guards files from other origins; every script and stylesheet here is our own.
+    'require-sri': ['error', { target: 'crossorigin' }],
+  },
+})
+const stylish = formatterFactory('stylish')
+
+type Page = { statusCode: number; body: string }
+
+/** Validates one rendered page: zero findings, and on failure every finding printed with its source line. */
+async function checkPage(
+  t: Test,
+  name: string,
+  pending: Page | Promise<Page>,
+  status: number | number[] = 200,
+) {
+  const res = await pending
+  const expected = Array.isArray(status) ? status : [status]
+  t.ok(expected.includes(res.statusCode), `${name}: status ${res.statusCode}`)
+  t.match(res.body, /^<!doctype html>/, `${name}: a full document`)
+  const report = await validator.validateString(res.body, name)
+  const findings = report.results.flatMap((r) => r.messages)
+  const lines = res.body.split('\n')
+  const describe = (m: Message) =>
+    `${m.ruleId} at ${m.line}:${m.column}: ${m.message} | ${lines[m.line - 1]?.trim()}`
+  t.same(findings.map(describe), [], `${name}: valid HTML`)
+  if (!report.valid) t.comment(stylish(report.results))
+}
+
+const guestPage = (app: FastifyInstance, url: string) => app.inject({ url, headers: { accept: 'text/html' } })
+
+/** A guest's form POST with the session cookie and CSRF token a browser would have. */
+async function guestPost(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  const guest = await guestForm(app, url)
+  return app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: guest.remoteAddress,
+    headers: {
+      cookie: guest.cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+    },
+    payload: encodeForm({ ...fields, _csrf: guest.csrfToken }),
+  })
+}
+
+/** A lifter with a custom exercise, a workout with sets across three exercises, and an API token. */
+async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
+  const prisma = testPrisma(t, dbUrl)
+  const { bench, pullUp } = await catalog(prisma)
+  const lifter: SignedInUser = await signUp(app, { timeZone: 'Europe/Ljubljana' }) // signUp makes a token
+  const own = await addExercise(lifter, 'Pin Squat')
+  const workout = await logWorkout(lifter, {
+    startedAt: '2026-01-05T10:00:00Z',
+    title: 'Heavy day',
+    notes: 'Felt strong <really> & "fast"\nsecond line',
+    sets: [
+      { exerciseId: bench, reps: 8, weight: 40, isWarmup: true },
+      { exerciseId: bench, reps: 5, weight: 80, rpe: 8 },
+      { exerciseId: pullUp, reps: 8, weight: 0 },
+      { exerciseId: own.id, reps: 3, weight: 120, rpe: 9.5 },
+    ],
+  })
+  return { lifter, own, workout, bench }
+}
+
+t.test('guest pages are valid HTML', async (t) => {
+  const { app } = await buildTestCore(t)
+  await checkPage(t, 'home', guestPage(app, '/'))
+  await checkPage(t, 'home after account deletion', guestPage(app, '/?deleted=1'))
+  await checkPage(t, 'login', guestPage(app, '/login'))
+  await checkPage(t, 'login with next', guestPage(app, '/login?next=%2Fworkouts'))
+  await checkPage(t, 'register', guestPage(app, '/register'))
+  await checkPage(t, '404', guestPage(app, '/no-such-page'), 404)
+  await checkPage(
+    t,
+    'login with a wrong password',
+    guestPost(app, '/login', { username: 'nobody_here', password: 'wrong password' }),
+    401,
+  )
+  await checkPage(
+    t,
+    'register with errors',
+    guestPost(app, '/register', {
+      username: 'x',
+      password: 'short',
+      displayName: '',
+      timeZone: 'Not/AZone',
+      unit: 'stone',
+    }),
+    400,
+  )
+})
+
+t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable panels)', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const { lifter, own, workout, bench } = await lifterWithData(t, app, db.url)
+  const pages: [string, Promise<Page>, (number | number[])?][] = [
+    ['home', lifter.page('/')],
+    ['settings', lifter.page('/settings')],
+    ['workouts list', lifter.page('/workouts')],
+    ['new workout', lifter.page('/workouts/new')],
+    ['repeat workout', lifter.page(`/workouts/new?repeat=${workout.id}`)],
+    ['workout detail', lifter.page(`/workouts/${workout.id}`)],
+    ['edit workout', lifter.page(`/workouts/${workout.id}/edit`)],
+    ['exercises', lifter.page('/exercises')],
+    ['exercises filtered', lifter.page('/exercises?q=press&muscleGroup=chest&equipment=barbell&archived=on')],
+    ['exercises, nothing found', lifter.page('/exercises?q=zzzzzz')],
+    ['edit exercise', lifter.page(`/exercises/${own.id}/edit`)],
+    ['calendar this month', lifter.page('/calendar')],
+    ['calendar month with a workout', lifter.page('/calendar?month=2026-01')],
+    ['calendar day with a workout', lifter.page('/calendar/2026-01-05')],
+    ['calendar empty day', lifter.page('/calendar/2026-01-06')],
+    ['progress dashboard', lifter.page('/progress')],
+    ['progress of an exercise', lifter.page(`/progress/exercises/${bench}`)],
+    ['404 signed in', lifter.page('/no-such-page'), 404],
+    ['404 for a missing workout', lifter.page('/workouts/00000000-0000-4000-8000-000000000000'), 404],
+    ['400 error page', lifter.page('/workouts?page=0'), 400],
+  ]
+  for (const [name, pending, status] of pages) await checkPage(t, name, pending, status)
+
+  const forms: [string, Promise<Page>, number | number[]][] = [
+    [
+      'workout with errors',
+      lifter.form(
+        '/workouts',
+        workoutForm({ date: 'nope', title: 'x'.repeat(200) }, [
+          { exerciseId: bench, reps: '-1', weight: 'a', rpe: '3' },
+        ]),
+      ),
+      400,
+    ],
+    [
+      'edited workout with errors',
+      lifter.form(
+        `/workouts/${workout.id}/edit`,
+        workoutForm({ date: '2026-01-05' }, [{ exerciseId: bench, reps: '', weight: '-5' }]),
+      ),
+      400,
+    ],
+    [
+      'exercise with errors',
+      lifter.form('/exercises', { name: '', category: 'x', muscleGroup: '', equipment: 'x' }),
+      400,
+    ],
+    [
+      'exercise with a duplicate name',
+      lifter.form('/exercises', {
+        name: 'Pin Squat',
+        category: 'legs',
+        muscleGroup: 'quadriceps',
+        equipment: 'barbell',
+      }),
+      409,
+    ],
+    ['rename with errors', lifter.form(`/exercises/${own.id}/rename`, { name: '' }), 400],
+    ['delete an exercise in use', lifter.form(`/exercises/${own.id}/delete`), 409],
+    [
+      'settings with errors',
+      lifter.form('/settings', { displayName: '', timeZone: 'Mars/Base', unit: 'stone' }),
+      400,
+    ],
+    [
+      'password change with errors',
+      lifter.form('/settings/password', { currentPassword: 'wrong', newPassword: 'x' }),
+      [400, 401],
+    ],
+    [
+      'account deletion with a wrong password',
+      lifter.form('/settings/delete', { password: 'wrong password' }),
+      [400, 401, 403],
+    ],
+    ['token with errors', lifter.form('/settings/tokens', { name: '   ' }), 400],
+    ['settings showing a new token', lifter.form('/settings/tokens', { name: 'my script' }), 201],
+  ]
+  for (const [name, pending, status] of forms) await checkPage(t, name, pending, status)
+
+  // States that only show up after a write: a flash message and an archived exercise; a second page of
+  // workouts (prev/next links) with untitled ones on it.
+  const archived = await lifter.form(`/exercises/${own.id}/archive`, { archived: 'true' })
+  t.equal(archived.statusCode, 303)
+  await checkPage(t, 'archived exercise with a flash', lifter.page(`/exercises/${own.id}/edit`))
+  for (let day = 1; day <= 20; day++) {
+    const date = `2025-12-${String(day).padStart(2, '0')}T08:00:00Z`
+    await logWorkout(lifter, { startedAt: date, sets: [{ exerciseId: bench, reps: 1, weight: 100 }] })
+  }
+  const first = await lifter.page('/workouts')
+  t.match(first.body, /href="\/workouts\?page(=|&#x3D;)2"/, 'the list has a next page')
+  await checkPage(t, 'workouts list, first of two pages', first)
+  await checkPage(t, 'workouts list, second page', lifter.page('/workouts?page=2'))
+  await checkPage(t, 'calendar month full of workouts', lifter.page('/calendar?month=2025-12'))
+})
+
+t.test('a new lifter’s empty pages are valid HTML', async (t) => {
+  const { app } = await buildTestCore(t)
+  const newcomer = await signUp(app, { unit: 'lb', timeZone: 'Pacific/Auckland' })
+  for (const url of ['/', '/workouts', '/workouts/new', '/calendar', '/calendar/2026-02-29', '/progress'])
+    await checkPage(
+      t,
+      `empty ${url}`,
+      newcomer.page(url),
+      url === '/calendar/2026-02-29' ? [200, 400, 404] : 200,
+    )
+})
+
+t.test('progress pages with charts from a working stats service are valid HTML', async (t) => {
+  const fake = await startFakeStats()
+  t.teardown(() => fake.stop())
+  const { app, db } = await buildTestCore(t, { STATS_URL: fake.url })
+  const { lifter, bench } = await lifterWithData(t, app, db.url)
+  await checkPage(t, 'progress dashboard with charts', lifter.page('/progress'))
+  await checkPage(t, 'progress of an exercise with charts', lifter.page(`/progress/exercises/${bench}`))
+  await checkPage(
+    t,
+    'progress of an exercise, all time, Brzycki',
+    lifter.page(`/progress/exercises/${bench}?range=all&formula=brzycki`),
+  )
+  // One stats endpoint failing: the rest of the page renders, that section shows the unavailable panel.
+  fake.script = (_n, req) =>
+    req.url?.includes('/volume') || req.url?.includes('/progression')
+      ? { kind: 'status', status: 500 }
+      : undefined
+  const newcomer = await signUp(app) // nothing kept for them, so no stale numbers stand in
+  const partial = await newcomer.page('/progress')
+  t.match(
+    partial.body,
+    /Progress is temporarily unavailable/,
+    'the weekly volume panel is the unavailable one',
+  )
+  t.match(partial.body, /stat-value/, 'the summary cards still show')
+  await checkPage(t, 'progress dashboard, volume unavailable', partial)
+  await checkPage(
+    t,
+    'progress of an exercise, chart unavailable',
+    newcomer.page(`/progress/exercises/${bench}`),
+  )
+})
+
+t.test('the validator really fails bad markup', async (t) => {
+  const report = await validator.validateString(
+    '<!doctype html><html lang="en"><head><title>x</title></head><body><main><input type="text" name="a" aria-describedby="nowhere"><div id="b"></div><span id="b"><div></div></span></main></body></html>',
+  )
+  const rules = new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)))
+  t.notOk(report.valid)
+  for (const rule of [
+    'input-missing-label',
+    'no-missing-references',
+    'no-dup-id',
+    'element-permitted-content',
+  ])
+    t.ok(rules.has(rule), `${rule} reported`)
+})
