@@ -117,6 +117,24 @@ t.test('guest pages are valid HTML', async (t) => {
   )
 })
 
+t.test(
+  'the refusal pages (rate limit tripped, form without a valid CSRF token) are valid HTML',
+  async (t) => {
+    const { app } = await buildTestCore(t)
+    let tripped: LightMyRequestResponse | undefined
+    for (let i = 0; i < 12 && tripped?.statusCode !== 429; i++)
+      tripped = await guestPost(app, '/login', { username: 'target_user', password: `guess ${i}` })
+    await checkPage(t, 'login rate limit tripped', tripped!, 429)
+    const lifter = await signUp(app)
+    await checkPage(
+      t,
+      'form with a stale CSRF token',
+      lifter.form('/settings', { _csrf: 'stale', displayName: 'x' }),
+      403,
+    )
+  },
+)
+
 t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable panels)', async (t) => {
   const { app, db } = await buildTestCore(t)
   const { lifter, own, workout, bench } = await lifterWithData(t, app, db.url)
