@@ -136,14 +136,20 @@ export class UpstreamPolicy {
       this.#attemptTimeout
         .execute(({ signal }) => attempt({ signal, attempt: ctx.attempt }), ctx.signal)
         .catch(rethrowAs('timeout', `no answer within ${attemptTimeoutMs} ms`, true))
+    // A signal of its own per call: without one cockatiel hands every call the same module-wide signal, and
+    // the timeouts' abort listeners pile up on it under concurrency (MaxListenersExceededWarning).
+    const callSignal = new AbortController().signal
     try {
-      return await this.#breaker.execute(({ signal }) =>
-        this.#deadline
-          .execute(
-            ({ signal }) => (idempotent ? this.#retry.execute(timed, signal) : timed({ signal, attempt: 0 })),
-            signal,
-          )
-          .catch(rethrowAs('deadline', `no answer within the ${deadlineMs} ms deadline`, false)),
+      return await this.#breaker.execute(
+        ({ signal }) =>
+          this.#deadline
+            .execute(
+              ({ signal }) =>
+                idempotent ? this.#retry.execute(timed, signal) : timed({ signal, attempt: 0 }),
+              signal,
+            )
+            .catch(rethrowAs('deadline', `no answer within the ${deadlineMs} ms deadline`, false)),
+        callSignal,
       )
     } catch (err) {
       if (err instanceof BrokenCircuitError) {
