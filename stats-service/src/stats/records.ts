@@ -30,7 +30,9 @@ export interface ExerciseRecords {
  * Everything here comes from two passes over a lifter's working sets; at 100k sets numeric arithmetic
  * and hashing are the cost, so each set is touched by as few expressions as possible, and the two passes
  * are separate statements that run at the same time on two pooled connections:
- * - sessions: one row per (exercise, workout) with its start and volume (session-volume records);
+ * - sessions: one row per (exercise, workout) with its start and volume (session-volume records),
+ *   summed in integer hundredths of a kg: exact like numeric (ties stay ties), but a bigint sum instead
+ *   of 20k numeric aggregate states that spilled past work_mem;
  * - rungs: one row per (exercise, weight, reps) with the first time it was done. Every set-level record
  *   (heaviest, estimate, reps, reps at a weight) is the first occurrence of some rung, so those records
  *   and PRs are read from a few thousand rungs rather than from the sets.
@@ -38,7 +40,8 @@ export interface ExerciseRecords {
 function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return Prisma.sql`sessions AS MATERIALIZED (
-      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(s.reps * s.weight_kg) AS volume
+      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
+             sum(s.reps * (s.weight_kg * 100)::int) AS volume
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
       GROUP BY s.exercise_id, s.workout_id
@@ -121,7 +124,8 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
       SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.*
       FROM rungs r JOIN ladder_tops t ON t.exercise_id = r.exercise_id AND t.weight_kg = r.weight_kg AND t.reps = r.reps
       ORDER BY r.exercise_id, r.weight_kg, r.started_at
-    ), ladder_at AS (
+    ), ladder_at AS MATERIALIZED (
+      -- Materialized so the workout probe runs once per rung, not again for the join and the JSON.
       SELECT l.exercise_id, l.weight_kg, l.reps, ${rungWorkoutSql(userId, 'l')} AS workout_id FROM ladder l
     ), ladders AS (
       SELECT l.exercise_id,
@@ -161,7 +165,7 @@ function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string 
       FROM sessions s JOIN best b ON b.exercise_id = s.exercise_id AND s.volume = b.volume
       WHERE b.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
     )
-    SELECT f.exercise_id, round(f.volume, 2)::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
+    SELECT f.exercise_id, (f.volume / 100.0)::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
     FROM first_best f JOIN workouts w ON w.id = f.workout_id`
 }
 
@@ -216,7 +220,7 @@ type RecentRow = RecentRecord & { startedAt: Date }
 /**
  * PRs set on local dates since `since`: workouts whose best beats every earlier workout of the same
  * exercise. A first-ever session beats nothing, so it is not a PR. Bests before the window come from
- * one aggregate; inside the window a running maximum orders the few recent sessions.
+ * one small aggregate; inside the window a running maximum orders the recent sessions.
  */
 export async function recentRecords(
   prisma: PrismaClient,
@@ -247,14 +251,32 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, l
     max(${e1rm}) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
     max(s.reps) FILTER (WHERE s.reps > 0) AS most`
   return prisma.$queryRaw<RecentRow[]>`
-    WITH ${rungsSql(userId, undefined)},
-    before AS (SELECT s.exercise_id, ${bests} FROM rungs s WHERE s.started_at < ${lo}::timestamptz GROUP BY s.exercise_id),
+    WITH
+    -- Before the window only the bests matter, and they all follow from the heaviest weight at each rep
+    -- count (an estimate grows with the weight at a fixed rep count): a few hundred groups, so the
+    -- estimate is computed per group, not per set.
+    ladder AS (
+      SELECT s.exercise_id, s.reps, max(s.weight_kg) AS weight_kg
+      FROM workout_sets s
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at < ${lo}::timestamptz
+      GROUP BY s.exercise_id, s.reps
+    ),
+    before AS (SELECT s.exercise_id, ${bests} FROM ladder s GROUP BY s.exercise_id),
+    -- Inside the window a repeat of something already done changes no running best and beats nothing,
+    -- so each (exercise, weight, reps) counts once, at its first time in the window: however long the
+    -- window, the estimate is computed per rung, not per set.
+    rungs AS (
+      SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
+      FROM workout_sets s
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at >= ${lo}::timestamptz
+      GROUP BY s.exercise_id, s.weight_kg, s.reps
+    ),
     recent AS (
       SELECT s.exercise_id, s.started_at, ${bests},
              max(ARRAY[s.weight_kg, s.reps]) FILTER (WHERE s.weight_kg > 0) AS heavy_set,
              max(ARRAY[${e1rm}, s.reps]) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best_set,
              max(ARRAY[s.reps, s.weight_kg]) FILTER (WHERE s.reps > 0) AS most_set
-      FROM rungs s WHERE s.started_at >= ${lo}::timestamptz GROUP BY s.exercise_id, s.started_at
+      FROM rungs s GROUP BY s.exercise_id, s.started_at
     ),
     judged AS (
       SELECT r.*, greatest(b.heavy, max(r.heavy) OVER earlier) AS prev_heavy,
@@ -292,7 +314,7 @@ function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", 'volume' AS kind,
-           round(j.volume, 2)::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
+           (j.volume / 100.0)::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
            j.workout_id AS "workoutId", j.started_at AS "startedAt"
     FROM judged j
     JOIN workouts w ON w.id = j.workout_id

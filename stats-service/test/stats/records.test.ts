@@ -167,6 +167,73 @@ t.test('records and recent PRs', async (t) => {
   t.ok(r1.id && r3.id)
 })
 
+t.test(
+  'recent PRs are judged against the bests before the window, repeats and ties beat nothing',
+  async (t) => {
+    const { get, fixtures } = await buildTestStats(t, { now: '2026-06-30T12:00:00Z' })
+    const lifter = await fixtures.user({ timeZone: 'UTC' })
+    const at = (date: string) => `${date}T10:00:00Z`
+    const B = 'barbell-bench-press'
+    // 1 May: estimates 100·(1+6/30) = 120 and 105·(1+3/30) = 115.5; volume 600 + 315 = 915.
+    const may1 = await fixtures.workout(lifter, at('2026-05-01'), [
+      { exercise: B, reps: 6, kg: 100 },
+      { exercise: B, reps: 3, kg: 105 },
+    ])
+    // 31 May is before the 30-day window (1–30 June) but inside the instant slack the queries read.
+    const may31 = await fixtures.workout(lifter, at('2026-05-31'), [{ exercise: B, reps: 1, kg: 108 }])
+    // 5 June repeats 100×6 (ties 120 and 6 reps) and lifts 107.5 < 108: nothing new.
+    await fixtures.workout(lifter, at('2026-06-05'), [
+      { exercise: B, reps: 6, kg: 100 },
+      { exercise: B, reps: 1, kg: 107.5 },
+    ])
+    // 10 June: 110 > 108 and 110·(1+3/30) = 121 > 120.
+    const jun10 = await fixtures.workout(lifter, at('2026-06-10'), [{ exercise: B, reps: 3, kg: 110 }])
+    // 15 June repeats 110×3; 10 reps > 6; volume 330 + 301 + 284 = 915 exactly ties 1 May.
+    const jun15 = await fixtures.workout(lifter, at('2026-06-15'), [
+      { exercise: B, reps: 3, kg: 110 },
+      { exercise: B, reps: 10, kg: 30.1 },
+      { exercise: B, reps: 10, kg: 28.4 },
+    ])
+    const bench = await fixtures.exerciseId(B)
+    const pr = (kind: string, valueKg: number, reps: number, date: string, workoutId: string) => ({
+      exerciseId: bench,
+      exerciseName: 'Bench Press',
+      kind,
+      valueKg,
+      reps,
+      date,
+      workoutId,
+    })
+    const june = [
+      pr('reps', 30.1, 10, '2026-06-15', jun15.id),
+      pr('e1rm', 121, 3, '2026-06-10', jun10.id),
+      pr('heaviest', 110, 3, '2026-06-10', jun10.id),
+    ]
+    t.same((await get(`/v1/users/${lifter}/records/recent`)).json().records, june, '1–30 June')
+    const sinceMay = [...june, pr('heaviest', 108, 1, '2026-05-31', may31.id)]
+    t.same(
+      (await get(`/v1/users/${lifter}/records/recent?days=60`)).json().records,
+      sinceMay,
+      '2 May–30 June',
+    )
+    t.same(
+      (await get(`/v1/users/${lifter}/records/recent?days=3660`)).json().records,
+      sinceMay,
+      'a window holding the whole history: the first-ever session is still no PR',
+    )
+
+    const [records] = (await get(`/v1/users/${lifter}/records`)).json().records
+    t.same(records.heaviest, { valueKg: 110, reps: 3, date: '2026-06-10', workoutId: jun10.id })
+    t.same(records.bestE1rm, { valueKg: 121, reps: 3, date: '2026-06-10', workoutId: jun10.id })
+    t.same(records.mostReps, { reps: 10, weightKg: 30.1, date: '2026-06-15', workoutId: jun15.id })
+    t.same(
+      records.bestSessionVolume,
+      { valueKg: 915, date: '2026-05-01', workoutId: may1.id },
+      'decimal weights sum exactly, so 15 June ties 1 May and the earlier holds the record',
+    )
+  },
+)
+
 t.test('an unknown lifter has no records', async (t) => {
   const { get } = await buildTestStats(t)
   const res = await get('/v1/users/00000000-0000-4000-8000-000000000000/records')
