@@ -101,10 +101,13 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
   return prisma.$queryRaw<RungRecordRow[]>`
     WITH ${rungsSql(userId, exerciseId)},
     -- Each record is "the best value" (a hash aggregate), then "its first rung" (a join on that value),
-    -- which sorts a handful of rows instead of all rungs once per record.
-    scored AS (
+    -- which sorts a handful of rows instead of all rungs once per record. An estimate grows with the
+    -- weight at a fixed rep count, so only the heaviest rung at each rep count is scored.
+    per_reps AS (
+      SELECT exercise_id, reps, max(weight_kg) AS weight_kg FROM rungs GROUP BY exercise_id, reps
+    ), scored AS (
       SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm
-      FROM rungs s
+      FROM per_reps s
     ), tops AS (
       SELECT exercise_id, max(weight_kg) FILTER (WHERE weight_kg > 0) AS heavy, max(e1rm) AS best,
              max(reps) FILTER (WHERE reps > 0) AS most
@@ -113,7 +116,10 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
       SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.weight_kg = t.heavy
       ORDER BY r.exercise_id, r.started_at, r.reps DESC
     ), best AS (
-      SELECT DISTINCT ON (r.exercise_id) r.* FROM scored r JOIN tops t ON t.exercise_id = r.exercise_id AND r.e1rm = t.best
+      SELECT DISTINCT ON (r.exercise_id) r.*, t.best AS e1rm
+      FROM scored c
+      JOIN tops t ON t.exercise_id = c.exercise_id AND c.e1rm = t.best
+      JOIN rungs r ON r.exercise_id = c.exercise_id AND r.reps = c.reps AND r.weight_kg = c.weight_kg
       ORDER BY r.exercise_id, r.started_at, r.reps DESC
     ), most AS (
       SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.reps = t.most

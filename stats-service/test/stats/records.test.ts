@@ -194,10 +194,15 @@ t.test(
       { exercise: B, reps: 10, kg: 30.1 },
       { exercise: B, reps: 10, kg: 28.4 },
     ])
+    // Squat: 120×1 on 3 May ties the estimate of 100×6 on 2 May (120): the earlier keeps it, no PR.
+    const S = 'barbell-back-squat'
+    const may2 = await fixtures.workout(lifter, at('2026-05-02'), [{ exercise: S, reps: 6, kg: 100 }])
+    const may3 = await fixtures.workout(lifter, at('2026-05-03'), [{ exercise: S, reps: 1, kg: 120 }])
     const bench = await fixtures.exerciseId(B)
-    const pr = (kind: string, valueKg: number, reps: number, date: string, workoutId: string) => ({
-      exerciseId: bench,
-      exerciseName: 'Bench Press',
+    const squat = await fixtures.exerciseId(S)
+    const pr = (kind: string, valueKg: number, reps: number, date: string, workoutId: string, lift = B) => ({
+      exerciseId: lift === B ? bench : squat,
+      exerciseName: lift === B ? 'Bench Press' : 'Squat',
       kind,
       valueKg,
       reps,
@@ -210,7 +215,11 @@ t.test(
       pr('heaviest', 110, 3, '2026-06-10', jun10.id),
     ]
     t.same((await get(`/v1/users/${lifter}/records/recent`)).json().records, june, '1–30 June')
-    const sinceMay = [...june, pr('heaviest', 108, 1, '2026-05-31', may31.id)]
+    const sinceMay = [
+      ...june,
+      pr('heaviest', 108, 1, '2026-05-31', may31.id),
+      pr('heaviest', 120, 1, '2026-05-03', may3.id, S),
+    ]
     t.same(
       (await get(`/v1/users/${lifter}/records/recent?days=60`)).json().records,
       sinceMay,
@@ -222,7 +231,9 @@ t.test(
       'a window holding the whole history: the first-ever session is still no PR',
     )
 
-    const [records] = (await get(`/v1/users/${lifter}/records`)).json().records
+    const [records, squatRecords] = (await get(`/v1/users/${lifter}/records`)).json().records
+    t.same(squatRecords.bestE1rm, { valueKg: 120, reps: 6, date: '2026-05-02', workoutId: may2.id })
+    t.same(squatRecords.heaviest, { valueKg: 120, reps: 1, date: '2026-05-03', workoutId: may3.id })
     t.same(records.heaviest, { valueKg: 110, reps: 3, date: '2026-06-10', workoutId: jun10.id })
     t.same(records.bestE1rm, { valueKg: 121, reps: 3, date: '2026-06-10', workoutId: jun10.id })
     t.same(records.mostReps, { reps: 10, weightKg: 30.1, date: '2026-06-15', workoutId: jun15.id })
