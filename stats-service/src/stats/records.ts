@@ -37,11 +37,14 @@ export interface ExerciseRecords {
  *   (heaviest, estimate, reps, reps at a weight) is the first occurrence of some rung, so those records
  *   and PRs are read from a few thousand rungs rather than from the sets.
  */
+/** A set's volume in hundredths of a kg: weights have two decimals, so this is exact and fits an int. */
+const VOLUME_CENTS = Prisma.sql`s.reps * (s.weight_kg * 100)::int`
+
 function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return Prisma.sql`sessions AS MATERIALIZED (
       SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
-             sum(s.reps * (s.weight_kg * 100)::int) AS volume
+             sum(${VOLUME_CENTS}) AS volume
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
       GROUP BY s.exercise_id, s.workout_id
@@ -309,13 +312,26 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, l
 }
 
 function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, lo: string) {
+  // A workout's sets share its start, so "before the window" splits whole sessions; before it only each
+  // exercise's best volume matters, which needs no session start.
   return prisma.$queryRaw<RecentRow[]>`
-    WITH ${sessionsSql(userId, undefined)},
-    before AS (SELECT exercise_id, max(volume) AS volume FROM sessions WHERE started_at < ${lo}::timestamptz GROUP BY exercise_id),
-    judged AS (
+    WITH before AS (
+      SELECT v.exercise_id, max(v.volume) AS volume
+      FROM (
+        SELECT s.exercise_id, s.workout_id, sum(${VOLUME_CENTS}) AS volume
+        FROM workout_sets s
+        WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at < ${lo}::timestamptz
+        GROUP BY s.exercise_id, s.workout_id
+      ) v
+      GROUP BY v.exercise_id
+    ), recent AS (
+      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(${VOLUME_CENTS}) AS volume
+      FROM workout_sets s
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at >= ${lo}::timestamptz
+      GROUP BY s.exercise_id, s.workout_id
+    ), judged AS (
       SELECT s.*, greatest(b.volume, max(s.volume) OVER earlier) AS prev
-      FROM sessions s LEFT JOIN before b ON b.exercise_id = s.exercise_id
-      WHERE s.started_at >= ${lo}::timestamptz
+      FROM recent s LEFT JOIN before b ON b.exercise_id = s.exercise_id
       WINDOW earlier AS (PARTITION BY s.exercise_id ORDER BY s.started_at, s.workout_id
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
