@@ -7,6 +7,8 @@ export type ReadinessCheck = () => Promise<unknown>
 export interface HealthOptions {
   checks: Record<string, ReadinessCheck>
   timeoutMs?: number
+  /** How long start-up waits for the checks' first answers (see WARM_UP_MS). */
+  warmUpMs?: number
 }
 
 function withTimeout(check: ReadinessCheck, ms: number): Promise<'ok'> {
@@ -19,14 +21,42 @@ function withTimeout(check: ReadinessCheck, ms: number): Promise<'ok'> {
   ]).finally(() => clearTimeout(timer))
 }
 
+/** Runs every check at once; each answers "ok" or why not (its error, or the timeout). */
+async function runChecks(checks: Record<string, ReadinessCheck>, ms: number) {
+  const names = Object.keys(checks)
+  const results = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!, ms)))
+  const answers: Record<string, string> = {}
+  results.forEach((result, i) => {
+    answers[names[i]!] =
+      result.status === 'fulfilled'
+        ? 'ok'
+        : result.reason instanceof Error
+          ? result.reason.message
+          : String(result.reason)
+  })
+  return { ready: Object.values(answers).every((a) => a === 'ok'), checks: answers }
+}
+
 const CheckResults = {
   type: 'object',
   additionalProperties: { type: 'string' },
   description: '"ok", or why that dependency is not ready',
 } as const
 
+/**
+ * How long start-up waits for the dependencies' first answer. The first query opens a pool connection (and,
+ * with Prisma, loads its query compiler), which on a busy node can take longer than the readiness timeout;
+ * waiting for it once here keeps a fresh process's first probe from failing a dependency that is fine.
+ */
+const WARM_UP_MS = 5_000
+
 export async function healthRoutes(fastify: FastifyInstance, options: HealthOptions) {
   const timeoutMs = options.timeoutMs ?? 1_000
+  const warmUpMs = options.warmUpMs ?? WARM_UP_MS
+  fastify.addHook('onReady', async () => {
+    const { ready, checks } = await runChecks(options.checks, warmUpMs)
+    if (!ready) fastify.log.warn({ checks }, 'not ready at start-up; /ready reports it until it is')
+  })
   fastify.get(
     '/health',
     {
@@ -53,19 +83,7 @@ export async function healthRoutes(fastify: FastifyInstance, options: HealthOpti
       },
     },
     async (request, reply) => {
-      const names = Object.keys(options.checks)
-      const results = await Promise.allSettled(
-        names.map((name) => withTimeout(options.checks[name]!, timeoutMs)),
-      )
-      const checks: Record<string, string> = {}
-      let ready = true
-      results.forEach((result, i) => {
-        if (result.status === 'fulfilled') checks[names[i]!] = 'ok'
-        else {
-          ready = false
-          checks[names[i]!] = result.reason instanceof Error ? result.reason.message : String(result.reason)
-        }
-      })
+      const { ready, checks } = await runChecks(options.checks, timeoutMs)
       if (!ready) request.log.warn({ checks }, 'not ready')
       reply.code(ready ? 200 : 503)
       return { status: ready ? 'ready' : 'unavailable', checks }

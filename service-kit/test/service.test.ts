@@ -13,7 +13,7 @@ async function build(
   const app = Fastify(serverOptions({ LOG_LEVEL: 'silent' }))
   await app.register(errorHandler, renderPage ? { renderPage } : {})
   await app.register(metrics, { service: 'test' })
-  await app.register(healthRoutes, { checks, timeoutMs: 100 })
+  await app.register(healthRoutes, { checks, timeoutMs: 100, warmUpMs: 300 })
   app.get('/boom', async () => {
     throw new Error('secret detail')
   })
@@ -85,6 +85,16 @@ t.test('/ready is 200 when every check answers, 503 naming the one that fails or
     checks: { database: 'connection refused', redis: 'no answer within 100 ms' },
   })
   t.equal((await broken.inject('/health')).statusCode, 200, 'liveness does not depend on dependencies')
+})
+
+t.test('start-up waits for a slow first answer, so the first probe is not a false "not ready"', async (t) => {
+  let calls = 0
+  // Like a cold pool: the first query pays for the connection and is slower than the probe timeout.
+  const coldThenFast = () => new Promise((resolve) => setTimeout(resolve, ++calls === 1 ? 200 : 1))
+  const app = await build({ database: coldThenFast })
+  const res = await app.inject('/ready')
+  t.equal(res.statusCode, 200)
+  t.equal(calls, 2, 'one warm-up at start-up, then the probe')
 })
 
 t.test('/metrics counts requests by route pattern, never by raw path', async (t) => {
