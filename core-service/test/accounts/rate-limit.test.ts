@@ -1,7 +1,7 @@
 // Sign-in and registration are rate-limited per username and per IP, with a message saying when to retry.
 import t from 'tap'
 import { buildTestCore } from '../support/app.ts'
-import { encodeForm, guestForm, randomAddress, signUp } from '../support/users.ts'
+import { guestForm, postForm, randomAddress, signUp } from '../support/users.ts'
 
 type App = Awaited<ReturnType<typeof buildTestCore>>['app']
 
@@ -12,14 +12,7 @@ async function attempt(
   remoteAddress = randomAddress(),
   accept = 'text/html',
 ) {
-  const guest = await guestForm(app, url === '/login' ? '/login' : '/register', remoteAddress)
-  return app.inject({
-    method: 'POST',
-    url,
-    remoteAddress,
-    headers: { cookie: guest.cookie, 'content-type': 'application/x-www-form-urlencoded', accept },
-    payload: encodeForm({ ...fields, _csrf: guest.csrfToken }),
-  })
+  return postForm(app, url, await guestForm(app, url, remoteAddress), fields, accept)
 }
 
 t.test('10 failed sign-ins for one username lock it for a while, even with the right password', async (t) => {
@@ -69,17 +62,7 @@ t.test('one IP gets 30 sign-in attempts per 15 minutes, whatever the usernames',
   const ip = randomAddress()
   const guest = await guestForm(app, '/login', ip)
   const post = (username: string) =>
-    app.inject({
-      method: 'POST',
-      url: '/login',
-      remoteAddress: ip,
-      headers: {
-        cookie: guest.cookie,
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'text/html',
-      },
-      payload: encodeForm({ username, password: 'guessing-passwords', _csrf: guest.csrfToken }),
-    })
+    postForm(app, '/login', guest, { username, password: 'guessing-passwords' })
   for (let i = 0; i < 30; i++) {
     const res = await post(`user_${i}`)
     if (res.statusCode !== 401) t.fail(`attempt ${i + 1} answered ${res.statusCode}`)

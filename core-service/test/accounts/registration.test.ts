@@ -1,9 +1,10 @@
 // Registration: every bad field comes back on the form with a message and stores nothing; usernames are
 // unique case-insensitively; passwords are stored as argon2id hashes.
+import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { buildTestCore } from '../support/app.ts'
 import { queryDatabase } from '../support/database.ts'
-import { DEFAULT_PASSWORD, encodeForm, guestForm, signUp } from '../support/users.ts'
+import { DEFAULT_PASSWORD, encodeForm, guestForm, guestPost, signUp } from '../support/users.ts'
 
 const valid = {
   username: 'newlifter',
@@ -13,23 +14,8 @@ const valid = {
   unit: 'kg',
 }
 
-async function postRegister(
-  app: Awaited<ReturnType<typeof buildTestCore>>['app'],
-  fields: Record<string, string>,
-) {
-  const guest = await guestForm(app, '/register')
-  return app.inject({
-    method: 'POST',
-    url: '/register',
-    remoteAddress: guest.remoteAddress,
-    headers: {
-      cookie: guest.cookie,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    payload: encodeForm({ ...fields, _csrf: guest.csrfToken }),
-  })
-}
+const postRegister = (app: FastifyInstance, fields: Record<string, string>) =>
+  guestPost(app, '/register', fields)
 
 t.test('GET /register offers labelled fields, the zone list and the zone-preselect script', async (t) => {
   const { app } = await buildTestCore(t)

@@ -7,24 +7,20 @@ import { buildCore } from '../../src/build.ts'
 import { loadCoreConfig } from '../../src/config.ts'
 import { buildTestCore, TEST_REDIS_URL } from '../support/app.ts'
 import { createTestDatabase } from '../support/database.ts'
-import { actAs, encodeForm, guestForm, logIn, randomAddress, signUp } from '../support/users.ts'
+import {
+  actAs,
+  encodeForm,
+  guestForm,
+  guestPost,
+  logIn,
+  postForm,
+  randomAddress,
+  signUp,
+} from '../support/users.ts'
 
 type App = Awaited<ReturnType<typeof buildTestCore>>['app']
 
-async function postLogin(app: App, fields: Record<string, string>, remoteAddress = randomAddress()) {
-  const guest = await guestForm(app, '/login', remoteAddress)
-  return app.inject({
-    method: 'POST',
-    url: '/login',
-    remoteAddress,
-    headers: {
-      cookie: guest.cookie,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    payload: encodeForm({ ...fields, _csrf: guest.csrfToken }),
-  })
-}
+const postLogin = (app: App, fields: Record<string, string>) => guestPost(app, '/login', fields)
 
 t.test('log in, use the session, log out: the old cookie no longer works', async (t) => {
   const { app } = await buildTestCore(t)
@@ -51,12 +47,9 @@ t.test('signing in gives a new session id (no fixation)', async (t) => {
   const alice = await signUp(app)
   const remoteAddress = randomAddress()
   const guest = await guestForm(app, '/login', remoteAddress)
-  const res = await app.inject({
-    method: 'POST',
-    url: '/login',
-    remoteAddress,
-    headers: { cookie: guest.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: encodeForm({ username: alice.user.username, password: alice.password, _csrf: guest.csrfToken }),
+  const res = await postForm(app, '/login', guest, {
+    username: alice.user.username,
+    password: alice.password,
   })
   t.equal(res.statusCode, 303)
   const fresh = res.cookies.find((c) => c.name === 'liftlog.sid')

@@ -5,7 +5,7 @@ import { formatterFactory, HtmlValidate, type Message } from 'html-validate'
 import t, { type Test } from 'tap'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
-import { encodeForm, guestForm, type SignedInUser, signUp } from '../support/users.ts'
+import { guestPost, type SignedInUser, signUp } from '../support/users.ts'
 import { addExercise, catalog, logWorkout, testPrisma, workoutForm } from '../workouts/helpers.ts'
 
 const validator = new HtmlValidate({
@@ -48,26 +48,6 @@ async function checkPage(
 }
 
 const guestPage = (app: FastifyInstance, url: string) => app.inject({ url, headers: { accept: 'text/html' } })
-
-/** A guest's form POST with the session cookie and CSRF token a browser would have. */
-async function guestPost(
-  app: FastifyInstance,
-  url: string,
-  fields: Record<string, string>,
-): Promise<LightMyRequestResponse> {
-  const guest = await guestForm(app, url)
-  return app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: guest.remoteAddress,
-    headers: {
-      cookie: guest.cookie,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    payload: encodeForm({ ...fields, _csrf: guest.csrfToken }),
-  })
-}
 
 /** A lifter with a custom exercise, a workout with sets across three exercises, and an API token. */
 async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {

@@ -76,6 +76,33 @@ export async function guestForm(app: FastifyInstance, url = '/login', remoteAddr
   return { cookie, csrfToken: csrfTokenFrom(res.body), remoteAddress }
 }
 
+/** A form POST as a browser sends it: the session cookie, and the CSRF token as `_csrf` (caller's fields win). */
+export function postForm(
+  app: FastifyInstance,
+  url: string,
+  session: { cookie: string; csrfToken: string; remoteAddress: string },
+  fields: Record<string, string | string[]> = {},
+  accept = 'text/html',
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: session.remoteAddress,
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded', accept },
+    payload: encodeForm({ _csrf: session.csrfToken, ...fields }),
+  })
+}
+
+/** A guest opens the form page at `url`, then submits it. */
+export async function guestPost(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string | string[]>,
+  remoteAddress = randomAddress(),
+) {
+  return postForm(app, url, await guestForm(app, url, remoteAddress), fields)
+}
+
 /** POSTs the login form; returns the signed-in session cookie (or throws with the page status). */
 export async function logIn(
   app: FastifyInstance,
@@ -83,18 +110,7 @@ export async function logIn(
   password: string,
   remoteAddress = randomAddress(),
 ) {
-  const guest = await guestForm(app, '/login', remoteAddress)
-  const res = await app.inject({
-    method: 'POST',
-    url: '/login',
-    remoteAddress,
-    headers: {
-      cookie: guest.cookie,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    payload: encodeForm({ username, password, _csrf: guest.csrfToken }),
-  })
+  const res = await guestPost(app, '/login', { username, password }, remoteAddress)
   const cookie = sessionCookieFrom(res)
   if (res.statusCode !== 303 || !cookie) throw new Error(`login as ${username} failed: ${res.statusCode}`)
   return { cookie, remoteAddress, response: res }
@@ -120,13 +136,7 @@ export async function actAs(
   const helpers = {
     page: (url: string) => app.inject({ url, remoteAddress, headers: { cookie, accept: 'text/html' } }),
     form: (url: string, fields: Record<string, string | string[]> = {}) =>
-      app.inject({
-        method: 'POST',
-        url,
-        remoteAddress,
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-        payload: encodeForm({ _csrf: csrfToken, ...fields }),
-      }),
+      postForm(app, url, { cookie, csrfToken, remoteAddress }, fields),
     cookieApi: (method: Method, url: string, body?: unknown) =>
       app.inject({
         method,
@@ -172,27 +182,21 @@ export async function actAs(
 export async function signUp(app: FastifyInstance, overrides: SignUpOverrides = {}): Promise<SignedInUser> {
   const username = overrides.username ?? `lifter_${randomBytes(5).toString('hex')}`
   const password = overrides.password ?? DEFAULT_PASSWORD
-  const guest = await guestForm(app, '/register')
-  const res = await app.inject({
-    method: 'POST',
-    url: '/register',
-    remoteAddress: guest.remoteAddress,
-    headers: {
-      cookie: guest.cookie,
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'text/html',
-    },
-    payload: encodeForm({
+  const remoteAddress = randomAddress()
+  const res = await guestPost(
+    app,
+    '/register',
+    {
       username,
       password,
       displayName: overrides.displayName ?? username,
       timeZone: overrides.timeZone ?? 'UTC',
       unit: overrides.unit ?? 'kg',
-      _csrf: guest.csrfToken,
-    }),
-  })
+    },
+    remoteAddress,
+  )
   const cookie = sessionCookieFrom(res)
   if (res.statusCode !== 303 || !cookie)
     throw new Error(`registering ${username} failed: ${res.statusCode} ${res.body.slice(0, 500)}`)
-  return actAs(app, { cookie, remoteAddress: guest.remoteAddress }, { password })
+  return actAs(app, { cookie, remoteAddress }, { password })
 }

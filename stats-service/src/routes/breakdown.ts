@@ -5,7 +5,6 @@ import Type from 'typebox'
 import { breakdown } from '../stats/breakdown.ts'
 import { firstWorkoutDate } from '../stats/volume.ts'
 import { checkRange, resolveRange } from './date-range.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   errorResponses,
@@ -39,9 +38,8 @@ const BreakdownResponse = Type.Object({
 })
 
 export default async function breakdownRoutes(fastify: FastifyInstance) {
-  const url = '/users/:userId/breakdown'
   fastify.withTypeProvider<TypeBoxTypeProvider>().get(
-    url,
+    '/users/:userId/breakdown',
     {
       schema: {
         tags: [TAG_STATS],
@@ -68,5 +66,4 @@ export default async function breakdownRoutes(fastify: FastifyInstance) {
       )
     },
   )
-  rejectOtherMethods(fastify, url)
 }

@@ -5,7 +5,6 @@ import Type from 'typebox'
 import { calendarDays } from '../stats/calendar.ts'
 import { daysInMonth } from '../stats/local-dates.ts'
 import { checkDate } from './date-range.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   errorResponses,
@@ -41,9 +40,8 @@ const CalendarResponse = Type.Object({
 })
 
 export default async function calendarRoutes(fastify: FastifyInstance) {
-  const url = '/users/:userId/calendar'
   fastify.withTypeProvider<TypeBoxTypeProvider>().get(
-    url,
+    '/users/:userId/calendar',
     {
       schema: {
         tags: [TAG_STATS],
@@ -72,5 +70,4 @@ export default async function calendarRoutes(fastify: FastifyInstance) {
       )
     },
   )
-  rejectOtherMethods(fastify, url)
 }

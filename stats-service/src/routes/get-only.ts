@@ -1,4 +1,4 @@
-// Registers a GET route and, on the same URL, a hidden catch for the other methods answering 405 with
+// For a GET route's URL: a hidden catch for the other methods answering 405 with
 // an Allow header (Fastify's default would be a 404, which hides the route's existence from callers).
 import type { FastifyInstance } from 'fastify'
 import { MethodNotAllowed } from '../errors.ts'

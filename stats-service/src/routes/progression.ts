@@ -7,7 +7,6 @@ import { visibleExercise } from '../stats/exercises.ts'
 import { type Formula, MAX_REP_CAP } from '../stats/one-rep-max.ts'
 import { progression } from '../stats/progression.ts'
 import { checkRange } from './date-range.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   ErrorRef,
@@ -71,9 +70,8 @@ const ProgressionResponse = Type.Object({
 })
 
 export default async function progressionRoutes(fastify: FastifyInstance) {
-  const url = '/users/:userId/exercises/:exerciseId/progression'
   fastify.withTypeProvider<TypeBoxTypeProvider>().get(
-    url,
+    '/users/:userId/exercises/:exerciseId/progression',
     {
       schema: {
         tags: [TAG_STATS],
@@ -112,5 +110,4 @@ export default async function progressionRoutes(fastify: FastifyInstance) {
       })
     },
   )
-  rejectOtherMethods(fastify, url)
 }

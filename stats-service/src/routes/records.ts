@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { addDays } from '../stats/local-dates.ts'
 import { recentRecords, records } from '../stats/records.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   errorResponses,
@@ -107,7 +106,6 @@ export default async function recordsRoutes(fastify: FastifyInstance) {
         records: await records(fastify.prisma, lifter.userId, request.query.exerciseId),
       })),
   )
-  rejectOtherMethods(fastify, '/users/:userId/records')
 
   provider.get(
     '/users/:userId/records/recent',
@@ -138,5 +136,4 @@ export default async function recordsRoutes(fastify: FastifyInstance) {
         }),
       ),
   )
-  rejectOtherMethods(fastify, '/users/:userId/records/recent')
 }

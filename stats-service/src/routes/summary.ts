@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { inUnit } from '../stats/lifter.ts'
 import { summary } from '../stats/summary.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   errorResponses,
@@ -57,9 +56,8 @@ const SummaryResponse = Type.Object({
 })
 
 export default async function summaryRoutes(fastify: FastifyInstance) {
-  const url = '/users/:userId/summary'
   fastify.withTypeProvider<TypeBoxTypeProvider>().get(
-    url,
+    '/users/:userId/summary',
     {
       schema: {
         tags: [TAG_STATS],
@@ -78,5 +76,4 @@ export default async function summaryRoutes(fastify: FastifyInstance) {
         return { ...s, totals: { ...s.totals, volume: inUnit(s.totals.volumeKg, lifter.unit) } }
       }),
   )
-  rejectOtherMethods(fastify, url)
 }

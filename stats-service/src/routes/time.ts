@@ -5,7 +5,6 @@ import Type from 'typebox'
 import { BadRequest } from '../errors.ts'
 import { isValidZone } from '../stats/local-dates.ts'
 import { zoneTime } from '../stats/zone-time.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { errorResponses } from './schemas.ts'
 
 const TimeResponse = Type.Object({
@@ -48,5 +47,4 @@ export default async function timeRoutes(fastify: FastifyInstance) {
       return zoneTime(zone, fastify.clock())
     },
   )
-  rejectOtherMethods(fastify, '/time')
 }

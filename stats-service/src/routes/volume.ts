@@ -6,7 +6,6 @@ import { BadRequest } from '../errors.ts'
 import { type Bucket, bucketCount, bucketStart } from '../stats/local-dates.ts'
 import { firstWorkoutDate, volumeSeries } from '../stats/volume.ts'
 import { checkRange, resolveRange } from './date-range.ts'
-import { rejectOtherMethods } from './get-only.ts'
 import { lifterAnswer } from './lifter-answer.ts'
 import {
   errorResponses,
@@ -58,9 +57,8 @@ const VolumeResponse = Type.Object({
 })
 
 export default async function volumeRoutes(fastify: FastifyInstance) {
-  const url = '/users/:userId/volume'
   fastify.withTypeProvider<TypeBoxTypeProvider>().get(
-    url,
+    '/users/:userId/volume',
     {
       schema: {
         tags: [TAG_STATS],
@@ -95,5 +93,4 @@ export default async function volumeRoutes(fastify: FastifyInstance) {
       })
     },
   )
-  rejectOtherMethods(fastify, url)
 }
