@@ -46,6 +46,9 @@ export interface ChartOptions {
 // A narrow viewBox: scaled to a ~300 px wide chart on a phone, the 15-unit labels still read at ~10 px.
 const WIDTH = 480
 const HEIGHT = 260
+/** What an empty chart says instead of drawing axes with nothing on them. */
+const NO_DATA = 'No data in this range yet.'
+
 const PAD = { top: 16, right: 20, bottom: 40, left: 56 }
 const PLOT_W = WIDTH - PAD.left - PAD.right
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom
@@ -150,17 +153,7 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
     ]),
   }
   const legend = options.series.map(({ name, className }) => ({ name, className }))
-  if (empty) {
-    return {
-      id: options.id,
-      title: options.title,
-      summary: 'No data in this range yet.',
-      svg: '',
-      table,
-      legend,
-      empty,
-    }
-  }
+  if (empty) return { id: options.id, title: options.title, summary: NO_DATA, svg: '', table, legend, empty }
   const yTicks = niceTicks(Math.max(...values))
   const yMax = yTicks.at(-1)!
   const first = dayNumber(dates[0]!)
@@ -209,17 +202,7 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
     rows: bars.map((b) => [formatChartDate(b.date, true), format(b.value ?? 0)]),
   }
   const legend = [{ name: options.seriesName, className: 'series-1' }]
-  if (empty) {
-    return {
-      id: options.id,
-      title: options.title,
-      summary: 'No data in this range yet.',
-      svg: '',
-      table,
-      legend,
-      empty,
-    }
-  }
+  if (empty) return { id: options.id, title: options.title, summary: NO_DATA, svg: '', table, legend, empty }
   const yTicks = niceTicks(Math.max(...values))
   const yMax = yTicks.at(-1)!
   const slot = PLOT_W / bars.length

@@ -1,6 +1,7 @@
 // Workouts: pages to log, list, read, edit, repeat and delete them, and the same under /api/v1/workouts.
 // Handlers stay thin: the repository scopes every query by request.user and does each write in one
 // transaction; the form module turns flat form fields into the same input the API takes.
+import { Readable } from 'node:stream'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
@@ -8,6 +9,7 @@ import type { CurrentUser } from '../accounts/current-user.ts'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
 import { NotFound } from '../errors.ts'
 import { listExercises } from '../exercises/repository.ts'
+import { exportSetsCsv } from '../workouts/export.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -269,6 +271,39 @@ export default async function workoutRoutes(app: FastifyInstance) {
       const { page, perPage, date } = request.query
       const result = await listWorkouts(prisma, user.id, { page, perPage, date })
       return { ...result, items: result.items.map((w) => workoutSummaryJson(w, user.unit)) }
+    },
+  )
+
+  // On the plain instance: the body is a stream, which the typed 200 schema (a CSV string) cannot describe.
+  app.get(
+    '/api/v1/export/sets.csv',
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: 'Download all your sets as CSV',
+        description:
+          'One row per set, oldest first, header row first (RFC 4180, CRLF line ends, UTF-8). `date` is the ' +
+          'workout’s local date; `started_at` is ISO 8601 with your zone’s offset; `weight_kg` is stored exactly, ' +
+          '`weight` is the same in your unit (0.01). Text that starts like a spreadsheet formula gets a leading apostrophe.',
+        response: {
+          200: {
+            description: 'the CSV file (sent as an attachment)',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...authErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user!
+      const filename = `liftlog-${user.username}-${todayIn(user.timeZone)}.csv`
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(exportSetsCsv(prisma, user)))
     },
   )
 

@@ -89,6 +89,7 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   )
   t.notMatch((await mallory.page('/exercises?q=secret')).body, /Secret Lift/)
   t.notMatch((await mallory.page('/workouts')).body, /Alice private session/)
+  t.notMatch((await mallory.api('GET', '/api/v1/export/sets.csv')).body, /Alice private session|Secret Lift/)
   t.notMatch((await mallory.page('/calendar/2026-01-10')).body, /Alice private session/)
   t.notMatch((await mallory.page('/calendar?month=2026-01')).body, /has-workout/)
   const month = (await mallory.api('GET', '/api/v1/calendar?month=2026-01')).json()
