@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
 import { fromDateColumn } from './local-time.ts'
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'date',
   'started_at',
   'workout_id',
