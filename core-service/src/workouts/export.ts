@@ -46,7 +46,7 @@ type ExportedSet = Prisma.WorkoutSetGetPayload<{ select: typeof exportSelect }>
  * starts like a formula (= + - @, tab, CR) gets a leading apostrophe, so a spreadsheet shows it rather than
  * running it (OWASP's advice for CSV injection); numbers are written by us and never need it.
  */
-export function csvField(value: string | number | null, typed = false): string {
+function csvField(value: string | number | null, typed = false): string {
   if (value === null) return ''
   let text = String(value)
   if (typed && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
