@@ -57,7 +57,9 @@ function csvRow(set: ExportedSet, unit: WeightUnit, zone: string): string {
   // Set numbers count within the workout, as the workout page shows them.
   const fields = [
     csvField(fromDateColumn(set.workout.localDate)),
-    csvField(DateTime.fromJSDate(set.startedAt, { zone }).toISO({ suppressMilliseconds: true })),
+    csvField(
+      DateTime.fromJSDate(set.startedAt, { zone }).startOf('second').toISO({ suppressMilliseconds: true }),
+    ),
     csvField(set.workoutId),
     csvField(set.workout.title, true),
     csvField(set.workout.notes, true),

@@ -54,7 +54,7 @@ t.test('the CSV holds every set of the lifter, oldest first, in their unit and z
     ],
   })
   const early = await logWorkout(alice, {
-    startedAt: '2025-12-31T12:00:00Z', // 1 January, 01:00 in Auckland
+    startedAt: '2025-12-31T12:00:00.250Z', // 1 January, 01:00 in Auckland (the CSV drops the milliseconds)
     sets: [{ exerciseId: pullUp, reps: 8, weight: 0 }],
   })
   await logWorkout(mallory, { title: 'Mallory only', sets: [{ exerciseId: bench, reps: 1, weight: 50 }] })
