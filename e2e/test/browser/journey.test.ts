@@ -1,7 +1,8 @@
 // A lifter's first session in a real browser (Debian's chromium through playwright-core) against real
 // core-service processes: register, log a workout with two exercises through the form, find it on the
-// calendar, edit it (the set buttons run the progressive script), log out. No console errors allowed;
+// calendar, edit it (the set buttons run the progressive script), download all sets as CSV, log out. No console errors allowed;
 // screenshots at 360 px land in LIFTLOG_SCREENSHOTS (default: the OS temp dir) for a human look.
+import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import t from 'tap'
 import { chromiumMissing, openPhonePage } from '../../support/browser.ts'
@@ -156,6 +157,20 @@ if (chromiumMissing) {
     await page.goto(`${base}/calendar`)
     await shot('8-desktop-calendar')
     await page.setViewportSize({ width: 360, height: 780 })
+
+    // Settings → Your data: the file the browser saves holds the five sets left after the edit.
+    await page.click('nav >> text=Settings')
+    await shot('9-settings')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a:has-text("Download all my sets")'),
+    ])
+    t.match(download.suggestedFilename(), /^liftlog-.+\.csv$/)
+    const csv = fs.readFileSync(await download.path(), 'utf8')
+    const lines = csv.trimEnd().split('\r\n')
+    t.equal(lines.length, 1 + 5, 'the header row and five sets')
+    t.equal(lines.filter((line) => line.includes(',Pull and push,')).length, 5, 'each row names the workout')
+    t.equal(lines.filter((line) => line.includes(',3,105.00,105,kg,')).length, 1, 'the edited set as saved')
 
     // Log out: the session ends and pages ask to sign in again.
     await page.click('button:has-text("Log out")')
