@@ -1,7 +1,8 @@
 // A lifter's first session in a real browser (Debian's chromium through playwright-core) against real
 // core-service processes: register, log a workout with two exercises through the form, find it on the
-// calendar, edit it (the set buttons run the progressive script), download all sets as CSV, log out. No console errors allowed;
-// screenshots at 360 px land in LIFTLOG_SCREENSHOTS (default: the OS temp dir) for a human look.
+// calendar, edit it (the set buttons run the progressive script), download all sets as CSV, log out.
+// No console errors allowed; screenshots at 360 px land in LIFTLOG_SCREENSHOTS (default: the OS temp
+// dir) for a human look.
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import t from 'tap'
