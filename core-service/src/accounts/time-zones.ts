@@ -1,5 +1,5 @@
 // IANA time zones: the list the forms offer and the check every write of a zone goes through.
-import { IANAZone } from 'luxon'
+import { isKnownTimeZone } from '@liftlog/service-kit'
 
 /** Sorted zone names the runtime knows (plus UTC), for the <select> on the register and settings forms. */
 export const timeZones: readonly string[] = [
@@ -8,5 +8,5 @@ export const timeZones: readonly string[] = [
 
 export function isValidTimeZone(zone: string): boolean {
   // Luxon accepts offsets like "Etc/GMT+1" and odd casings; require a real IANA name of sane length.
-  return zone.length <= 64 && IANAZone.isValidZone(zone)
+  return zone.length <= 64 && isKnownTimeZone(zone)
 }

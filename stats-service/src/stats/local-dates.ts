@@ -1,12 +1,11 @@
 // Calendar arithmetic in a lifter's IANA zone with luxon: "today", ISO weeks, months and date ranges.
 // Dates travel as 'YYYY-MM-DD' strings (the lifter's local calendar dates), never as instants.
-import { DateTime, IANAZone } from 'luxon'
+import { isKnownTimeZone } from '@liftlog/service-kit'
+import { DateTime } from 'luxon'
 
 export type Bucket = 'day' | 'week' | 'month'
 
-export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone)
-}
+export const isValidZone = isKnownTimeZone
 
 function date(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: 'UTC' })

@@ -1,0 +1,89 @@
+// Soak: a real stats-service process answers tens of thousands of mixed requests and its resident memory
+// must level off. Native memory that V8's heap does not see (an Intl formatter built per request) shows up
+// only in RSS, so that is what is measured, from /proc, after a warm-up and again at the end.
+import fs from 'node:fs'
+import { createTestDatabase } from '@liftlog/core-service/testing'
+import t from 'tap'
+import { freePort, startService } from '../../../scripts/processes.ts'
+import { Fixtures } from '../support/fixtures.ts'
+import { TEST_TOKEN } from '../support/stats-app.ts'
+
+const WARM_UP = 6_000
+const SOAK = Number(process.env.SOAK_REQUESTS ?? 24_000)
+const CONCURRENCY = 10
+const MAX_GROWTH = 0.2
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1])
+  return kb / 1024
+}
+
+t.test('stats-service memory stays flat over a soak of mixed requests', async (t) => {
+  const db = await createTestDatabase()
+  t.teardown(() => db.drop())
+  const fixtures = await Fixtures.connect(db.url)
+  t.teardown(() => fixtures.close())
+  // Lifters in zones with odd offsets, so every request validates and converts a zone.
+  const zones = ['Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Europe/Ljubljana']
+  const lifters: string[] = []
+  for (const timeZone of zones) {
+    const id = await fixtures.user({ timeZone })
+    for (let day = 1; day <= 20; day++) {
+      await fixtures.workout(id, `2026-10-${String(day).padStart(2, '0')}T18:30:00Z`, [
+        { exercise: 'barbell-bench-press', reps: 5, kg: 80 + day },
+        { exercise: 'barbell-back-squat', reps: 3, kg: 120 + day },
+      ])
+    }
+    lifters.push(id)
+  }
+  const bench = await fixtures.exerciseId('barbell-bench-press')
+
+  const port = await freePort()
+  const stats = await startService({
+    name: 'stats-service',
+    port,
+    env: { DATABASE_URL: db.readonlyUrl, STATS_TOKEN: TEST_TOKEN, LOG_LEVEL: 'warn', REDIS_URL: undefined },
+    output: () => {},
+  })
+  t.teardown(() => stats.stop())
+  const pid = stats.child.pid as number
+
+  const paths = (id: string) => [
+    `/v1/users/${id}/summary`,
+    `/v1/users/${id}/volume?bucket=week`,
+    `/v1/users/${id}/exercises/${bench}/progression`,
+    `/v1/users/${id}/records`,
+    `/v1/users/${id}/records/recent?days=30`,
+    `/v1/users/${id}/breakdown`,
+    `/v1/users/${id}/calendar?month=2026-10`,
+  ]
+  const urls = lifters.flatMap(paths)
+  let sent = 0
+  let failures = 0
+  const run = async (count: number) => {
+    const end = sent + count
+    const worker = async () => {
+      while (sent < end) {
+        const url = urls[sent++ % urls.length] as string
+        const res = await fetch(`${stats.url}${url}`, { headers: { 'x-internal-token': TEST_TOKEN } })
+        await res.arrayBuffer()
+        if (res.status !== 200) failures++
+      }
+    }
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  }
+
+  await run(WARM_UP)
+  const before = rssMb(pid)
+  const started = Date.now()
+  await run(SOAK)
+  const after = rssMb(pid)
+  const growth = (after - before) / before
+  t.comment(
+    `RSS after ${WARM_UP} warm-up requests ${before.toFixed(1)} MB; after ${SOAK} more ` +
+      `${after.toFixed(1)} MB (${(growth * 100).toFixed(1)} %, ${Math.round(SOAK / ((Date.now() - started) / 1000))} req/s)`,
+  )
+  t.equal(failures, 0, 'every request answered 200')
+  t.ok(growth <= MAX_GROWTH, `RSS grew ${(growth * 100).toFixed(1)} % (limit ${MAX_GROWTH * 100} %)`)
+})
