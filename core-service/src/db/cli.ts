@@ -1,6 +1,6 @@
 // `npm run db:migrate | db:seed | db:migration -- <name>`: the database chores, offline. The images run
 // the same commands, plus `migrate status` and `migrate resolve` for a migration that failed.
-import { ensureDatabase, seedDatabase } from './database.ts'
+import { ensureDatabase, ensureReadonlyLogin, seedDatabase } from './database.ts'
 import { applyMigrations, createMigration, migrationStatus, resolveMigration } from './schema-engine.ts'
 
 const [command, ...args] = process.argv.slice(2)
@@ -54,6 +54,16 @@ try {
       console.log(`exercise catalog: ${created} created, ${updated} updated, ${unchanged} unchanged`)
       break
     }
+    case 'stats-login': {
+      // stats' read-only login (a member of liftlog_readonly), named and keyed by STATS_DATABASE_URL.
+      const statsUrl =
+        process.env.STATS_DATABASE_URL ?? fail('stats-login reads STATS_DATABASE_URL; it is not set')
+      const stats = new URL(statsUrl)
+      const user = decodeURIComponent(stats.username)
+      await ensureReadonlyLogin(databaseUrl, user, decodeURIComponent(stats.password) || undefined)
+      console.log(`read-only login ${user} is ready`)
+      break
+    }
     case 'new-migration': {
       const name = args[0] ?? fail('name the migration: npm run db:migration -- add_body_weight')
       // Diffing replays the migrations into a scratch database on DATABASE_URL's server.
@@ -67,7 +77,7 @@ try {
     }
     default:
       fail(
-        'usage: cli.ts migrate [status | resolve --rolled-back <name> | resolve --applied <name>] | seed | new-migration <name>',
+        'usage: cli.ts migrate [status | resolve --rolled-back <name> | resolve --applied <name>] | seed | stats-login | new-migration <name>',
       )
   }
   // The schema engine keeps its connection pool open with no way to close it; don't wait for its idle timeout.
