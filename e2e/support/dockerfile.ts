@@ -2,6 +2,7 @@
 // tree its final stage would contain — repository files filtered by .dockerignore, production
 // dependencies as listed in package-lock.json — so the image's exact start command can be run here,
 // without Docker.
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -237,7 +238,8 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
 
   const linkPackage = (imageApp: string, lockPath: string) => {
     const target = path.join(imageApp, lockPath)
-    if (fs.existsSync(target)) return
+    // Workspaces are linked inside the tree (linkWorkspaces), never to the repository's folders.
+    if (lockPath.startsWith('node_modules/@liftlog/') || fs.existsSync(target)) return
     fs.mkdirSync(path.dirname(target), { recursive: true })
     fs.symlinkSync(fs.realpathSync(path.join(repoRoot, lockPath)), target)
   }
@@ -308,5 +310,48 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
       copyTree(from, hostPath(dest), source.replace(/\/+$/, ''))
     }
   }
+  for (const stage of stages)
+    for (const { keyword, args } of stage.instructions)
+      if (keyword === 'RUN' && /\btsc -p \S+/.test(args)) compileInPlace(root, args, problems)
   return { root, hostPath, problems, remove: () => fs.rmSync(root, { recursive: true, force: true }) }
+}
+
+/**
+ * The Dockerfiles' compile step (`npx tsc -p <tsconfig.build.json> && find … -name '*.ts' -delete && sed
+ * -i 's#…#…#' <file>`), done to the laid-out tree: JavaScript beside the copied sources, the TypeScript
+ * removed, the package.json export rewritten. Types are not checked here (`npm run typecheck` does that).
+ */
+function compileInPlace(root: string, run: string, problems: string[]): void {
+  const app = path.join(root, 'app')
+  const configPath = /\btsc -p (\S+)/.exec(run)?.[1] as string
+  const config = JSON.parse(fs.readFileSync(path.join(repoRoot, configPath), 'utf8'))
+  const treeConfig = path.join(app, configPath)
+  fs.mkdirSync(path.dirname(treeConfig), { recursive: true })
+  fs.writeFileSync(
+    treeConfig,
+    JSON.stringify({
+      ...config,
+      extends: path.join(repoRoot, 'tsconfig.base.json'),
+      compilerOptions: { ...config.compilerOptions, noCheck: true },
+    }),
+  )
+  // The compiler itself, not its bin launcher (which fails to load under the test runner's hooks).
+  const compiler = path.join(repoRoot, 'node_modules', 'typescript', 'lib', 'tsc.js')
+  const tsc = spawnSync(process.execPath, [compiler, '-p', treeConfig], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  })
+  if (tsc.status !== 0) problems.push(`RUN ${run}: tsc failed: ${tsc.stdout}${tsc.stderr}`)
+  const removed = /\bfind ((?:\S+ )+)-name '\*\.ts' -delete/.exec(run)?.[1]?.trim().split(' ') ?? []
+  for (const dir of removed) {
+    const base = path.join(app, dir)
+    if (!fs.existsSync(base)) continue
+    for (const file of fs.readdirSync(base, { recursive: true, encoding: 'utf8' }))
+      if (file.endsWith('.ts')) fs.rmSync(path.join(base, file))
+  }
+  for (const [, from, to, file] of run.matchAll(/\bsed -i 's#([^#]+)#([^#]+)#' (\S+)/g)) {
+    const target = path.join(app, file as string)
+    if (fs.existsSync(target))
+      fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replaceAll(from as string, to as string))
+  }
 }

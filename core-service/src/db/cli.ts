@@ -1,6 +1,7 @@
-// `npm run db:migrate | db:seed | db:migration -- <name>`: the database chores, offline.
-import { ensureDatabase, seedDatabase } from './database.ts'
-import { applyMigrations, createMigration } from './schema-engine.ts'
+// `npm run db:migrate | db:seed | db:migration -- <name>`: the database chores, offline. The images run
+// the same commands, plus `migrate status` and `migrate resolve` for a migration that failed.
+import { ensureDatabase, ensureReadonlyLogin, seedDatabase } from './database.ts'
+import { applyMigrations, createMigration, migrationStatus, resolveMigration } from './schema-engine.ts'
 
 const [command, ...args] = process.argv.slice(2)
 const databaseUrl = process.env.DATABASE_URL
@@ -20,6 +21,27 @@ if (!databaseUrl) {
 try {
   switch (command) {
     case 'migrate': {
+      if (args[0] === 'status') {
+        const records = await migrationStatus(databaseUrl)
+        for (const m of records) {
+          console.log(`${m.state.padEnd(11)} ${m.name}`)
+          if (m.logs) console.log(`            ${m.logs.trim().split('\n').join('\n            ')}`)
+        }
+        const open = records.filter((m) => m.state === 'failed' || m.state === 'pending')
+        console.log(open.length ? `${open.length} migration(s) not applied` : 'up to date')
+        // Like `prisma migrate status`: non-zero while the database is not where this image expects it.
+        process.exit(open.length ? 1 : 0)
+      }
+      if (args[0] === 'resolve') {
+        const [flag, name] = args.slice(1)
+        if ((flag !== '--rolled-back' && flag !== '--applied') || !name)
+          fail('usage: cli.ts migrate resolve --rolled-back <name> | --applied <name>')
+        const failed = (await migrationStatus(databaseUrl)).find((m) => m.name === name)
+        if (failed?.state !== 'failed') fail(`${name} is not a failed migration (see: migrate status)`)
+        await resolveMigration(databaseUrl, name, flag === '--applied' ? 'applied' : 'rolled-back')
+        console.log(`${name} recorded as ${flag.slice(2)}; now run migrate`)
+        break
+      }
       if (await ensureDatabase(databaseUrl)) console.log('created the database')
       const applied = await applyMigrations(databaseUrl)
       console.log(
@@ -30,6 +52,16 @@ try {
     case 'seed': {
       const { created, updated, unchanged } = await seedDatabase(databaseUrl)
       console.log(`exercise catalog: ${created} created, ${updated} updated, ${unchanged} unchanged`)
+      break
+    }
+    case 'stats-login': {
+      // stats' read-only login (a member of liftlog_readonly), named and keyed by STATS_DATABASE_URL.
+      const statsUrl =
+        process.env.STATS_DATABASE_URL ?? fail('stats-login reads STATS_DATABASE_URL; it is not set')
+      const stats = new URL(statsUrl)
+      const user = decodeURIComponent(stats.username)
+      await ensureReadonlyLogin(databaseUrl, user, decodeURIComponent(stats.password) || undefined)
+      console.log(`read-only login ${user} is ready`)
       break
     }
     case 'new-migration': {
@@ -44,7 +76,9 @@ try {
       break
     }
     default:
-      fail('usage: cli.ts migrate | seed | new-migration <name>')
+      fail(
+        'usage: cli.ts migrate [status | resolve --rolled-back <name> | resolve --applied <name>] | seed | stats-login | new-migration <name>',
+      )
   }
   // The schema engine keeps its connection pool open with no way to close it; don't wait for its idle timeout.
   process.exit(0)

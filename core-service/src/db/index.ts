@@ -8,4 +8,10 @@ export {
   READONLY_ROLE,
   seedDatabase,
 } from './database.ts'
-export { applyMigrations, pendingSchemaChange } from './schema-engine.ts'
+export {
+  applyMigrations,
+  migrationStatus,
+  migrationsDir,
+  pendingSchemaChange,
+  resolveMigration,
+} from './schema-engine.ts'

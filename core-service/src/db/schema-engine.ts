@@ -14,7 +14,6 @@ import { type PgSettings, parseDatabaseUrl } from './connection.ts'
 export const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url))
 export const schemaPath = path.join(prismaDir, 'schema.prisma')
 export const migrationsDir = path.join(prismaDir, 'migrations')
-const lockfilePath = path.join(migrationsDir, 'migration_lock.toml')
 const filters = { externalTables: [], externalEnums: [] }
 
 // Node has WebAssembly; the TypeScript lib set here (no DOM) does not declare it.
@@ -82,6 +81,8 @@ function readCharColumns(adapter: Adapter): void {
   }
 }
 
+let lastScriptError: unknown = null
+
 // The adapter's executeScript splits a migration on every ";" (even inside comments and DO $$ blocks).
 // The native engine behind `prisma migrate deploy` sends the whole file at once, in PostgreSQL's simple
 // query protocol; do the same so one migration.sql behaves identically in both.
@@ -95,6 +96,8 @@ async function connectAdapter(settings: PgSettings) {
     try {
       await pool.query(script)
     } catch (error) {
+      // The engine reports only "external connector error"; keep PostgreSQL's own words for the caller.
+      lastScriptError = error
       internals.onError(error)
     }
   }
@@ -136,6 +139,8 @@ async function runAdmin(settings: PgSettings, sql: string): Promise<void> {
 interface Engine {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>
   diff(input: unknown): Promise<{ exitCode: number; stdout?: string }>
+  markMigrationApplied(input: unknown): Promise<unknown>
+  markMigrationRolledBack(input: unknown): Promise<unknown>
 }
 
 async function openEngine(databaseUrl: string, schemaText: string): Promise<Engine> {
@@ -153,16 +158,21 @@ async function openEngine(databaseUrl: string, schemaText: string): Promise<Engi
   )
 }
 
-function migrationList() {
-  const names = fs.existsSync(migrationsDir)
+/** The migration folder names in `dir`, oldest first (the order they apply in). */
+export function migrationNames(dir = migrationsDir): string[] {
+  return fs.existsSync(dir)
     ? fs
-        .readdirSync(migrationsDir, { withFileTypes: true })
+        .readdirSync(dir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : []
+}
+
+function migrationList(dir: string) {
+  const lockfilePath = path.join(dir, 'migration_lock.toml')
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: {
       path: lockfilePath,
       content: fs.existsSync(lockfilePath)
@@ -170,8 +180,8 @@ function migrationList() {
         : 'provider = "postgresql"\n',
     },
     shadowDbInitScript: '',
-    migrationDirectories: names.map((name) => {
-      const file = path.join(migrationsDir, name, 'migration.sql')
+    migrationDirectories: migrationNames(dir).map((name) => {
+      const file = path.join(dir, name, 'migration.sql')
       return {
         // The engine records this as migration_name, which the CLI writes as the bare folder name.
         path: name,
@@ -186,11 +196,98 @@ function migrationList() {
   }
 }
 
-/** Applies every migration not yet recorded in _prisma_migrations; returns the names it applied. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/** PostgreSQL's message, with its detail and hint, on one line. */
+function describeSqlError(error: unknown): string {
+  const e = error as { message?: string; detail?: string; hint?: string; code?: string }
+  return [
+    e.message,
+    e.detail && `detail: ${e.detail}`,
+    e.hint && `hint: ${e.hint}`,
+    e.code && `(SQLSTATE ${e.code})`,
+  ]
+    .filter(Boolean)
+    .join('; ')
+}
+
+/**
+ * Applies every migration not yet recorded in _prisma_migrations; returns the names it applied. A
+ * migration whose SQL fails is recorded as failed (as the Prisma CLI does) and the error names it and
+ * carries PostgreSQL's message; `migrate status` shows it, `migrate resolve` clears it.
+ */
+export async function applyMigrations(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
   const engine = await openEngine(databaseUrl, fs.readFileSync(schemaPath, 'utf8'))
-  const result = await engine.applyMigrations({ migrationsList: migrationList(), filters })
-  return result.appliedMigrationNames
+  lastScriptError = null
+  try {
+    const result = await engine.applyMigrations({ migrationsList: migrationList(dir), filters })
+    return result.appliedMigrationNames
+  } catch (error) {
+    if (!lastScriptError) throw error
+    const failed = (await migrationStatus(databaseUrl, dir)).find((m) => m.state === 'failed')
+    throw new Error(
+      `migration ${failed?.name ?? '(unknown)'} failed: ${describeSqlError(lastScriptError)}. ` +
+        'Fix the cause, then `migrate resolve --rolled-back <name>` (nothing of it applied: PostgreSQL ' +
+        'ran it in one transaction) or `--applied <name>` (you finished it by hand), and migrate again.',
+    )
+  }
+}
+
+export type MigrationState = 'applied' | 'pending' | 'failed' | 'rolled back'
+export interface MigrationRecord {
+  name: string
+  state: MigrationState
+  /** For a failed migration: the error the engine recorded. */
+  logs?: string
+}
+
+/**
+ * Every migration folder with its state in _prisma_migrations (a failed attempt later rolled back and
+ * re-applied counts as applied), plus recorded names no folder matches (state from the table).
+ */
+export async function migrationStatus(databaseUrl: string, dir = migrationsDir): Promise<MigrationRecord[]> {
+  const client = new pg.Client(parseDatabaseUrl(databaseUrl))
+  await client.connect()
+  try {
+    const table = await client.query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`)
+    const rows: {
+      migration_name: string
+      finished_at: Date | null
+      rolled_back_at: Date | null
+      logs: string | null
+    }[] = table.rows[0]?.present
+      ? (
+          await client.query(
+            'SELECT migration_name, finished_at, rolled_back_at, logs FROM _prisma_migrations ORDER BY started_at',
+          )
+        ).rows
+      : []
+    const stateOf = (name: string): MigrationRecord => {
+      const attempts = rows.filter((r) => r.migration_name === name)
+      if (attempts.some((r) => r.finished_at && !r.rolled_back_at)) return { name, state: 'applied' }
+      const open = attempts.find((r) => !r.finished_at && !r.rolled_back_at)
+      if (open) return { name, state: 'failed', logs: open.logs ?? '' }
+      return { name, state: attempts.length ? 'rolled back' : 'pending' }
+    }
+    const folders = migrationNames(dir)
+    const unknown = [...new Set(rows.map((r) => r.migration_name))].filter((n) => !folders.includes(n))
+    return [...folders, ...unknown].map(stateOf)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * `migrate resolve`: records a failed migration as rolled back (it will be applied afresh next time) or
+ * as applied (an operator finished it by hand), exactly as `prisma migrate resolve` does.
+ */
+export async function resolveMigration(
+  databaseUrl: string,
+  name: string,
+  as: 'applied' | 'rolled-back',
+  dir = migrationsDir,
+): Promise<void> {
+  const engine = await openEngine(databaseUrl, fs.readFileSync(schemaPath, 'utf8'))
+  if (as === 'rolled-back') await engine.markMigrationRolledBack({ migrationName: name })
+  else await engine.markMigrationApplied({ migrationName: name, migrationsList: migrationList(dir) })
 }
 
 /**
@@ -203,7 +300,7 @@ export async function pendingSchemaChange(
 ): Promise<string> {
   const engine = await openEngine(databaseUrl, schemaText)
   const result = await engine.diff({
-    from: { tag: 'migrations', ...migrationList() },
+    from: { tag: 'migrations', ...migrationList(migrationsDir) },
     to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schemaText }] },
     script: true,
     exitCode: true,
@@ -221,6 +318,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
   const folder = path.join(migrationsDir, `${stamp}_${name.replace(/\W+/g, '_').toLowerCase()}`)
   fs.mkdirSync(folder, { recursive: true })
   fs.writeFileSync(path.join(folder, 'migration.sql'), sql)
+  const lockfilePath = path.join(migrationsDir, 'migration_lock.toml')
   if (!fs.existsSync(lockfilePath)) {
     fs.writeFileSync(
       lockfilePath,

@@ -104,7 +104,7 @@ t.test('the app containers are hardened and built from the service Dockerfiles',
   for (const name of ['migrate', 'stats', 'core']) {
     const s = services[name]
     t.equal(s.read_only, true, `${name}: read-only root filesystem`)
-    t.same(s.tmpfs, ['/tmp'], `${name}: /tmp for tsx's cache`)
+    t.same(s.tmpfs, ['/tmp'], `${name}: a writable /tmp on a read-only root`)
     t.same(s.cap_drop, ['ALL'], `${name}: no capabilities`)
     t.same(s.security_opt, ['no-new-privileges:true'], `${name}: no privilege escalation`)
     t.equal(s.build.context, '.', `${name}: built from the repository root`)

@@ -97,7 +97,7 @@ for (const service of services) {
     t.same(image.problems, [], 'every COPY source exists and is in the build context')
     const cwd = image.hostPath(final.workdir)
     t.ok(fs.existsSync(cwd), `WORKDIR ${final.workdir} exists in the image`)
-    const entry = final.command.find((arg) => arg.endsWith('.ts'))
+    const entry = final.command.find((arg) => /\.[cm]?[jt]s$/.test(arg))
     t.ok(entry && fs.existsSync(path.join(cwd, entry)), `the entry ${entry} is in the image`)
 
     const port = await freePort()
