@@ -4,15 +4,28 @@
 
 const MAX_LENGTH = 2000
 // C0 controls, space, DEL, C1 controls, NBSP, the Unicode spaces, separators and invisible marks, and "\".
-const REFUSED =
-  /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\\]/
+function isRefused(char: string): boolean {
+  const c = char.codePointAt(0) ?? 0
+  return (
+    c <= 0x20 ||
+    (c >= 0x7f && c <= 0xa0) ||
+    c === 0x5c ||
+    c === 0x1680 ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x2064) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
 // A base no real request can have: the parsed target must keep exactly this origin.
 const BASE = 'http://liftlog.invalid'
 
 /** `next` as a same-origin path (normalised, percent-encoded), or '/' for anything else. Never throws. */
 export function safeRedirectTarget(next: unknown): string {
   if (typeof next !== 'string' || next.length > MAX_LENGTH) return '/'
-  if (!next.startsWith('/') || next.startsWith('//') || REFUSED.test(next)) return '/'
+  if (!next.startsWith('/') || next.startsWith('//') || [...next].some(isRefused)) return '/'
   let url: URL
   try {
     url = new URL(next, BASE)
