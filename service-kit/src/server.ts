@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
 import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { ConfigError } from './config.ts'
+import { strictBodyValidator } from './validation.ts'
 
 const PROBE_PATHS = new Set(['/health', '/ready', '/metrics'])
 
@@ -34,6 +35,8 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
       requestIdLogLabel: 'requestId',
       disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
     }),
+    // Strict JSON bodies, coerced query strings (see validation.ts).
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...extra,
