@@ -1,5 +1,5 @@
 // Creates the configured Fastify instance with the app registered; used by server.ts and the tests.
-import { serverOptions } from '@liftlog/service-kit'
+import { operatorServer, serverOptions } from '@liftlog/service-kit'
 import Fastify from 'fastify'
 import app from './app.ts'
 import type { CoreConfig } from './config.ts'
@@ -8,6 +8,8 @@ import { parseTrustProxy } from './trust-proxy.ts'
 export async function buildCore(config: CoreConfig) {
   const trustProxy = parseTrustProxy(config.TRUST_PROXY)
   const fastify = Fastify(serverOptions(config, { trustProxy }))
+  // At the root, so runServer (and tests) reach fastify.operator.
+  await fastify.register(operatorServer)
   await fastify.register(app, { config })
   return fastify
 }
