@@ -10,6 +10,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface ServiceProcess {
   name: string
   url: string
+  /** The operator server (METRICS_PORT): /metrics, detailed /ready, core's /resilience. */
+  metricsUrl: string
   child: ChildProcess
   /** SIGTERM, then wait for the process to finish its graceful shutdown. */
   stop(): Promise<void>
@@ -18,6 +20,8 @@ export interface ServiceProcess {
 export interface StartOptions {
   name: 'core-service' | 'stats-service'
   port: number
+  /** METRICS_PORT; a free port unless given (two services on one host must not share 9100). */
+  metricsPort?: number
   env: Record<string, string | undefined>
   /** Path that must answer 200 before the service counts as started. */
   waitFor?: '/health' | '/ready'
@@ -39,10 +43,18 @@ export async function freePort(): Promise<number> {
 
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
   const url = `http://127.0.0.1:${options.port}`
+  const metricsPort = options.metricsPort ?? (await freePort())
+  const metricsUrl = `http://127.0.0.1:${metricsPort}`
   const output = options.output ?? 'inherit'
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: path.join(repoRoot, options.name),
-    env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(options.port) },
+    env: {
+      ...process.env,
+      ...options.env,
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      METRICS_PORT: String(metricsPort),
+    },
     stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   })
   if (typeof output === 'function') {
@@ -64,7 +76,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
       throw new Error(`${options.name} exited with code ${child.exitCode} before answering`)
     try {
       const res = await fetch(`${url}${options.waitFor ?? '/health'}`)
-      if (res.ok) return { name: options.name, url, child, stop }
+      if (res.ok) return { name: options.name, url, metricsUrl, child, stop }
     } catch {
       // not listening yet
     }

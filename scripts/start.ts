@@ -110,6 +110,7 @@ async function main() {
     const stats = await startService({
       name: 'stats-service',
       port: statsPort,
+      metricsPort: Number(process.env.STATS_METRICS_PORT ?? 9101),
       env: { ...shared, DATABASE_URL: withUser(databaseUrl, STATS_LOGIN, statsPassword) },
       waitFor: '/ready',
     })
@@ -117,6 +118,7 @@ async function main() {
     const core = await startService({
       name: 'core-service',
       port: Number(process.env.PORT ?? 25590),
+      metricsPort: Number(process.env.METRICS_PORT ?? 9100),
       env: {
         ...shared,
         DATABASE_URL: databaseUrl,

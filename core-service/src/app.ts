@@ -5,6 +5,7 @@ import { errorHandler, healthRoutes, metrics, openApi, redis } from '@liftlog/se
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
 import authentication from './plugins/authentication.ts'
+import inputGuard from './plugins/input-guard.ts'
 import prisma from './plugins/prisma.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import security from './plugins/security.ts'
@@ -72,6 +73,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(session, { secret: config.SECRET_KEY, idleMinutes: config.SESSION_IDLE_MINUTES })
   await fastify.register(authentication)
   await fastify.register(security)
+  await fastify.register(inputGuard)
   await fastify.register(views)
   await fastify.register(rateLimit)
 

@@ -84,8 +84,8 @@ async function histogram(metricsUrl: string, name: string, labels: string) {
 }
 
 /** Mean server-side time (ms) core spent per proxied summary, per /me, and per upstream attempt. */
-async function coreSideTimes(coreUrl: string) {
-  const metrics = `${coreUrl}/metrics`
+async function coreSideTimes(coreMetricsUrl: string) {
+  const metrics = `${coreMetricsUrl}/metrics`
   return {
     proxy: await histogram(metrics, 'http_request_duration_seconds', 'route="/api/v1/stats/summary"'),
     me: await histogram(metrics, 'http_request_duration_seconds', 'route="/api/v1/me"'),
@@ -205,7 +205,7 @@ async function main() {
     console.error(
       `stats ${statsUrl}, core ${core.url}; per target: ${LATENCY_RUNS} sequential requests and ${THROUGHPUT_SECONDS} × 1 s at 10 connections, interleaved`,
     )
-    const before = await coreSideTimes(core.url)
+    const before = await coreSideTimes(core.metricsUrl)
     let after = before
     rows.push(
       ...(await measureInterleaved(
@@ -230,7 +230,7 @@ async function main() {
           },
         ],
         async () => {
-          after = await coreSideTimes(core.url)
+          after = await coreSideTimes(core.metricsUrl)
         },
       )),
     )
@@ -241,7 +241,7 @@ async function main() {
     await stats.stop()
     // Open the analytics breaker: five failed calls (the summary falls back to its last good answer).
     for (let i = 0; i < 5; i++) await fetch(`${core.url}/api/v1/stats/volume?bucket=day`, { headers: bearer })
-    const resilience = (await (await fetch(`${core.url}/resilience`)).json()) as {
+    const resilience = (await (await fetch(`${core.metricsUrl}/resilience`)).json()) as {
       breakers: { name: string; state: string }[]
     }
     const state = resilience.breakers.find((b) => b.name === 'analytics')?.state

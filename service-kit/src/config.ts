@@ -60,6 +60,13 @@ export function serviceBasics(options: BasicsOptions) {
       maximum: 65535,
       description: `TCP port, e.g. ${options.port}`,
     }),
+    METRICS_PORT: Type.Integer({
+      default: 9100,
+      minimum: 0,
+      maximum: 65535,
+      description:
+        'TCP port of the operator endpoints (/metrics, detailed /ready, core /resilience); keep it off the public Service; 0 = any free port',
+    }),
     LOG_LEVEL: Type.Union(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
       { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },

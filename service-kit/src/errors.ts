@@ -35,6 +35,19 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
   }
   if (error.validation) {
     const where = error.validationContext ? `${error.validationContext}` : 'request'
+    // Unknown properties: every one of them, so a client fixes its request in one go.
+    const unknown = error.validation.filter((issue) => issue.keyword === 'additionalProperties')
+    if (unknown.length > 0) {
+      const names = unknown.map((issue) => {
+        const name = (issue.params as { additionalProperty?: string }).additionalProperty ?? '?'
+        return issue.instancePath ? `${issue.instancePath.slice(1)}/${name}` : name
+      })
+      return {
+        statusCode,
+        code: 'VALIDATION',
+        message: `${where} has unknown properties: ${names.join(', ')}`,
+      }
+    }
     const first = error.validation[0]
     const field = first?.instancePath ? `${where}${first.instancePath}` : where
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty

@@ -5,6 +5,7 @@ export { type ErrorBody, ErrorResponse, errorHandler, toErrorBody } from './erro
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'
 export { metrics } from './metrics.ts'
 export { type OpenApiOptions, openApi } from './openapi.ts'
+export { operatorServer } from './operator.ts'
 export { redis } from './redis.ts'
 export { runServer, serverOptions } from './server.ts'
 export { isKnownTimeZone } from './time-zones.ts'

@@ -1,4 +1,4 @@
-// Prometheus metrics at GET /metrics: request counts and latency by route pattern (never the raw path,
+// Prometheus metrics at GET /metrics on the operator server (METRICS_PORT, see operator.ts): request counts and latency by route pattern (never the raw path,
 // which would mint a time series per id or date), plus whatever the service adds to fastify.metrics.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
@@ -32,18 +32,13 @@ async function metricsPlugin(fastify: FastifyInstance, options: { service: strin
   fastify.addHook('onResponse', async (request, reply) => {
     // routeOptions.url is the pattern (/workouts/:id); unmatched requests share one label.
     const route = request.routeOptions.url ?? 'unmatched'
-    if (route === '/metrics') return
     requests.inc({ method: request.method, route, status: String(reply.statusCode) })
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000)
   })
-  fastify.get(
-    '/metrics',
-    { logLevel: 'warn', schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: true } },
-    async (_request, reply) => {
-      reply.type(registry.contentType)
-      return registry.metrics()
-    },
-  )
+  fastify.operator.get('/metrics', async (_request, reply) => {
+    reply.type(registry.contentType)
+    return registry.metrics()
+  })
 }
 
-export const metrics = fp(metricsPlugin, { name: 'metrics', fastify: '5.x' })
+export const metrics = fp(metricsPlugin, { name: 'metrics', fastify: '5.x', dependencies: ['operator'] })

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
 import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { ConfigError } from './config.ts'
+import { strictBodyValidator } from './validation.ts'
 
-const PROBE_PATHS = new Set(['/health', '/ready', '/metrics'])
+const PROBE_PATHS = new Set(['/health', '/ready'])
 
 export interface LogConfig {
   LOG_LEVEL: string
@@ -34,13 +35,21 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
       requestIdLogLabel: 'requestId',
       disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
     }),
+    // Strict JSON bodies, coerced query strings (see validation.ts).
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...extra,
   }
 }
 
-export interface RunOptions<C extends { HOST: string; PORT: number }> {
+interface ListenConfig {
+  HOST: string
+  PORT: number
+  METRICS_PORT: number
+}
+
+export interface RunOptions<C extends ListenConfig> {
   name: string
   loadConfig: () => C
   build: (config: C) => Promise<FastifyInstance>
@@ -48,9 +57,7 @@ export interface RunOptions<C extends { HOST: string; PORT: number }> {
   graceMs?: number
 }
 
-export async function runServer<C extends { HOST: string; PORT: number }>(
-  options: RunOptions<C>,
-): Promise<void> {
+export async function runServer<C extends ListenConfig>(options: RunOptions<C>): Promise<void> {
   let app: FastifyInstance
   let config: C
   try {
@@ -68,10 +75,17 @@ export async function runServer<C extends { HOST: string; PORT: number }>(
     else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
     await app.close()
   })
-  try {
-    await app.listen({ host: config.HOST, port: config.PORT })
-  } catch (error) {
-    app.log.error({ err: error }, `${options.name} could not listen on ${config.HOST}:${config.PORT}`)
-    process.exit(1)
+  const listen = async (server: FastifyInstance, port: number, variable: string) => {
+    try {
+      await server.listen({ host: config.HOST, port })
+    } catch (error) {
+      app.log.error(
+        { err: error },
+        `${options.name} could not listen on ${config.HOST}:${port} (${variable})`,
+      )
+      process.exit(1)
+    }
   }
+  await listen(app, config.PORT, 'PORT')
+  if (app.hasDecorator('operator')) await listen(app.operator, config.METRICS_PORT, 'METRICS_PORT')
 }

@@ -4,6 +4,7 @@ import t from 'tap'
 import { errorHandler, toErrorBody } from '../src/errors.ts'
 import { healthRoutes } from '../src/health.ts'
 import { metrics } from '../src/metrics.ts'
+import { operatorServer } from '../src/operator.ts'
 import { serverOptions } from '../src/server.ts'
 
 async function build(
@@ -12,6 +13,7 @@ async function build(
 ) {
   const app = Fastify(serverOptions({ LOG_LEVEL: 'silent' }))
   await app.register(errorHandler, renderPage ? { renderPage } : {})
+  await app.register(operatorServer)
   await app.register(metrics, { service: 'test' })
   await app.register(healthRoutes, { checks, timeoutMs: 100, warmUpMs: 300 })
   app.get('/boom', async () => {
@@ -71,19 +73,23 @@ t.test('a 4xx error from a handler keeps its code and message', async (t) => {
 
 t.test('/ready is 200 when every check answers, 503 naming the one that fails or hangs', async (t) => {
   const healthy = await build({ database: async () => 1 })
-  t.same((await healthy.inject('/ready')).json(), { status: 'ready', checks: { database: 'ok' } })
+  t.same((await healthy.operator.inject('/ready')).json(), { status: 'ready', checks: { database: 'ok' } })
+  t.equal((await healthy.inject('/ready')).body, '{"status":"ready"}', 'the public port: one line')
   const broken = await build({
     database: async () => {
       throw new Error('connection refused')
     },
     redis: () => new Promise(() => {}),
   })
-  const res = await broken.inject('/ready')
+  const res = await broken.operator.inject('/ready')
   t.equal(res.statusCode, 503)
   t.same(res.json(), {
     status: 'unavailable',
     checks: { database: 'connection refused', redis: 'no answer within 100 ms' },
   })
+  const publicReady = await broken.inject('/ready')
+  t.equal(publicReady.statusCode, 503)
+  t.equal(publicReady.body, '{"status":"unavailable"}', 'no failure reasons on the public port')
   t.equal((await broken.inject('/health')).statusCode, 200, 'liveness does not depend on dependencies')
 })
 
@@ -101,7 +107,15 @@ t.test('/metrics counts requests by route pattern, never by raw path', async (t)
   const app = await build({})
   await app.inject({ method: 'POST', url: '/things/123', payload: { reps: 1 } })
   await app.inject({ method: 'POST', url: '/things/456', payload: { reps: 1 } })
-  const text = (await app.inject('/metrics')).body
+  const text = (await app.operator.inject('/metrics')).body
   t.match(text, /http_requests_total\{method="POST",route="\/things\/:id",status="200",service="test"\} 2/)
   t.notMatch(text, /things\/123/)
+})
+
+t.test('/metrics is served on the operator server only; the public port answers 404', async (t) => {
+  const app = await build({})
+  t.equal((await app.inject('/metrics')).statusCode, 404)
+  const scrape = await app.operator.inject('/metrics')
+  t.equal(scrape.statusCode, 200)
+  t.match(scrape.headers['content-type'], /text\/plain/)
 })

@@ -1,5 +1,5 @@
 // Creates the configured Fastify instance with the app registered; used by server.ts, tests and the bench.
-import { serverOptions } from '@liftlog/service-kit'
+import { operatorServer, serverOptions } from '@liftlog/service-kit'
 import Fastify, { type FastifySchemaValidationError } from 'fastify'
 import fp from 'fastify-plugin'
 import app from './app.ts'
@@ -19,6 +19,8 @@ function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: s
 
 export async function buildStats(config: StatsConfig, options: { clock?: () => Date } = {}) {
   const fastify = Fastify(serverOptions(config, { schemaErrorFormatter }))
+  // At the root, so runServer (and tests) reach fastify.operator.
+  await fastify.register(operatorServer)
   // fp: the app's decorators (prisma, redis, resultCache) reach the root instance tests and the bench hold.
   await fastify.register(fp(app, { name: 'stats-app' }), { config, clock: options.clock })
   return fastify

@@ -27,11 +27,6 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/')
 }
 
-/** A same-site path to return to after signing in; anything else (//evil, https://…) becomes '/'. */
-export function safeNextPath(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length <= 2000 ? next : '/'
-}
-
 /** A short fingerprint of the password hash: a session only lives as long as the password it began with. */
 function passwordStamp(passwordHash: string): string {
   return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16)

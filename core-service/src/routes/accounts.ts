@@ -2,6 +2,7 @@
 // the form with the input and a message next to each field (the pattern other form routes copy).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { prepareDummyHash } from '../accounts/passwords.ts'
+import { safeRedirectTarget } from '../accounts/redirect-target.ts'
 import {
   accountFieldMessages,
   type LoginForm,
@@ -11,7 +12,7 @@ import {
 import { timeZones } from '../accounts/time-zones.ts'
 import { authenticate, registerUser } from '../accounts/users.ts'
 import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
-import { endSession, safeNextPath, startSession } from '../plugins/authentication.ts'
+import { endSession, startSession } from '../plugins/authentication.ts'
 
 const MINUTE = 60_000
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
@@ -108,8 +109,9 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       }),
     },
     async (request: FastifyRequest<{ Querystring: { next?: string } }>, reply) => {
-      if (request.user) return reply.redirect(safeNextPath(request.query.next), 303)
-      return renderLogin(reply, { next: request.query.next })
+      const next = safeRedirectTarget(request.query.next)
+      if (request.user) return reply.redirect(next, 303)
+      return renderLogin(reply, next === '/' ? {} : { next })
     },
   )
 
@@ -129,10 +131,14 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       if (!user) {
         if (userKey) await loginPerUser.hit(userKey)
         reply.code(401)
-        return renderLogin(reply, { username, next: body.next }, { _form: 'Wrong username or password.' })
+        return renderLogin(
+          reply,
+          { username, next: safeRedirectTarget(body.next) },
+          { _form: 'Wrong username or password.' },
+        )
       }
       await startSession(request, user.id)
-      return reply.redirect(safeNextPath(body.next), 303)
+      return reply.redirect(safeRedirectTarget(body.next), 303)
     },
   )
 

@@ -1,4 +1,6 @@
-// GET /resilience: how core's calls to stats are doing right now, per circuit breaker, with the policy in force.
+// GET /resilience on the operator server (METRICS_PORT): how core's calls to stats are doing right now, per
+// circuit breaker, with the policy in force. Never on the public port: it names the internal stats URL and
+// shows an attacker whether their attack on stats is working.
 import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 
@@ -43,28 +45,17 @@ const Resilience = Type.Object(
 )
 
 export default async function resilienceRoutes(fastify: FastifyInstance) {
-  fastify.get(
-    '/resilience',
-    {
-      logLevel: 'warn',
-      schema: {
-        tags: ['operations'],
-        summary: 'Circuit breakers and resilience policy for calls to stats-service',
-        response: { 200: Resilience },
-      },
-    },
-    async () => {
-      const client = fastify.statsClient
-      const { policy, pool, baseUrl } = client.options
-      return {
-        statsUrl: withoutCredentials(baseUrl),
-        breakers: client.snapshot(),
-        policy: { ...policy, retryOn: 'GET only: connection errors, timeouts, HTTP 502/503/504; never 4xx' },
-        pool: { ...pool, generations: client.pool.generations },
-        fallback: { store: client.fallbackKind },
-      }
-    },
-  )
+  fastify.operator.get('/resilience', { schema: { response: { 200: Resilience } } }, async () => {
+    const client = fastify.statsClient
+    const { policy, pool, baseUrl } = client.options
+    return {
+      statsUrl: withoutCredentials(baseUrl),
+      breakers: client.snapshot(),
+      policy: { ...policy, retryOn: 'GET only: connection errors, timeouts, HTTP 502/503/504; never 4xx' },
+      pool: { ...pool, generations: client.pool.generations },
+      fallback: { store: client.fallbackKind },
+    }
+  })
 }
 
 function withoutCredentials(url: string) {

@@ -70,9 +70,12 @@ export function filledRows(values: FormValues): FormValues {
   return { ...values, rows: values.rows.filter((row) => row.reps || row.weight || row.rpe) }
 }
 
+// Plain decimals only: Number() would also read "0x10", "1e3", "Infinity" and " ". Phones in many
+// locales type a decimal comma.
+const DECIMAL = /^\d{1,7}(?:[.,]\d{1,6})?$/
+
 function number(value: string): number {
-  // Phones in many locales type a decimal comma.
-  return value === '' ? Number.NaN : Number(value.replace(',', '.'))
+  return DECIMAL.test(value) ? Number(value.replace(',', '.')) : Number.NaN
 }
 
 /** The domain input of (filled) form values, in the lifter's zone; unparseable numbers fail validation. */

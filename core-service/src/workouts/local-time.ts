@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon'
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-export const LOCAL_TIME = /^\d{2}:\d{2}(:\d{2})?$/
+/** 00:00 to 23:59 (seconds optional); luxon would read 24:00 as the next day's midnight. */
+export const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/
 /** Nothing before this is a plausible training log entry (and it keeps date pickers sane). */
 export const EARLIEST_DATE = '1970-01-01'
 

@@ -169,7 +169,7 @@ t.test('without REDIS_URL sessions live in the process and still end on logout',
     await app.close()
     await db.drop()
   })
-  t.same((await app.inject('/ready')).json().checks, { database: 'ok' }, 'no Redis in play')
+  t.same((await app.operator.inject('/ready')).json().checks, { database: 'ok' }, 'no Redis in play')
   const bob = await signUp(app)
   t.equal((await bob.cookieApi('GET', '/api/v1/me')).statusCode, 200)
   t.equal((await bob.form('/logout')).statusCode, 303)

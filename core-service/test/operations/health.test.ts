@@ -8,18 +8,22 @@ t.test('GET /health and /ready answer 200 when the database and Redis answer', a
   const health = await app.inject('/health')
   t.equal(health.statusCode, 200)
   t.same(health.json(), { status: 'ok' })
-  const ready = await app.inject('/ready')
+  const ready = await app.operator.inject('/ready')
   t.equal(ready.statusCode, 200)
   t.same(ready.json().checks, { database: 'ok', redis: 'ok' })
+  t.equal((await app.inject('/ready')).body, '{"status":"ready"}', 'the public port: one line')
 })
 
 t.test('GET /ready answers 503 naming the database when it cannot be reached', async (t) => {
   const { app, db } = await buildTestCore(t)
   await db.drop()
-  const ready = await app.inject('/ready')
+  const ready = await app.operator.inject('/ready')
   t.equal(ready.statusCode, 503)
   t.equal(ready.json().status, 'unavailable')
   t.not(ready.json().checks.database, 'ok')
+  const publicReady = await app.inject('/ready')
+  t.equal(publicReady.statusCode, 503)
+  t.same(publicReady.json(), { status: 'unavailable' }, 'no reasons on the public port')
   t.equal((await app.inject('/health')).statusCode, 200, 'liveness is unaffected')
 })
 
@@ -65,4 +69,29 @@ t.test('config names the bad variable in one line', async (t) => {
       }),
     { message: /^invalid configuration: PORT / },
   )
+})
+
+t.test('operator endpoints answer on METRICS_PORT only, never on the public port', async (t) => {
+  const { app } = await buildTestCore(t)
+  for (const url of ['/metrics', '/resilience']) {
+    const res = await app.inject({ url, headers: { accept: 'application/json' } })
+    t.equal(res.statusCode, 404, `public ${url}: 404`)
+    t.equal((await app.operator.inject(url)).statusCode, 200, `operator ${url}: 200`)
+  }
+  const doc = (await app.inject('/apidocs/json')).json()
+  t.notOk(doc.paths['/resilience'], 'the public docs do not list /resilience')
+})
+
+t.test('the operator server listens on METRICS_PORT beside the public port', async (t) => {
+  const { app } = await buildTestCore(t)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  await app.operator.listen({ host: '127.0.0.1', port: 0 })
+  const port = (server: typeof app) => (server.server.address() as { port: number }).port
+  const publicUrl = `http://127.0.0.1:${port(app)}`
+  const operatorUrl = `http://127.0.0.1:${port(app.operator)}`
+  t.equal((await fetch(`${publicUrl}/metrics`)).status, 404)
+  const scrape = await fetch(`${operatorUrl}/metrics`)
+  t.equal(scrape.status, 200)
+  t.match(await scrape.text(), /http_requests_total/)
+  t.equal((await fetch(`${operatorUrl}/workouts`)).status, 404, 'the operator port serves nothing else')
 })

@@ -226,7 +226,7 @@ t.test('a flapping stats (every other answer 503) is absorbed by retries: every 
     t.equal(res.statusCode, 200)
     t.notMatch(res.body, /showing data from|temporarily unavailable/)
   }
-  const resilience = (await app.inject('/resilience')).json()
+  const resilience = (await app.operator.inject('/resilience')).json()
   t.equal(resilience.breakers[0].state, 'closed')
   t.equal(resilience.breakers[0].consecutiveFailures, 0)
 })

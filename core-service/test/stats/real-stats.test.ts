@@ -95,7 +95,7 @@ t.test(
     t.match(stale.body, /showing data from/)
     t.match(stale.body, /1330 kg/)
     for (let i = 0; i < 4; i++) await alice.api('GET', '/api/v1/stats/breakdown?from=2026-01-01')
-    const open = (await app.inject('/resilience'))
+    const open = (await app.operator.inject('/resilience'))
       .json()
       .breakers.find((b: { name: string }) => b.name === 'analytics')
     t.equal(open.state, 'open')
@@ -112,6 +112,6 @@ t.test(
     t.equal(fresh.statusCode, 200)
     t.equal(fresh.json().stale, false)
     t.equal(fresh.json().totals.workouts, 2)
-    t.equal((await app.inject('/resilience')).json().breakers[0].state, 'closed')
+    t.equal((await app.operator.inject('/resilience')).json().breakers[0].state, 'closed')
   },
 )

@@ -94,7 +94,7 @@ t.test('stats 4xx is passed on in the catalogue’s words and does not trip the 
     t.equal(res.json().code, 'NOT_FOUND')
   }
   t.equal(fake.requests.length, 6, 'no retries for 4xx')
-  const resilience = (await app.inject('/resilience')).json()
+  const resilience = (await app.operator.inject('/resilience')).json()
   t.equal(resilience.breakers[0].state, 'closed')
 })
 
@@ -121,7 +121,7 @@ t.test(
 
     // 2 failed calls so far; 3 more open the breaker.
     for (let i = 0; i < 3; i++) await alice.api('GET', '/api/v1/stats/breakdown')
-    const resilience = await app.inject('/resilience')
+    const resilience = await app.operator.inject('/resilience')
     t.equal(resilience.statusCode, 200)
     const analytics = resilience.json().breakers.find((b: { name: string }) => b.name === 'analytics')
     t.equal(analytics.state, 'open')
@@ -141,7 +141,7 @@ t.test(
     t.equal(open.statusCode, 503)
     t.equal(open.headers['retry-after'], '1', 'seconds until the half-open trial')
 
-    const metrics = (await app.inject('/metrics')).body
+    const metrics = (await app.operator.inject('/metrics')).body
     t.match(metrics, /stats_breaker_state\{breaker="analytics",service="core"\} 2/)
     t.match(
       metrics,
@@ -162,7 +162,7 @@ t.test(
     const back = await alice.api('GET', '/api/v1/stats/summary')
     t.equal(back.statusCode, 200)
     t.equal(back.json().stale, false)
-    t.equal((await app.inject('/resilience')).json().breakers[0].state, 'closed')
+    t.equal((await app.operator.inject('/resilience')).json().breakers[0].state, 'closed')
   },
 )
 
@@ -182,7 +182,10 @@ t.test('the proxy is documented in /apidocs', async (t) => {
     t.ok(op, path)
     t.ok(op?.responses['503'], `${path} documents 503`)
   }
-  t.ok(doc.paths['/resilience'])
+  t.notOk(
+    doc.paths['/resilience'],
+    '/resilience moved to the operator port (issue 12): not in the public docs',
+  )
 })
 
 t.test('the calendar shades days by load from stats, and keeps plain marks when stats is down', async (t) => {

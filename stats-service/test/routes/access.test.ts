@@ -70,37 +70,42 @@ t.test('methods other than GET answer 405 with Allow: GET, HEAD', async (t) => {
   t.equal(head.statusCode, 200)
 })
 
-t.test('/health, /ready, /metrics and /apidocs need no token; the docs list every route', async (t) => {
-  const { app } = await buildTestStats(t)
-  t.same((await app.inject('/health')).json(), { status: 'ok' })
-  const ready = await app.inject('/ready')
-  t.equal(ready.statusCode, 200)
-  t.same(ready.json().checks, { database: 'ok' }, 'no Redis configured')
-  const metrics = await app.inject('/metrics')
-  t.equal(metrics.statusCode, 200)
-  t.match(metrics.body, /stats_cache_lookups_total/)
-  t.equal((await app.inject('/apidocs/')).statusCode, 200)
-  const doc = (await app.inject('/apidocs/json')).json()
-  t.equal(doc.openapi, '3.1.0')
-  for (const route of ROUTES) {
-    t.ok(doc.paths[route]?.get, `documents GET ${route}`)
-    t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
-    t.ok(doc.paths[route].get.responses['200'].description, 'with a described 200 response')
-    t.same(doc.paths[route].get.security, [{ internalToken: [] }], 'and the token requirement')
-  }
-  t.same(doc.components.securitySchemes.internalToken, {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-internal-token',
-  })
-  t.notOk(doc.paths['/health'].get.security, '/health needs no token')
-  t.match(doc.info.description, /workouts\.local_date/, 'the docs say which date buckets use')
-  t.match(doc.info.description, /Warm-up sets are excluded from everything/)
-})
+t.test(
+  '/health, /ready and /apidocs need no token; /metrics is on the operator port; the docs list every route',
+  async (t) => {
+    const { app } = await buildTestStats(t)
+    t.same((await app.inject('/health')).json(), { status: 'ok' })
+    const ready = await app.operator.inject('/ready')
+    t.equal(ready.statusCode, 200)
+    t.same(ready.json().checks, { database: 'ok' }, 'no Redis configured')
+    t.equal((await app.inject('/ready')).body, '{"status":"ready"}', 'public: one line')
+    t.equal((await app.inject('/metrics')).statusCode, 404, 'not on the public port')
+    const metrics = await app.operator.inject('/metrics')
+    t.equal(metrics.statusCode, 200)
+    t.match(metrics.body, /stats_cache_lookups_total/)
+    t.equal((await app.inject('/apidocs/')).statusCode, 200)
+    const doc = (await app.inject('/apidocs/json')).json()
+    t.equal(doc.openapi, '3.1.0')
+    for (const route of ROUTES) {
+      t.ok(doc.paths[route]?.get, `documents GET ${route}`)
+      t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
+      t.ok(doc.paths[route].get.responses['200'].description, 'with a described 200 response')
+      t.same(doc.paths[route].get.security, [{ internalToken: [] }], 'and the token requirement')
+    }
+    t.same(doc.components.securitySchemes.internalToken, {
+      type: 'apiKey',
+      in: 'header',
+      name: 'x-internal-token',
+    })
+    t.notOk(doc.paths['/health'].get.security, '/health needs no token')
+    t.match(doc.info.description, /workouts\.local_date/, 'the docs say which date buckets use')
+    t.match(doc.info.description, /Warm-up sets are excluded from everything/)
+  },
+)
 
 t.test('/ready checks Redis when it is configured', async (t) => {
   const { app } = await buildTestStats(t, { env: { REDIS_URL: TEST_REDIS_URL } })
-  t.same((await app.inject('/ready')).json().checks, { database: 'ok', redis: 'ok' })
+  t.same((await app.operator.inject('/ready')).json().checks, { database: 'ok', redis: 'ok' })
 })
 
 t.test('the service connects with the read-only login', async (t) => {
@@ -133,7 +138,8 @@ t.test(
   async (t) => {
     const { app, db } = await buildTestStats(t, { db: await createTestDatabase() })
     await db.drop()
-    const ready = await app.inject('/ready')
+    t.equal((await app.inject('/ready')).statusCode, 503)
+    const ready = await app.operator.inject('/ready')
     t.equal(ready.statusCode, 503)
     t.not(ready.json().checks.database, 'ok')
     const res = await app.inject({

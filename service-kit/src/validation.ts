@@ -1,0 +1,36 @@
+// How request input is validated, for every route of both services: JSON bodies strictly (no type
+// coercion, unknown properties refused and all of them reported), query strings and path parameters with
+// Fastify's usual coercion ("?page=2" is the number 2). A route module may still set its own compiler
+// (core's form routes do: src/forms.ts).
+import { AjvCompiler } from '@fastify/ajv-compiler'
+import type { FastifyServerOptions } from 'fastify'
+
+type BuildValidator = NonNullable<
+  NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
+>
+
+type CompilerOptions = Parameters<ReturnType<typeof AjvCompiler>>[1] & { customOptions?: object }
+
+const STRICT_BODY = {
+  coerceTypes: false,
+  // Refuse unknown properties instead of dropping them silently.
+  removeAdditional: false,
+  // Every unknown property is named at once. Bodies are bounded (bodyLimit, maxItems, maxLength), so
+  // reporting every problem costs little.
+  allErrors: true,
+  useDefaults: true,
+} as const
+
+export const strictBodyValidator: BuildValidator = (externalSchemas, ajvOptions) => {
+  const factory = AjvCompiler()
+  const options = (ajvOptions ?? {}) as CompilerOptions
+  const lenient = factory(externalSchemas, {
+    ...options,
+    customOptions: options.customOptions ?? {},
+  } as CompilerOptions)
+  const strict = factory(externalSchemas, {
+    ...options,
+    customOptions: { ...options.customOptions, ...STRICT_BODY },
+  } as CompilerOptions)
+  return (route) => (route.httpPart === 'body' ? strict(route) : lenient(route))
+}
