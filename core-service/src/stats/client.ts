@@ -273,6 +273,12 @@ export class StatsClient {
       if (value === undefined) throw new Error(`stats path parameter ${name} missing`)
       return encodeURIComponent(value)
     })
+    // Only a healthy request shape goes out: what stats would refuse is refused here, before it could
+    // count against anyone's breaker (schemas coerce "1e309" to an integer Infinity).
+    for (const [name, value] of Object.entries(query)) {
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new StatsRequestError(400, 'VALIDATION', `querystring/${name} must be a finite number`)
+    }
     // Sorted so that the same query always maps to the same last-good key.
     const search = Object.entries(query)
       .filter(([, v]) => v !== undefined && v !== '')
