@@ -1,6 +1,7 @@
 // core-service's error catalogue: handlers throw these; the root error handler turns them into
 // { statusCode, code, message } for the API and an error page (or a re-rendered form) for pages.
 import createError from '@fastify/error'
+import { RETRY_AFTER_SECONDS } from '@liftlog/service-kit'
 
 /** 400 — input a person can fix. Give `field` (e.g. 'username') so forms show the message next to it. */
 export const ValidationFailed = createError('VALIDATION', '%s', 400)
@@ -16,6 +17,19 @@ export const NotFound = createError('NOT_FOUND', '%s not found', 404)
 export const Conflict = createError('CONFLICT', '%s', 409)
 /** 429 — rate limit tripped; the message says when to try again. */
 export const TooManyRequests = createError('RATE_LIMITED', '%s', 429)
+
+const SignInUnavailableError = createError(
+  'SIGN_IN_UNAVAILABLE',
+  'Sign-in is temporarily unavailable. Please try again in a few seconds.',
+  503,
+)
+/**
+ * 503 — the session store (Redis) is unavailable, so no one can be recognised as signed in. Carries
+ * retryAfterSeconds: the root handler sends it as Retry-After and shows this message (not "internal error").
+ */
+export function signInUnavailable() {
+  return Object.assign(new SignInUnavailableError(), { retryAfterSeconds: RETRY_AFTER_SECONDS })
+}
 
 /** A catalogued error tagged with the form field it belongs to (see src/forms.ts `fieldErrors`). */
 export function fieldError<E extends Error>(error: E, field: string): E & { field: string } {

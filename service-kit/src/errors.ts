@@ -1,7 +1,10 @@
 // The one error shape both services answer with, and the root handler that produces it.
-// 4xx: { statusCode, code, message } a person can act on. 5xx: logged in full, answered with an id only.
+// 4xx: { statusCode, code, message } a person can act on. 503 for a dependency outage (the database, or a
+// catalogued "temporarily unavailable"): its own code and message, with Retry-After. Other 5xx: logged in
+// full, answered with an id only.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isDatabaseOutage, isUnavailableError, RETRY_AFTER_SECONDS } from './unavailable.ts'
 
 export interface ErrorBody {
   statusCode: number
@@ -27,7 +30,30 @@ export interface ErrorHandlerOptions {
   renderPage?: (request: FastifyRequest, reply: FastifyReply, body: ErrorBody) => Promise<unknown> | undefined
 }
 
+/** For an outage: the 503 body and how long to wait; otherwise undefined. */
+export function outageOf(error: unknown): { body: ErrorBody; retryAfterSeconds: number } | undefined {
+  if (isUnavailableError(error)) {
+    return {
+      body: { statusCode: 503, code: error.code, message: error.message },
+      retryAfterSeconds: error.retryAfterSeconds,
+    }
+  }
+  if (isDatabaseOutage(error)) {
+    return {
+      body: {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: `the database is temporarily unavailable; try again in ${RETRY_AFTER_SECONDS} seconds`,
+      },
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    }
+  }
+  return undefined
+}
+
 export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
+  const outage = outageOf(error)
+  if (outage) return outage.body
   const statusCode =
     error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
   if (statusCode >= 500) {
@@ -60,8 +86,13 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
 async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandlerOptions) {
   fastify.addSchema(ErrorResponse)
   fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const body = toErrorBody(error, request.id)
-    if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    const outage = outageOf(error)
+    const body = outage?.body ?? toErrorBody(error, request.id)
+    if (outage) {
+      // An outage is expected and already visible on /ready and the dependency's own metrics: one line.
+      request.log.warn({ code: body.code, reason: error.message?.split('\n').find(Boolean) }, body.message)
+      reply.header('retry-after', String(outage.retryAfterSeconds))
+    } else if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ statusCode: body.statusCode, code: body.code }, body.message)
     reply.code(body.statusCode)
     const page = options.renderPage?.(request, reply, body)

@@ -1,11 +1,19 @@
 // @liftlog/service-kit: the pieces core-service and stats-service share.
 export { ConfigError, configKeys, loadConfig, serviceBasics } from './config.ts'
 export { type PgSettings, parseDatabaseUrl } from './database-url.ts'
-export { type ErrorBody, ErrorResponse, errorHandler, toErrorBody } from './errors.ts'
+export { type ErrorBody, ErrorResponse, errorHandler, outageOf, toErrorBody } from './errors.ts'
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'
 export { metrics } from './metrics.ts'
 export { type OpenApiOptions, openApi } from './openapi.ts'
 export { operatorServer } from './operator.ts'
-export { redis } from './redis.ts'
+export { COMMAND_TIMEOUT_MS, redis, redisReady } from './redis.ts'
 export { runServer, serverOptions } from './server.ts'
 export { isKnownTimeZone } from './time-zones.ts'
+export {
+  DATABASE_REQUEST_TIMEOUTS,
+  describeFailure,
+  isDatabaseOutage,
+  isUnavailableError,
+  RETRY_AFTER_SECONDS,
+  type UnavailableError,
+} from './unavailable.ts'

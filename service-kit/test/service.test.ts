@@ -71,26 +71,94 @@ t.test('a 4xx error from a handler keeps its code and message', async (t) => {
   })
 })
 
-t.test('/ready is 200 when every check answers, 503 naming the one that fails or hangs', async (t) => {
+t.test('/ready reports each shared dependency in one line and stays 200 while one fails', async (t) => {
   const healthy = await build({ database: async () => 1 })
   t.same((await healthy.operator.inject('/ready')).json(), { status: 'ready', checks: { database: 'ok' } })
   t.equal((await healthy.inject('/ready')).body, '{"status":"ready"}', 'the public port: one line')
   const broken = await build({
     database: async () => {
-      throw new Error('connection refused')
+      // What Prisma 7 throws when PostgreSQL is stopped: multi-line, naming the host.
+      throw Object.assign(
+        new Error(
+          "\nInvalid `prisma.$queryRaw()` invocation:\n\nCan't reach database server at db.internal:5432",
+        ),
+        {
+          code: 'P2010',
+          meta: {
+            driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } },
+          },
+        },
+      )
     },
     redis: () => new Promise(() => {}),
   })
   const res = await broken.operator.inject('/ready')
-  t.equal(res.statusCode, 503)
+  t.equal(res.statusCode, 200, 'a shared dependency down for every replica must not empty every endpoint')
   t.same(res.json(), {
-    status: 'unavailable',
-    checks: { database: 'connection refused', redis: 'no answer within 100 ms' },
+    status: 'degraded',
+    checks: { database: 'failing (DatabaseNotReachable)', redis: 'no answer within 100 ms' },
   })
+  t.notMatch(res.body, /db\.internal|\\n/, 'no raw driver text, one line each')
   const publicReady = await broken.inject('/ready')
-  t.equal(publicReady.statusCode, 503)
-  t.equal(publicReady.body, '{"status":"unavailable"}', 'no failure reasons on the public port')
+  t.equal(publicReady.statusCode, 200)
+  t.equal(publicReady.body, '{"status":"degraded"}', 'no failure reasons on the public port')
   t.equal((await broken.inject('/health')).statusCode, 200, 'liveness does not depend on dependencies')
+})
+
+t.test('a required check does gate readiness', async (t) => {
+  const app = Fastify(serverOptions({ LOG_LEVEL: 'silent' }))
+  await app.register(errorHandler)
+  await app.register(healthRoutes, {
+    checks: { local: async () => Promise.reject(new Error('x')) },
+    required: ['local'],
+    timeoutMs: 100,
+    warmUpMs: 100,
+  })
+  const res = await app.inject('/ready')
+  t.equal(res.statusCode, 503)
+  t.same(res.json(), { status: 'unavailable', checks: { local: 'failing' } })
+})
+
+t.test('a database outage answers 503 with Retry-After and no raw text; a catalogued 503 too', async (t) => {
+  const app = await build({})
+  app.get('/db-down', async () => {
+    throw Object.assign(new Error('Raw query failed. Code: `N/A`. Message: `Can’t reach database server`'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } },
+    })
+  })
+  app.get('/db-slow', async () => {
+    throw Object.assign(new Error('canceling statement due to statement timeout'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { originalCode: '57014' } } },
+    })
+  })
+  app.get('/sessions-down', async () => {
+    throw Object.assign(new Error('sign-in is temporarily unavailable'), {
+      statusCode: 503,
+      code: 'SIGN_IN_UNAVAILABLE',
+      retryAfterSeconds: 3,
+    })
+  })
+  for (const url of ['/db-down', '/db-slow']) {
+    const res = await app.inject(url)
+    t.equal(res.statusCode, 503, url)
+    t.equal(res.headers['retry-after'], '5', url)
+    t.same(res.json(), {
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'the database is temporarily unavailable; try again in 5 seconds',
+    })
+  }
+  const sessions = await app.inject('/sessions-down')
+  t.equal(sessions.statusCode, 503)
+  t.equal(sessions.headers['retry-after'], '3')
+  t.same(sessions.json(), {
+    statusCode: 503,
+    code: 'SIGN_IN_UNAVAILABLE',
+    message: 'sign-in is temporarily unavailable',
+  })
+  t.equal((await app.inject('/boom')).statusCode, 500, 'a bug is still a 500')
 })
 
 t.test('start-up waits for a slow first answer, so the first probe is not a false "not ready"', async (t) => {

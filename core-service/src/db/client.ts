@@ -3,11 +3,18 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { parseDatabaseUrl } from './connection.ts'
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({
-    ...parseDatabaseUrl(databaseUrl),
-    max: poolSize,
-    connectionTimeoutMillis: 5_000,
-  })
+/** pg Pool timeouts: serving requests passes service-kit's DATABASE_REQUEST_TIMEOUTS; tools keep these. */
+export interface PoolTimeouts {
+  connectionTimeoutMillis: number
+  statement_timeout?: number
+  query_timeout?: number
+}
+
+export function createPrismaClient(
+  databaseUrl: string,
+  poolSize = 10,
+  timeouts: PoolTimeouts = { connectionTimeoutMillis: 5_000 },
+): PrismaClient {
+  const adapter = new PrismaPg({ ...parseDatabaseUrl(databaseUrl), max: poolSize, ...timeouts })
   return new PrismaClient({ adapter })
 }

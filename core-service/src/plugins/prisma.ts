@@ -1,4 +1,6 @@
-// fastify.prisma: the Prisma client over the owner connection; disconnected when the app closes.
+// fastify.prisma: the Prisma client over the owner connection, with bounded connect and statement times so
+// a stopped or hung PostgreSQL answers 503 quickly; disconnected when the app closes.
+import { DATABASE_REQUEST_TIMEOUTS } from '@liftlog/service-kit'
 import fp from 'fastify-plugin'
 import { createPrismaClient } from '../db/client.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
@@ -11,7 +13,7 @@ declare module 'fastify' {
 
 export default fp(
   async (fastify, options: { databaseUrl: string; poolSize: number }) => {
-    const prisma = createPrismaClient(options.databaseUrl, options.poolSize)
+    const prisma = createPrismaClient(options.databaseUrl, options.poolSize, DATABASE_REQUEST_TIMEOUTS)
     fastify.decorate('prisma', prisma)
     fastify.addHook('onClose', async () => {
       await prisma.$disconnect()

@@ -9,7 +9,7 @@ import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyHelmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { CsrfRejected } from '../errors.ts'
+import { CsrfRejected, signInUnavailable } from '../errors.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -55,6 +55,8 @@ async function securityPlugin(fastify: FastifyInstance) {
       fastify.csrfProtection(request, capture as unknown as typeof reply, () => resolve(undefined))
     })
     if (refusal) {
+      // Without a session store the form's secret could not be kept: say so, not "invalid CSRF token".
+      if (!fastify.sessionsAvailable()) throw signInUnavailable()
       request.log.info({ reason: (refusal as Error).message }, 'CSRF check failed')
       throw new CsrfRejected(
         'missing or invalid CSRF token: forms send the _csrf field, cookie-authenticated API calls the x-csrf-token header',

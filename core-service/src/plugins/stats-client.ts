@@ -32,6 +32,7 @@ export default fp(
         connectionTtlMs: config.STATS_CONNECTION_TTL_MS,
         keepAliveTimeoutMs: config.STATS_KEEPALIVE_TIMEOUT_MS,
       },
+      pageBudgetMs: config.STATS_PAGE_BUDGET_MS,
       fallback,
       metrics: new StatsMetrics(fastify.metrics),
       logger: fastify.log,

@@ -136,6 +136,7 @@ function titleFor(statusCode: number): string {
   if (statusCode === 404) return 'Not found'
   if (statusCode === 403) return 'Not allowed'
   if (statusCode === 429) return 'Slow down'
+  if (statusCode === 503) return 'Temporarily unavailable'
   if (statusCode >= 500) return 'Something went wrong'
   return 'That did not work'
 }

@@ -49,7 +49,12 @@ export default async function progressRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   const { prisma, statsClient: stats } = fastify
   const auth = { onRequest: fastify.requireUser }
-  const ctx = (request: FastifyRequest): CallContext => ({ requestId: request.id, log: request.log })
+  // A page waits less for stats than an API call, so the page as a whole answers within a second.
+  const ctx = (request: FastifyRequest): CallContext => ({
+    requestId: request.id,
+    log: request.log,
+    budgetMs: stats.pageBudgetMs,
+  })
 
   /** Exercises this lifter has logged, from core's own data: the chooser works even when stats is down. */
   const loggedExercises = (userId: string) =>

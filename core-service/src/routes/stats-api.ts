@@ -58,7 +58,10 @@ const VolumeQuery = Type.Object({
   to: Type.Optional(LocalDate),
   range: Type.Optional(Type.Literal('all', { description: '"all": from your first workout to today' })),
   exerciseId: Type.Optional(Uuid),
-  muscleGroup: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  muscleGroup: Type.Optional(
+    // No control characters: stats could not use them, and what core forwards must be a healthy request.
+    Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
+  ),
 })
 const ProgressionQuery = Type.Object({
   formula: Type.Optional(shapes.Formula),
@@ -127,7 +130,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         response: responses(shapes.Summary, 'summary'),
       },
     },
-    async (request, reply) => send(reply, await client.summary(request.user!.id, ctx(request))),
+    async (request, reply) =>
+      send(reply, await client.summary(request.user!.id, ctx(request)).catch((e) => refused(e, 'summary'))),
   )
 
   fastify.get(

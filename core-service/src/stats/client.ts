@@ -1,17 +1,21 @@
 // The one owner of every call core makes to stats-service: a keep-alive undici Pool with bounded connection
-// lifetime, the resilience policies, response validation, and the last-good fallback.
+// lifetime, the resilience policies, response validation, the last-good fallback, and one shared upstream
+// request for identical concurrent calls.
 import { StatsRequestError, StatsUnavailableError } from './errors.ts'
 import type { FallbackStore } from './fallback-store.ts'
 import type { StatsMetrics } from './metrics.ts'
 import { type BreakerSnapshot, type PolicySettings, UpstreamPolicy } from './policy.ts'
 import { RotatingPool } from './pool.ts'
 import { type EndpointData, type EndpointName, endpoints, shapeProblem } from './shapes.ts'
+import { Slots } from './slots.ts'
 
 export interface StatsClientOptions {
   baseUrl: string
   token: string
   policy: PolicySettings
   pool: { connections: number; connectionTtlMs: number; keepAliveTimeoutMs: number }
+  /** How long a page waits for stats (CallContext.budgetMs for pages). */
+  pageBudgetMs?: number
   fallback: FallbackStore
   metrics?: StatsMetrics
   logger?: LoggerLike
@@ -26,6 +30,12 @@ export interface CallContext {
   /** Forwarded as x-request-id so one id follows a page across both services' logs. */
   requestId?: string
   log?: LoggerLike
+  /**
+   * How long this caller waits for stats (ms, default the policy deadline) before it takes the fallback.
+   * A page passes less than an API call; the upstream call itself goes on, bounded by the policy, and its
+   * answer is kept for the next view.
+   */
+  budgetMs?: number
 }
 
 export type Query = Record<string, string | number | undefined>
@@ -41,12 +51,10 @@ export type BreakerName = 'analytics' | 'time'
 const breakerOf = (endpoint: EndpointName): BreakerName => (endpoint === 'time' ? 'time' : 'analytics')
 
 /**
- * A query's last good answer is rewritten at most this often: on a hot page that saves a Redis write per
- * view, at the cost of a fallback up to this much older than the newest answer.
+ * What the fallback lookup may add to a caller's budget: the caller stops waiting for stats this much
+ * before its budget ends, and a lookup slower than this (Redis hung or away) counts as a miss.
  */
-const FALLBACK_REFRESH_MS = 10_000
-/** Bound on the in-process record of when each key was last written. */
-const MAX_TRACKED_WRITES = 10_000
+export const FALLBACK_LOOKUP_MS = 50
 
 /** Retry-After when stats fails but no breaker is open yet. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5
@@ -59,7 +67,9 @@ export class StatsClient {
   readonly #fallback: FallbackStore
   readonly #metrics?: StatsMetrics
   readonly #logger?: LoggerLike
-  readonly #lastWrites = new Map<string, number>()
+  readonly slots: Slots
+  /** Identical calls in flight (same lifter, same query): later callers join the first one's request. */
+  readonly #inFlight = new Map<string, Promise<Fresh>>()
 
   constructor(readonly options: StatsClientOptions) {
     const url = new URL(options.baseUrl)
@@ -79,11 +89,19 @@ export class StatsClient {
         this.#logger?.warn({ breaker: name, state: to }, `stats circuit breaker "${name}" is now ${to}`)
       },
     }
+    // One slot per pooled connection: a request never waits inside undici's queue, where the wait would
+    // count against its attempt timeout and look like stats being slow.
+    this.slots = new Slots(options.pool.connections)
     this.breakers = {
-      analytics: new UpstreamPolicy('analytics', options.policy, hooks),
-      time: new UpstreamPolicy('time', options.policy, hooks),
+      analytics: new UpstreamPolicy('analytics', options.policy, this.slots, hooks),
+      time: new UpstreamPolicy('time', options.policy, this.slots, hooks),
     }
     for (const name of Object.keys(this.breakers)) this.#metrics?.breaker(name, 'closed', false)
+  }
+
+  /** The budget a page's calls pass as CallContext.budgetMs. */
+  get pageBudgetMs() {
+    return this.options.pageBudgetMs ?? Math.min(800, this.options.policy.deadlineMs)
   }
 
   get fallbackKind() {
@@ -125,7 +143,8 @@ export class StatsClient {
 
   /**
    * A GET with fallback: fresh data; else the last good answer to the same query (stale, with its age); else
-   * `unavailable`. Throws StatsRequestError only when stats refused the request itself (4xx).
+   * `unavailable`. Throws StatsRequestError only when stats refused the request itself (4xx). Settles within
+   * the caller's budget (ctx.budgetMs, default the policy deadline).
    */
   async get<E extends EndpointName>(
     endpoint: E,
@@ -136,11 +155,11 @@ export class StatsClient {
     const path = this.#path(endpoint, params, query)
     const key = `${breakerOf(endpoint)}:${path}`
     const pattern = endpoints[endpoint].pattern
+    const budgetMs = ctx.budgetMs ?? this.options.policy.deadlineMs
     try {
-      const { data, json } = await this.call('GET', endpoint, path, ctx)
+      const fresh = await withinBudget(this.#fetch(key, endpoint, path, ctx), budgetMs - FALLBACK_LOOKUP_MS)
       this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'fresh' })
-      const fetchedAt = Date.now()
-      this.#remember(key, json, fetchedAt, ctx)
+      const { data, json, fetchedAt } = fresh
       return { state: 'fresh', data: data as EndpointData[E], json, asOf: new Date(fetchedAt) }
     } catch (err) {
       if (err instanceof StatsRequestError) {
@@ -151,7 +170,7 @@ export class StatsClient {
       if (!(err instanceof StatsUnavailableError))
         this.#log(ctx).error({ err }, 'unexpected error calling stats')
       const kind = err instanceof StatsUnavailableError ? err.kind : 'unexpected'
-      const kept = await this.#fallback.get(key).catch((lookupErr) => {
+      const kept = await withinBudget(this.#fallback.get(key), FALLBACK_LOOKUP_MS).catch((lookupErr) => {
         this.#log(ctx).warn({ err: lookupErr }, 'could not read last good stats result')
         return null
       })
@@ -177,6 +196,30 @@ export class StatsClient {
   }
 
   /**
+   * The upstream GET for one key, shared by identical concurrent calls (the path carries the lifter and the
+   * sorted query). Its answer is kept as the last good one whenever it is fresh, even if every caller has
+   * stopped waiting, so the next view's fallback is never older than what a lifter last saw.
+   */
+  #fetch(key: string, endpoint: EndpointName, path: string, ctx: CallContext): Promise<Fresh> {
+    const running = this.#inFlight.get(key)
+    if (running) return running
+    const started = this.call('GET', endpoint, path, ctx).then(({ data, json }) => {
+      const fetchedAt = Date.now()
+      this.#fallback.set(key, { json, fetchedAt }).catch((err) => {
+        this.#log(ctx).warn({ err }, 'could not keep last good stats result')
+      })
+      return { data, json, fetchedAt }
+    })
+    this.#inFlight.set(key, started)
+    // Whoever stopped waiting, the call's end is observed here: no unhandled rejection.
+    started.then(
+      () => this.#inFlight.delete(key),
+      () => this.#inFlight.delete(key),
+    )
+    return started
+  }
+
+  /**
    * One call under its breaker's policy, without fallback. Only GET is retried (the others are not known
    * to be idempotent). Resolves with validated data; throws StatsUnavailableError or StatsRequestError.
    */
@@ -193,8 +236,10 @@ export class StatsClient {
           this.#metrics?.attempts.inc({ endpoint: pattern, result: 'ok' })
           return result
         } catch (err) {
-          const result =
-            err instanceof StatsUnavailableError
+          // An attempt cut off by its timeout ends with undici's abort error: it is a timeout.
+          const result = signal.aborted
+            ? 'timeout'
+            : err instanceof StatsUnavailableError
               ? err.kind
               : err instanceof StatsRequestError
                 ? `status_${err.status}`
@@ -273,6 +318,12 @@ export class StatsClient {
       if (value === undefined) throw new Error(`stats path parameter ${name} missing`)
       return encodeURIComponent(value)
     })
+    // Only a healthy request shape goes out: what stats would refuse is refused here, before it could
+    // count against anyone's breaker (schemas coerce "1e309" to an integer Infinity).
+    for (const [name, value] of Object.entries(query)) {
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new StatsRequestError(400, 'VALIDATION', `querystring/${name} must be a finite number`)
+    }
     // Sorted so that the same query always maps to the same last-good key.
     const search = Object.entries(query)
       .filter(([, v]) => v !== undefined && v !== '')
@@ -282,24 +333,30 @@ export class StatsClient {
     return `${this.#basePath}${filled}${search ? `?${search}` : ''}`
   }
 
-  /** Keeps the answer as this query's last good one (throttled; not awaited, so never slows the caller). */
-  #remember(key: string, json: string, fetchedAt: number, ctx: CallContext) {
-    const last = this.#lastWrites.get(key)
-    if (last !== undefined && fetchedAt - last < FALLBACK_REFRESH_MS) return
-    if (this.#lastWrites.size >= MAX_TRACKED_WRITES) this.#lastWrites.clear()
-    this.#lastWrites.set(key, fetchedAt)
-    this.#fallback.set(key, { json, fetchedAt }).catch((err) => {
-      this.#lastWrites.delete(key)
-      this.#log(ctx).warn({ err }, 'could not keep last good stats result')
-    })
-  }
-
   #log(ctx: CallContext): LoggerLike {
     return ctx.log ?? this.#logger ?? silentLogger
   }
 }
 
 const silentLogger: LoggerLike = { warn() {}, error() {} }
+
+interface Fresh {
+  data: unknown
+  json: string
+  fetchedAt: number
+}
+
+/** The promise's outcome, or a 'deadline' failure if it has none within ms (the promise itself goes on). */
+function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StatsUnavailableError('deadline', `no answer within ${ms} ms`)),
+      Math.max(0, ms),
+    )
+  })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
 
 function safeParse(text: string): unknown {
   try {

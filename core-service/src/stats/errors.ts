@@ -1,7 +1,15 @@
 // Why a stats call failed: an unavailable upstream (counts against the breaker, may fall back) versus a
 // request stats refused with a 4xx (the caller's problem: never retried, never counted, never hidden).
 
-export type FailureKind = 'connection' | 'timeout' | 'deadline' | 'status' | 'bad-response' | 'breaker-open'
+export type FailureKind =
+  | 'connection'
+  | 'timeout'
+  | 'deadline'
+  | 'status'
+  | 'bad-response'
+  | 'breaker-open'
+  /** every connection slot to stats stayed busy until the deadline: core's load, not stats' failure */
+  | 'queued'
 
 /** stats could not give a usable answer; the caller should fall back. */
 export class StatsUnavailableError extends Error {

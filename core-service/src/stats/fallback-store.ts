@@ -1,5 +1,6 @@
 // Last good stats answer per lifter and query, served (marked stale) when stats is unavailable: in Redis
 // when configured, so every core replica can fall back to what any of them saw, else a bounded in-memory LRU.
+import { redisReady } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface LastGood {
@@ -62,7 +63,9 @@ export class RedisFallbackStore implements FallbackStore {
     private readonly prefix = 'stats:last-good:',
   ) {}
 
+  // While Redis is away these are skipped at once (the caller also bounds a hung Redis to ~50 ms).
   async get(key: string) {
+    if (!redisReady(this.redis)) return null
     const raw = await this.redis.get(this.prefix + key)
     if (!raw) return null
     // Stored as "<fetchedAt>\n<json>" so the JSON is never parsed and re-serialised just to wrap it.
@@ -73,6 +76,7 @@ export class RedisFallbackStore implements FallbackStore {
   }
 
   async set(key: string, value: LastGood) {
+    if (!redisReady(this.redis)) return
     await this.redis.set(this.prefix + key, `${value.fetchedAt}\n${value.json}`, 'EX', this.ttlSeconds)
   }
 }

@@ -1,20 +1,9 @@
-// The resilience policy around one group of stats calls (one circuit breaker): breaker → overall deadline →
-// retry (idempotent GETs only) → per-attempt timeout. Built once per process; a breaker made per request
-// would never see five failures in a row.
-import {
-  BrokenCircuitError,
-  CircuitState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  handleWhen,
-  type IBackoff,
-  type IBackoffFactory,
-  retry,
-  TaskCancelledError,
-  TimeoutStrategy,
-  timeout,
-} from 'cockatiel'
+// The resilience policy around one group of stats calls (one circuit breaker): breaker → deadline-aware
+// retry (idempotent GETs only) → a bounded wait for a connection slot → per-attempt timeout. Built once per
+// process; a breaker made per request would never see five failures in a row.
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import { StatsUnavailableError } from './errors.ts'
+import type { Slots } from './slots.ts'
 
 export interface PolicySettings {
   /** Per-attempt timeout (ms). */
@@ -54,22 +43,16 @@ export interface AttemptContext {
   attempt: number
 }
 
-/**
- * Exponential backoff with ±20 % jitter: 200 ms then 400 ms by default, like the original, but spread so that
- * replicas failing together do not retry in lockstep.
- */
-class JitteredBackoff implements IBackoffFactory<unknown> {
-  constructor(
-    private readonly baseMs: number,
-    private readonly step = 0,
-  ) {}
-  next(): IBackoff<unknown> {
-    const nominal = this.baseMs * 2 ** this.step
-    const duration = Math.round(nominal * (0.8 + Math.random() * 0.4))
-    const following = new JitteredBackoff(this.baseMs, this.step + 1)
-    return { duration, next: () => following.next() }
-  }
+/** Exponential backoff with ±20 % jitter, so replicas failing together do not retry in lockstep. */
+function backoffMs(baseMs: number, retry: number): number {
+  return Math.round(baseMs * 2 ** retry * (0.8 + Math.random() * 0.4))
 }
+
+/**
+ * A retry is only worth starting with at least this share of an attempt's timeout left before the deadline;
+ * a retry squeezed into the last few hundred ms only adds load and cannot answer in time.
+ */
+const MIN_RETRY_SHARE = 0.5
 
 const stateNames: Record<number, BreakerStateName> = {
   [CircuitState.Closed]: 'closed',
@@ -78,14 +61,14 @@ const stateNames: Record<number, BreakerStateName> = {
   [CircuitState.Isolated]: 'open',
 }
 
-/** Failures that mean "stats is unavailable"; a 4xx (StatsRequestError) is an answer, not a failure. */
-const isUnavailable = (err: Error) => err instanceof StatsUnavailableError
+/**
+ * Failures that mean "stats is unavailable". A 4xx (StatsRequestError) is an answer, not a failure, and
+ * waiting for one of core's own connection slots ('queued') says nothing about stats' health.
+ */
+const isUnavailable = (err: Error) => err instanceof StatsUnavailableError && err.kind !== 'queued'
 
 export class UpstreamPolicy {
   readonly #breaker
-  readonly #deadline
-  readonly #retry
-  readonly #attemptTimeout
   #consecutiveFailures = 0
   #lastFailureAt: number | null = null
   #lastFailureReason: string | null = null
@@ -94,18 +77,14 @@ export class UpstreamPolicy {
   constructor(
     readonly name: string,
     readonly settings: PolicySettings,
+    /** Connection slots shared with the other breakers over the same pool. */
+    private readonly slots: Slots,
     hooks: PolicyHooks = {},
   ) {
     this.#breaker = circuitBreaker(handleWhen(isUnavailable), {
       halfOpenAfter: settings.breakerCooldownMs,
       breaker: new ConsecutiveBreaker(settings.breakerThreshold),
     })
-    this.#deadline = timeout(settings.deadlineMs, TimeoutStrategy.Aggressive)
-    this.#retry = retry(
-      handleWhen((err) => err instanceof StatsUnavailableError && err.retryable),
-      { maxAttempts: settings.attempts - 1, backoff: new JitteredBackoff(settings.backoffMs) },
-    )
-    this.#attemptTimeout = timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive)
 
     this.#breaker.onFailure(({ handled, reason }) => {
       if (!handled) return
@@ -124,38 +103,69 @@ export class UpstreamPolicy {
 
   /**
    * Runs `attempt` under the policy. Only idempotent calls are retried. Throws StatsUnavailableError when
-   * stats is unavailable (including breaker-open, without calling `attempt`), or whatever `attempt` threw
-   * for answers that are not failures (4xx).
+   * stats is unavailable (including breaker-open or half-open, without calling `attempt`), or whatever
+   * `attempt` threw for answers that are not failures (4xx). Settles within the deadline (+ timer slack).
    */
   async execute<T>(
     attempt: (ctx: AttemptContext) => Promise<T>,
     { idempotent }: { idempotent: boolean },
   ): Promise<T> {
-    const { attemptTimeoutMs, deadlineMs } = this.settings
-    const timed = (ctx: AttemptContext) =>
-      this.#attemptTimeout
-        .execute(({ signal }) => attempt({ signal, attempt: ctx.attempt }), ctx.signal)
-        .catch(rethrowAs('timeout', `no answer within ${attemptTimeoutMs} ms`, true))
-    // A signal of its own per call: without one cockatiel hands every call the same module-wide signal, and
-    // the timeouts' abort listeners pile up on it under concurrency (MaxListenersExceededWarning).
+    // While the half-open trial runs, other calls fail fast rather than queue behind it (cockatiel would
+    // make them wait for the trial and then run their own call: two upstream latencies for one call).
+    if (this.#breaker.state === CircuitState.HalfOpen) {
+      throw new StatsUnavailableError('breaker-open', `circuit breaker "${this.name}" is half-open`)
+    }
+    // A signal of its own per call: without one cockatiel hands every call the same module-wide signal.
     const callSignal = new AbortController().signal
     try {
-      return await this.#breaker.execute(
-        ({ signal }) =>
-          this.#deadline
-            .execute(
-              ({ signal }) =>
-                idempotent ? this.#retry.execute(timed, signal) : timed({ signal, attempt: 0 }),
-              signal,
-            )
-            .catch(rethrowAs('deadline', `no answer within the ${deadlineMs} ms deadline`, false)),
-        callSignal,
-      )
+      return await this.#breaker.execute(() => this.#attempts(attempt, idempotent), callSignal)
     } catch (err) {
       if (err instanceof BrokenCircuitError) {
         throw new StatsUnavailableError('breaker-open', `circuit breaker "${this.name}" is open`)
       }
       throw err
+    }
+  }
+
+  /** Attempts until one answers, the error is not retryable, or a retry could not finish in time. */
+  async #attempts<T>(attempt: (ctx: AttemptContext) => Promise<T>, idempotent: boolean): Promise<T> {
+    const { attemptTimeoutMs, attempts, backoffMs: baseMs, deadlineMs } = this.settings
+    const deadlineAt = Date.now() + deadlineMs
+    for (let n = 0; ; n++) {
+      let failure: unknown
+      try {
+        return await this.#timed(attempt, n, deadlineAt)
+      } catch (err) {
+        failure = err
+      }
+      const retryable = failure instanceof StatsUnavailableError && failure.retryable
+      if (!idempotent || !retryable || n + 1 >= attempts) throw failure
+      const delay = backoffMs(baseMs, n)
+      if (deadlineAt - Date.now() - delay < attemptTimeoutMs * MIN_RETRY_SHARE) throw failure
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
+
+  /**
+   * One attempt: first a connection slot (bounded by the deadline; the wait is not the attempt's time and
+   * not stats' fault), then the attempt with its own timeout, cut to what is left of the deadline.
+   */
+  async #timed<T>(attempt: (ctx: AttemptContext) => Promise<T>, n: number, deadlineAt: number): Promise<T> {
+    const release = await this.slots.acquire(deadlineAt)
+    const budget = Math.max(1, Math.min(this.settings.attemptTimeoutMs, deadlineAt - Date.now()))
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(new StatsUnavailableError('timeout', `no answer within ${budget} ms`, true))
+      }, budget)
+    })
+    try {
+      return await Promise.race([attempt({ signal: controller.signal, attempt: n }), timedOut])
+    } finally {
+      clearTimeout(timer)
+      release()
     }
   }
 
@@ -186,11 +196,3 @@ export class UpstreamPolicy {
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
-
-/** Turns cockatiel's TaskCancelledError (a timeout fired) into our own failure with a reason. */
-function rethrowAs(kind: 'timeout' | 'deadline', message: string, retryable: boolean) {
-  return (err: unknown): never => {
-    if (err instanceof TaskCancelledError) throw new StatsUnavailableError(kind, message, retryable)
-    throw err
-  }
-}

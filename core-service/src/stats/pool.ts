@@ -21,8 +21,12 @@ export interface PoolSettings {
  * connected. We bound socket lifetime by generations: the pool in use is replaced by a fresh one once it is
  * older than the TTL (checked on each request, so an idle process keeps no timers), and the old pool is
  * closed gracefully — requests in flight finish, then its sockets close. So no socket serves new requests
- * more than TTL after it opened, and with the default 20 s TTL (+ 4 s idle close) a replica added by a
- * scale-up gets its share of new connections within ~20–25 s, while steady traffic still reuses sockets.
+ * more than TTL after it opened. The default TTL is 5 s (+ 4 s idle close), so a replica added by a
+ * scale-up gets its share of new connections within ~5–9 s at any steady traffic. We chose a short lifetime
+ * over per-request balancing because a Kubernetes Service can only balance connections: reconnecting every
+ * 5 s costs one TCP handshake per connection per 5 s on a cluster network, far less than the requests each
+ * connection carries. (With a single busy connection traffic still moves between replicas per lifetime, but
+ * every 5 s rather than every 20 s, so each replica gets its share over any 10 s window.)
  *
  * (undici 7's own `clientTtl` option was tried first: in 7.30 a request arriving while every expired client
  * is still closing stays queued forever, so it is not used.)

@@ -77,6 +77,21 @@ t.test('every proxied endpoint answers the contract shape with freshness fields'
   t.equal(fake.requests[3]!.url, `/v1/users/${alice.user.id}/records/recent?days=14`)
 })
 
+t.test('a stats 4xx on the summary is a 400 or 404 in the catalogue’s words, never a 500', async (t) => {
+  const { app, fake } = await setup(t)
+  const alice = await signUp(app)
+  fake.behaviour = {
+    kind: 'status',
+    status: 400,
+    body: JSON.stringify({ statusCode: 400, code: 'BAD_REQUEST', message: 'no such thing' }),
+  }
+  const refused = await alice.api('GET', '/api/v1/stats/summary')
+  t.equal(refused.statusCode, 400)
+  t.match(refused.json(), { code: 'VALIDATION', message: 'no such thing' })
+  fake.behaviour = { kind: 'status', status: 404 }
+  t.equal((await alice.api('GET', '/api/v1/stats/summary')).statusCode, 404)
+})
+
 t.test('stats 4xx is passed on in the catalogue’s words and does not trip the breaker', async (t) => {
   const { app, fake } = await setup(t)
   const alice = await signUp(app)

@@ -1,6 +1,6 @@
 // fastify.prisma: the Prisma client over the read-only login; disconnected when the app closes.
 
-import { parseDatabaseUrl } from '@liftlog/service-kit'
+import { DATABASE_REQUEST_TIMEOUTS, parseDatabaseUrl } from '@liftlog/service-kit'
 import { PrismaPg } from '@prisma/adapter-pg'
 import fp from 'fastify-plugin'
 import { PrismaClient } from '../generated/prisma/client.ts'
@@ -16,7 +16,8 @@ export default fp(
     const adapter = new PrismaPg({
       ...parseDatabaseUrl(options.databaseUrl),
       max: options.poolSize,
-      connectionTimeoutMillis: 5_000,
+      // A stopped or hung PostgreSQL answers within about a second, far inside core's attempt timeout.
+      ...DATABASE_REQUEST_TIMEOUTS,
     })
     const prisma = new PrismaClient({ adapter })
     fastify.decorate('prisma', prisma)

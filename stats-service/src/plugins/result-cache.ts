@@ -1,8 +1,20 @@
 // fastify.resultCache: Redis-backed when fastify.redis exists, else an in-process LRU, plus hit/miss
-// counters on /metrics. A failing cache is logged and bypassed; it never fails a request.
+// counters on /metrics. A failing cache is logged and bypassed; it never fails a request, and a hung one
+// costs a request at most LOOKUP_BUDGET_MS.
 import fp from 'fastify-plugin'
 import { Counter } from 'prom-client'
 import { MemoryCache, RedisCache, type ResultCache } from '../stats/result-cache.ts'
+
+/** A cache read slower than this (Redis hung) counts as a miss: computing is cheaper than waiting. */
+export const LOOKUP_BUDGET_MS = 50
+
+function withinBudget<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_BUDGET_MS} ms`)), LOOKUP_BUDGET_MS)
+  })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
 
 export interface CachedResults {
   backend: ResultCache
@@ -30,7 +42,7 @@ export default fp(
     async function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
       if (options.ttlSeconds === 0) return compute()
       try {
-        const hit = await backend.get(key)
+        const hit = await withinBudget(backend.get(key))
         if (hit !== undefined) {
           lookups.inc({ outcome: 'hit' })
           return JSON.parse(hit) as T

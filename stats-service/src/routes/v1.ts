@@ -8,10 +8,13 @@ import progressionRoutes from './progression.ts'
 import recordsRoutes from './records.ts'
 import summaryRoutes from './summary.ts'
 import timeRoutes from './time.ts'
+import { rejectControlCharacters, rejectNonFiniteNumbers } from './usable-input.ts'
 import volumeRoutes from './volume.ts'
 
 export default async function v1Routes(fastify: FastifyInstance, options: { token: string }) {
   fastify.addHook('onRequest', requireInternalToken(options.token))
+  fastify.addHook('preValidation', rejectControlCharacters)
+  fastify.addHook('preHandler', rejectNonFiniteNumbers)
   // Tells /apidocs (and its "Authorize" button) that every route below needs the header, and notes each
   // GET so that the other methods on its URL answer 405: no route can forget that stats are read-only.
   const getPaths: string[] = []

@@ -1,6 +1,7 @@
 // Where computed answers are kept: Redis when configured (shared by every replica), else a bounded
 // in-process LRU. Keys carry the lifter's data_version, so entries never need deleting after a write —
 // a write makes new keys and the old entries age out.
+import { redisReady } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface ResultCache {
@@ -46,11 +47,14 @@ export class RedisCache implements ResultCache {
   readonly kind = 'redis'
   constructor(readonly redis: Redis) {}
 
+  // While Redis is away the cache is skipped at once (remember() also bounds a hung Redis).
   async get(key: string): Promise<string | undefined> {
+    if (!redisReady(this.redis)) return undefined
     return (await this.redis.get(key)) ?? undefined
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    if (!redisReady(this.redis)) return
     await this.redis.set(key, value, 'EX', ttlSeconds)
   }
 }

@@ -52,3 +52,29 @@ t.test('bad query parameters and ids answer 400 with a clear message', async (t)
     t.match(body, { statusCode: 400, code: String, message }, url)
   }
 })
+
+t.test(
+  'control characters (a NUL byte) or an infinite number in any parameter answer 400, never 500',
+  async (t) => {
+    const { get, fixtures } = await buildTestStats(t, { now: '2026-06-30T12:00:00Z' })
+    const u = await fixtures.user()
+    const bench = await fixtures.exerciseId('barbell-bench-press')
+    for (const url of [
+      `/v1/users/${u}/volume?muscleGroup=%00`,
+      `/v1/users/${u}/volume?muscleGroup=chest%00`,
+      `/v1/users/${u}/volume?muscleGroup=%1B%5B31m`,
+      `/v1/users/${u}/exercises/${bench}/progression?formula=%00`,
+      `/v1/users/${u}/records?exerciseId=%00`,
+      '/v1/time?zone=%00',
+      '/v1/time?zone=Europe%2FLjubljana%00',
+      `/v1/users/${u}/calendar?month=2026-06%00`,
+      `/v1/users/${u}/records/recent?days=1e309`,
+      `/v1/users/${u}/records/recent?days=-Infinity`,
+      `/v1/users/${u}/exercises/${bench}/progression?repCap=1e400`,
+    ]) {
+      const res = await get(url)
+      t.equal(res.statusCode, 400, `${url}: ${res.body}`)
+      t.match(res.json(), { statusCode: 400, code: String, message: String }, url)
+    }
+  },
+)
