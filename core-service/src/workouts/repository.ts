@@ -178,6 +178,7 @@ async function insertSets(
       position,
       reps: set.reps,
       weightKg: set.weightKg,
+      weightUnit: set.weightUnit,
       rpe: set.rpe,
       isWarmup: set.isWarmup,
     })),
