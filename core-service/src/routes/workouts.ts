@@ -228,7 +228,13 @@ export default async function workoutRoutes(app: FastifyInstance) {
         reply,
         user,
         request.body,
-        (values) => replaceWorkout(prisma, user.id, workout.id, toWorkoutInput(values, user.timeZone)),
+        (values) => {
+          const input = toWorkoutInput(values, user.timeZone)
+          // Date and time left as the form showed them keep the workout's instant, and so its local date.
+          const shown = valuesFromWorkout(workout, user.unit, user.timeZone)
+          if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
+          return replaceWorkout(prisma, user.id, workout.id, input)
+        },
         workout,
       )
     },

@@ -5,7 +5,7 @@
 import type { Exercise } from '../generated/prisma/client.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
 import type { FieldErrors, SetInput, WorkoutInput } from './input.ts'
-import { instantFromLocal, localParts } from './local-time.ts'
+import { fromDateColumn, instantFromLocal, localParts } from './local-time.ts'
 import type { WorkoutWithSets } from './repository.ts'
 
 export interface FormRow {
@@ -121,8 +121,11 @@ export function valuesFromWorkout(
   zone: string,
   { startedAt = workout.startedAt, notes = workout.notes ?? '' }: { startedAt?: Date; notes?: string } = {},
 ): FormValues {
+  const parts = localParts(startedAt, zone)
   return {
-    ...localParts(startedAt, zone),
+    ...parts,
+    // An edit shows the local date fixed when the workout was logged, even after a move to another zone.
+    date: startedAt === workout.startedAt ? fromDateColumn(workout.localDate) : parts.date,
     title: workout.title ?? '',
     notes,
     rows: workout.sets.map((set) => ({
