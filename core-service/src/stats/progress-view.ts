@@ -199,7 +199,7 @@ export function recordTable(records: Records, viewer: Viewer) {
       date: record.heaviest.date,
     },
     record.bestE1rm && {
-      label: 'Best estimated 1RM',
+      label: 'Best estimated 1RM (Epley)',
       value: formatWeight(record.bestE1rm.valueKg, viewer.unit, 'e1rm'),
       date: record.bestE1rm.date,
     },

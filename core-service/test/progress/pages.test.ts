@@ -126,7 +126,7 @@ t.test('the exercise page: e1RM and heaviest lines, volume per session, PR table
   t.match(html, /<g class="series series-1"><path d="M[\d.]+ [\d.]+ L/, 'a line')
   t.match(html, /<g class="series series-2">/, 'the heaviest-weight line')
   t.match(html, /<svg class="chart" id="session-volume"/)
-  t.match(html, /<th scope="row">Best estimated 1RM<\/th><td>96\.3 kg<\/td>/)
+  t.match(html, /<th scope="row">Best estimated 1RM \(Epley\)<\/th><td>96\.3 kg<\/td>/)
   t.match(html, /<option value="brzycki" selected>/)
   t.match(html, /<option value="6m" selected>/)
   const call = fake.requests.find((r) => r.url.includes('/progression'))!
