@@ -1,7 +1,14 @@
 // core-service as a Fastify plugin: infrastructure first, then routes, registered explicitly in order.
 
 import fastifyFormbody from '@fastify/formbody'
-import { errorHandler, healthRoutes, metrics, openApi, redis } from '@liftlog/service-kit'
+import {
+  countingRulesMarkdown,
+  errorHandler,
+  healthRoutes,
+  metrics,
+  openApi,
+  redis,
+} from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
 import authentication from './plugins/authentication.ts'
@@ -15,6 +22,7 @@ import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
 import calendarRoutes from './routes/calendar.ts'
+import countingRoutes from './routes/counting.ts'
 import exerciseRoutes from './routes/exercises.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
@@ -34,7 +42,8 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(openApi, {
     title: 'LiftLog core API',
     description:
-      'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).',
+      'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).\n\n' +
+      `## How LiftLog counts (also at /how-liftlog-counts)\n\n${countingRulesMarkdown()}`,
     version: '1.0.0',
     tags: [
       { name: 'operations', description: 'Health and readiness for orchestrators' },
@@ -96,4 +105,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(resilienceRoutes)
   await fastify.register(statsApiRoutes)
   await fastify.register(progressRoutes)
+  await fastify.register(countingRoutes)
 }

@@ -1,4 +1,5 @@
-// Weight units: lifters type and read weights in kg or lb; the database stores kilograms exactly (0.01 kg).
+// Weight units and LiftLog's rounding rules. A set keeps the weight as typed (value and unit); kilograms
+// are derived exactly (lb × 0.45359237) for arithmetic. Every rounding of a weight happens here, once.
 import { Prisma } from './generated/prisma/client.ts'
 
 const Decimal = Prisma.Decimal
@@ -10,49 +11,68 @@ export type WeightUnit = 'kg' | 'lb'
 export const KG_PER_LB = new Decimal('0.45359237')
 /** The heaviest weight any set may carry (the database CHECK agrees). */
 export const MAX_WEIGHT_KG = 2000
+/** Decimals a typed weight may have, in kg or lb (the database CHECK agrees). */
+export const WEIGHT_DECIMALS = 2
 
 type Numeric = Decimal | number | string
 
-/** A weight typed in `unit` as stored: kilograms rounded half-up to 0.01, e.g. 225 lb → "102.06". */
-export function toStoredKg(value: Numeric, unit: WeightUnit): Decimal {
+/**
+ * The rounding rules, one per figure, applied the same on every page and in the JSON API (half-up):
+ * - a logged weight shows as typed; in the other unit it is converted to 0.01 (100 kg → 220.46 lb);
+ * - an estimated 1RM to 0.1 of the unit;
+ * - volume (Σ reps × weight) to whole units.
+ */
+export const ROUNDING = { weight: WEIGHT_DECIMALS, e1rm: 1, volume: 0 } as const
+export type Figure = keyof typeof ROUNDING
+
+/** A weight typed in `unit`, in exact kilograms: 185 lb → 83.91458845. */
+export function toKg(value: Numeric, unit: WeightUnit): Decimal {
   const typed = new Decimal(value)
-  const kg = unit === 'lb' ? typed.times(KG_PER_LB) : typed
-  return kg.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+  return unit === 'lb' ? typed.times(KG_PER_LB) : typed
 }
 
-/** A stored kilogram weight in `unit`, unrounded. */
+/** Kilograms in `unit`, unrounded. */
 export function fromKg(kg: Numeric, unit: WeightUnit): Decimal {
   const value = new Decimal(kg)
   return unit === 'lb' ? value.dividedBy(KG_PER_LB) : value
 }
 
-/**
- * A weight for reading: kg to the nearest 0.5, lb to the nearest 1 — plates come in those steps, and
- * 102.06 kg entered as 225 lb must read back as "225", not "225.0006".
- */
-export function displayWeight(kg: Numeric, unit: WeightUnit): string {
-  const value = fromKg(kg, unit)
-  const rounded =
-    unit === 'lb'
-      ? value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-      : value.times(2).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).dividedBy(2)
-  return rounded.toString()
+/** Kilograms in `unit`, rounded by the rule for `figure`. A weight typed in `unit` comes back exactly. */
+export function inUnit(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): Decimal {
+  return fromKg(kg, unit).toDecimalPlaces(ROUNDING[figure], Decimal.ROUND_HALF_UP)
 }
 
-/** `displayWeight` with the unit, e.g. "100 kg", "225 lb". */
-export function formatWeight(kg: Numeric, unit: WeightUnit): string {
-  return `${displayWeight(kg, unit)} ${unit}`
-}
-
-/**
- * A weight to put back into an edit form: precise enough (0.01 of the unit) that saving the form
- * unchanged stores exactly the same kilograms, e.g. 102.06 kg → "225" lb → 102.06 kg again.
- */
+/** A logged weight as a plain number string for forms and files: "137.5", "61.25", never "1,000". */
 export function editableWeight(kg: Numeric, unit: WeightUnit): string {
-  return fromKg(kg, unit).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()
+  return inUnit(kg, unit).toString()
 }
 
-/** A number for JSON in the lifter's unit, 0.01 precision (same rule as the edit form). */
-export function weightInUnit(kg: Numeric, unit: WeightUnit): number {
-  return Number(editableWeight(kg, unit))
+/** A number for JSON in `unit`, by the rule for `figure`. */
+export function weightInUnit(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): number {
+  return inUnit(kg, unit, figure).toNumber()
+}
+
+// One formatter per rule for the process: toLocaleString builds a new Intl.NumberFormat on every call.
+const formatters: Record<Figure, Intl.NumberFormat> = {
+  weight: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.weight }),
+  e1rm: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.e1rm }),
+  volume: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.volume }),
+}
+
+/** A figure for reading, without unit: "137.5", "1,234.5" (thousands separators, no trailing zeros). */
+export function displayWeight(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): string {
+  // Rounded as a Decimal first so the formatter never rounds a binary float itself.
+  return formatters[figure].format(inUnit(kg, unit, figure).toNumber())
+}
+
+/** `displayWeight` with the unit, e.g. "61.25 kg", "137.5 lb", "10,115 lb". */
+export function formatWeight(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): string {
+  return `${displayWeight(kg, unit, figure)} ${unit}`
+}
+
+/** A number already in the unit (a chart value), formatted by the rule for `figure`. */
+export function displayNumber(value: number, figure: Figure): string {
+  return formatters[figure].format(
+    new Decimal(value).toDecimalPlaces(ROUNDING[figure], Decimal.ROUND_HALF_UP).toNumber(),
+  )
 }

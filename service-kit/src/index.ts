@@ -1,5 +1,6 @@
 // @liftlog/service-kit: the pieces core-service and stats-service share.
 export { ConfigError, configKeys, loadConfig, serviceBasics } from './config.ts'
+export { COUNTING_RULES, type CountingRule, countingRulesMarkdown } from './counting-rules.ts'
 export { type PgSettings, parseDatabaseUrl } from './database-url.ts'
 export { type ErrorBody, ErrorResponse, errorHandler, outageOf, toErrorBody } from './errors.ts'
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'

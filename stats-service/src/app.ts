@@ -1,5 +1,12 @@
 // stats-service as a Fastify plugin: infrastructure first, then the token-protected /v1 routes.
-import { errorHandler, healthRoutes, metrics, openApi, redis } from '@liftlog/service-kit'
+import {
+  countingRulesMarkdown,
+  errorHandler,
+  healthRoutes,
+  metrics,
+  openApi,
+  redis,
+} from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { StatsConfig } from './config.ts'
 import prisma from './plugins/prisma.ts'
@@ -28,10 +35,13 @@ the path and its request id in \`x-request-id\`. Only GET is allowed (405 otherw
   so history does not move when a lifter changes time zone. "Today", "this week", "this month" and default ranges
   are computed in the lifter's current zone (luxon). Weeks are ISO weeks (Monday first).
 - **Weights** are kilograms in every \`...Kg\` field; \`unit\` says what core should display.
-- **Warm-up sets are excluded from everything** (volume, sets, reps, records, 1RM).
 - **Unknown lifter**: empty results (zeros, empty arrays), timeZone UTC, unit kg.
 - **Freshness**: answers are cached (Redis or in-process) under a key holding the lifter's \`data_version\`, which core
-  bumps in the same transaction as every write, so the next request after a write is always computed afresh.`
+  bumps in the same transaction as every write, so the next request after a write is always computed afresh.
+
+## How LiftLog counts
+
+${countingRulesMarkdown()}`
 
 export default async function app(fastify: FastifyInstance, { config, clock }: AppOptions) {
   fastify.decorate('clock', clock ?? (() => new Date()))

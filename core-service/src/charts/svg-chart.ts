@@ -130,7 +130,8 @@ function svgFrame(id: string, title: string, summary: string, body: string) {
 
 /** One or more dated lines on a shared time axis (x is proportional to time, so gaps show as gaps). */
 export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
-  const byDate = (a: DatedPoint, b: DatedPoint) => (a.date < b.date ? -1 : 1)
+  // 0 for equal dates: the sort is stable, so two sessions on one date keep their order.
+  const byDate = (a: DatedPoint, b: DatedPoint) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
   const options = {
     ...input,
     series: input.series.map((s) => ({ ...s, points: [...s.points].sort(byDate) })),
@@ -141,13 +142,24 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
     s.points.map((p) => p.value).filter((v): v is number => v !== null),
   )
   const empty = values.length === 0
+  // Every session gets its own row, also when two share a local date (the n-th point of each series on
+  // that date belongs to the n-th session).
+  const byDay = options.series.map((s) => {
+    const days = new Map<string, DatedPoint[]>()
+    for (const p of s.points) days.set(p.date, [...(days.get(p.date) ?? []), p])
+    return days
+  })
+  const slots = dates.flatMap((date) => {
+    const most = Math.max(...byDay.map((days) => days.get(date)?.length ?? 0))
+    return Array.from({ length: most }, (_, n) => ({ date, n }))
+  })
   const table: ChartTable = {
     caption: `${options.title} (${options.unit})`,
     columns: ['Date', ...options.series.map((s) => s.name)],
-    rows: dates.map((date) => [
+    rows: slots.map(({ date, n }) => [
       formatChartDate(date, true),
-      ...options.series.map((s) => {
-        const v = s.points.find((p) => p.date === date)?.value
+      ...byDay.map((days) => {
+        const v = days.get(date)?.[n]?.value
         return v === null || v === undefined ? '—' : format(v)
       }),
     ]),

@@ -74,7 +74,7 @@ const ProgressionQuery = Type.Object({
 const RangeQuery = Type.Object({ from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) })
 
 const DOC =
-  'Computed by stats-service from your working sets (warm-ups are excluded everywhere). Weights are kilograms in *Kg fields; `unit` is how you display them. Dates are your local dates.'
+  'Computed by stats-service from your working sets (warm-ups count towards no set count, volume, record or 1RM; a workout of warm-ups only still counts as a workout). Weights are kilograms in *Kg fields; `unit` is how you display them. Dates are your local dates. Definitions and rounding: /how-liftlog-counts.'
 
 /** Sends a stats result: the data (live or stale), or 503 + Retry-After + degraded body. */
 function send<T extends object>(reply: FastifyReply, result: StatsResult<T>) {

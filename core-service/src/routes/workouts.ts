@@ -228,7 +228,13 @@ export default async function workoutRoutes(app: FastifyInstance) {
         reply,
         user,
         request.body,
-        (values) => replaceWorkout(prisma, user.id, workout.id, toWorkoutInput(values, user.timeZone)),
+        (values) => {
+          const input = toWorkoutInput(values, user.timeZone)
+          // Date and time left as the form showed them keep the workout's instant, and so its local date.
+          const shown = valuesFromWorkout(workout, user.unit, user.timeZone)
+          if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
+          return replaceWorkout(prisma, user.id, workout.id, input)
+        },
         workout,
       )
     },
@@ -285,8 +291,8 @@ export default async function workoutRoutes(app: FastifyInstance) {
         summary: 'Download all your sets as CSV',
         description:
           'One row per set, oldest first, header row first (RFC 4180, CRLF line ends, UTF-8). `date` is the ' +
-          'workout’s local date; `started_at` is ISO 8601 with your zone’s offset; `weight_kg` is stored exactly, ' +
-          '`weight` is the same in your unit (0.01). Text that starts like a spreadsheet formula gets a leading apostrophe.',
+          'workout’s local date; `started_at` is ISO 8601 with your zone’s offset; `weight_kg` is the exact kilograms, ' +
+          '`weight` and `unit` the weight exactly as typed. Text that starts like a spreadsheet formula gets a leading apostrophe.',
         response: {
           200: {
             description: 'the CSV file (sent as an attachment)',
@@ -340,7 +346,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         security,
         summary: 'Log a workout',
         description:
-          'Weights are in your unit. Sets may use built-in exercises and your own; anything else is "unknown exercise" (400). The whole workout is saved in one transaction or not at all.',
+          'Weights are in your unit unless a set gives `unit`, and are kept exactly as typed. Sets may use built-in exercises and your own; anything else is "unknown exercise" (400). The whole workout is saved in one transaction or not at all.',
         body: WorkoutBody,
         response: {
           201: { ...WorkoutOut, description: 'the saved workout' },

@@ -2,7 +2,7 @@
 // in the lifter's unit and zone, and the banner saying how fresh the numbers are.
 import { DateTime } from 'luxon'
 import { barChart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
-import { formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
+import { displayNumber, type Figure, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
 import type { StatsResult } from './client.ts'
 import type { Progression, RecentRecords, Records, Summary, Volume } from './shapes.ts'
 
@@ -50,10 +50,18 @@ const KIND_LABEL: Record<RecentRecords['records'][number]['kind'], string> = {
   volume: 'Session volume',
 }
 
+/** Which rounding rule each PR kind's value follows. */
+const FIGURE_OF: Record<RecentRecords['records'][number]['kind'], Figure> = {
+  heaviest: 'weight',
+  e1rm: 'e1rm',
+  reps: 'weight',
+  volume: 'volume',
+}
+
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`)
 
 export function summaryCards(summary: Summary, viewer: Viewer) {
-  const w = (kg: number) => formatWeight(kg, viewer.unit)
+  const w = (kg: number) => formatWeight(kg, viewer.unit, 'volume')
   return [
     {
       label: 'Workouts',
@@ -91,8 +99,11 @@ export function weeklyVolumeChart(volume: Volume, viewer: Viewer) {
     title: 'Weekly volume',
     unit: viewer.unit,
     seriesName: `Volume (${viewer.unit})`,
-    format: (v) => `${Math.round(v).toLocaleString('en')} ${viewer.unit}`,
-    bars: volume.series.map((b) => ({ date: b.start, value: weightInUnit(b.volumeKg, viewer.unit) })),
+    format: (v) => `${displayNumber(v, 'volume')} ${viewer.unit}`,
+    bars: volume.series.map((b) => ({
+      date: b.start,
+      value: weightInUnit(b.volumeKg, viewer.unit, 'volume'),
+    })),
   })
 }
 
@@ -105,13 +116,14 @@ export function recentRecordRows(recent: RecentRecords, viewer: Viewer) {
     value:
       r.kind === 'reps'
         ? `${r.reps ?? 0} reps${r.valueKg ? ` at ${formatWeight(r.valueKg, viewer.unit)}` : ''}`
-        : `${r.valueKg === null ? '—' : formatWeight(r.valueKg, viewer.unit)}${r.reps ? ` × ${r.reps}` : ''}`,
+        : `${r.valueKg === null ? '—' : formatWeight(r.valueKg, viewer.unit, FIGURE_OF[r.kind])}${r.reps ? ` × ${r.reps}` : ''}`,
   }))
 }
 
 export function progressionCharts(progression: Progression, viewer: Viewer) {
   const { sessions, metric, formula } = progression
-  const weight = (v: number) => `${Math.round(v * 10) / 10} ${viewer.unit}`
+  // The y axis and point labels carry e1RM and logged weights: show each figure with its own precision.
+  const weight = (v: number) => `${displayNumber(v, 'weight')} ${viewer.unit}`
   if (metric === 'reps') {
     return [
       lineChart({
@@ -141,7 +153,7 @@ export function progressionCharts(progression: Progression, viewer: Viewer) {
           className: 'series-1',
           points: sessions.map((s) => ({
             date: s.date,
-            value: s.e1rmKg === null ? null : weightInUnit(s.e1rmKg, viewer.unit),
+            value: s.e1rmKg === null ? null : weightInUnit(s.e1rmKg, viewer.unit, 'e1rm'),
           })),
         },
         {
@@ -156,21 +168,22 @@ export function progressionCharts(progression: Progression, viewer: Viewer) {
       title: 'Volume per session',
       unit: viewer.unit,
       seriesName: `Volume (${viewer.unit})`,
-      format: (v) => `${Math.round(v).toLocaleString('en')} ${viewer.unit}`,
-      bars: sessions.map((s) => ({ date: s.date, value: weightInUnit(s.volumeKg, viewer.unit) })),
+      format: (v) => `${displayNumber(v, 'volume')} ${viewer.unit}`,
+      bars: sessions.map((s) => ({ date: s.date, value: weightInUnit(s.volumeKg, viewer.unit, 'volume') })),
     }),
   ]
 }
 
 export function sessionRows(progression: Progression, viewer: Viewer) {
-  const w = (kg: number | null) => (kg === null ? '—' : formatWeight(kg, viewer.unit))
+  const w = (kg: number | null, figure: Figure = 'weight') =>
+    kg === null ? '—' : formatWeight(kg, viewer.unit, figure)
   return [...progression.sessions].reverse().map((s) => ({
     date: formatChartDate(s.date, true),
     workoutId: s.workoutId,
     heaviest: w(s.heaviestKg),
     bestReps: s.bestReps,
-    e1rm: w(s.e1rmKg),
-    volume: w(s.volumeKg),
+    e1rm: w(s.e1rmKg, 'e1rm'),
+    volume: w(s.volumeKg, 'volume'),
     sets: s.sets,
   }))
 }
@@ -186,8 +199,8 @@ export function recordTable(records: Records, viewer: Viewer) {
       date: record.heaviest.date,
     },
     record.bestE1rm && {
-      label: 'Best estimated 1RM',
-      value: w(record.bestE1rm.valueKg),
+      label: 'Best estimated 1RM (Epley)',
+      value: formatWeight(record.bestE1rm.valueKg, viewer.unit, 'e1rm'),
       date: record.bestE1rm.date,
     },
     record.mostReps && {
@@ -197,7 +210,7 @@ export function recordTable(records: Records, viewer: Viewer) {
     },
     record.bestSessionVolume && {
       label: 'Best session volume',
-      value: w(record.bestSessionVolume.valueKg),
+      value: formatWeight(record.bestSessionVolume.valueKg, viewer.unit, 'volume'),
       date: record.bestSessionVolume.date,
     },
   ]

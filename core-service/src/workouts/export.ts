@@ -32,6 +32,7 @@ const exportSelect = {
   position: true,
   reps: true,
   weightKg: true,
+  weightUnit: true,
   rpe: true,
   isWarmup: true,
   workout: { select: { localDate: true, title: true, notes: true } },
@@ -52,7 +53,7 @@ function csvField(value: string | number | null, typed = false): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-function csvRow(set: ExportedSet, unit: WeightUnit, zone: string): string {
+function csvRow(set: ExportedSet, zone: string): string {
   // Set numbers count within the workout, as the workout page shows them.
   const fields = [
     csvField(fromDateColumn(set.workout.localDate)),
@@ -67,9 +68,10 @@ function csvRow(set: ExportedSet, unit: WeightUnit, zone: string): string {
     csvField(set.exercise.equipment),
     csvField(set.position + 1),
     csvField(set.reps),
-    csvField(set.weightKg.toFixed(2)),
-    csvField(editableWeight(set.weightKg, unit)),
-    csvField(unit),
+    // Exact kilograms, then the weight exactly as typed and its unit: a re-import loses nothing.
+    csvField(set.weightKg.toString()),
+    csvField(editableWeight(set.weightKg, set.weightUnit)),
+    csvField(set.weightUnit),
     csvField(set.rpe === null ? null : set.rpe.toString()),
     csvField(set.isWarmup ? 'yes' : 'no'),
   ]
@@ -104,7 +106,7 @@ export async function* exportSetsCsv(
       orderBy: [{ startedAt: 'asc' }, { workoutId: 'asc' }, { position: 'asc' }],
       take: pageSize,
     })
-    if (page.length > 0) yield page.map((set) => csvRow(set, user.unit, user.timeZone)).join('')
+    if (page.length > 0) yield page.map((set) => csvRow(set, user.timeZone)).join('')
     if (page.length < pageSize) return
     after = page.at(-1)
   }

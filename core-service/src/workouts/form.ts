@@ -5,13 +5,15 @@
 import type { Exercise } from '../generated/prisma/client.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
 import type { FieldErrors, SetInput, WorkoutInput } from './input.ts'
-import { instantFromLocal, localParts } from './local-time.ts'
+import { fromDateColumn, instantFromLocal, localParts } from './local-time.ts'
 import type { WorkoutWithSets } from './repository.ts'
 
 export interface FormRow {
   exerciseId: string
   reps: string
   weight: string
+  /** The unit the weight is typed in: '' for the lifter's unit, else the unit the set was logged in. */
+  unit: string
   rpe: string
   warmup: boolean
 }
@@ -30,14 +32,14 @@ export type FormBody = Record<string, string | string[] | undefined>
 export const BLANK_ROWS = 3
 
 export function blankRow(exerciseId = ''): FormRow {
-  return { exerciseId, reps: '', weight: '', rpe: '', warmup: false }
+  return { exerciseId, reps: '', weight: '', unit: '', rpe: '', warmup: false }
 }
 
 function text(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? ''
 }
 
-const FIELD = /^sets\[(\d{1,3})\]\[(exerciseId|reps|weight|rpe|warmup)\]$/
+const FIELD = /^sets\[(\d{1,3})\]\[(exerciseId|reps|weight|unit|rpe|warmup)\]$/
 
 /** The values as typed, every row in index order (row buttons count rows as they were shown). */
 export function readForm(body: FormBody): FormValues {
@@ -86,6 +88,7 @@ export function toWorkoutInput(values: FormValues, zone: string): WorkoutInput {
     reps: number(row.reps),
     // An empty weight means no load: fine for bodyweight movements, refused for the rest.
     weight: row.weight === '' ? 0 : number(row.weight),
+    ...(row.unit === '' ? {} : { unit: row.unit as WeightUnit }),
     rpe: row.rpe === '' ? null : number(row.rpe),
     isWarmup: row.warmup,
   }))
@@ -121,14 +124,19 @@ export function valuesFromWorkout(
   zone: string,
   { startedAt = workout.startedAt, notes = workout.notes ?? '' }: { startedAt?: Date; notes?: string } = {},
 ): FormValues {
+  const parts = localParts(startedAt, zone)
   return {
-    ...localParts(startedAt, zone),
+    ...parts,
+    // An edit shows the local date fixed when the workout was logged, even after a move to another zone.
+    date: startedAt === workout.startedAt ? fromDateColumn(workout.localDate) : parts.date,
     title: workout.title ?? '',
     notes,
     rows: workout.sets.map((set) => ({
       exerciseId: set.exerciseId,
       reps: String(set.reps),
-      weight: editableWeight(set.weightKg, unit),
+      // As typed: in the unit it was logged in, which is shown beside it when not the lifter's.
+      weight: editableWeight(set.weightKg, set.weightUnit),
+      unit: set.weightUnit === unit ? '' : set.weightUnit,
       rpe: set.rpe ? set.rpe.toString() : '',
       warmup: set.isWarmup,
     })),

@@ -2,7 +2,7 @@
 // field path ("startedAt", "sets.2.reps") so a form can show each next to its field.
 import { ValidationFailed } from '../errors.ts'
 import { Prisma } from '../generated/prisma/client.ts'
-import { MAX_WEIGHT_KG, toStoredKg, type WeightUnit } from '../units.ts'
+import { MAX_WEIGHT_KG, toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
 import { EARLIEST_DATE, latestStart } from './local-time.ts'
 
 export const LIMITS = {
@@ -17,8 +17,10 @@ export const LIMITS = {
 export interface SetInput {
   exerciseId: string
   reps: number
-  /** In the lifter's unit. */
+  /** In `unit`. */
   weight: number
+  /** The unit `weight` is typed in; the lifter's unit when absent. */
+  unit?: WeightUnit
   rpe?: number | null
   isWarmup?: boolean
 }
@@ -30,11 +32,12 @@ export interface WorkoutInput {
   sets: SetInput[]
 }
 
-/** A set ready for the database: kilograms exact to 0.01. */
+/** A set ready for the database: the typed unit and the exact kilograms of the typed weight. */
 export interface NormalizedSet {
   exerciseId: string
   reps: number
   weightKg: Prisma.Decimal
+  weightUnit: WeightUnit
   rpe: Prisma.Decimal | null
   isWarmup: boolean
 }
@@ -69,8 +72,8 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 /**
- * Checks everything that needs no database and converts weights to kilograms. `zone` is the lifter's
- * time zone (for "not in the future"), `unit` the unit their weights are typed in.
+ * Checks everything that needs no database and converts weights to exact kilograms. `zone` is the
+ * lifter's time zone (for "not in the future"), `unit` the unit a set's weight is typed in unless it says.
  */
 export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: string, now = new Date()) {
   const errors: FieldErrors = {}
@@ -91,7 +94,6 @@ export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: st
 
   if (input.sets.length === 0) errors.sets = 'add at least one set'
   if (input.sets.length > LIMITS.maxSets) errors.sets = `at most ${LIMITS.maxSets} sets per workout`
-  const maxWeight = unit === 'lb' ? Math.floor(MAX_WEIGHT_KG / 0.45359237) : MAX_WEIGHT_KG
   const sets: NormalizedSet[] = []
   input.sets.slice(0, LIMITS.maxSets).forEach((set, i) => {
     const at = `sets.${i}`
@@ -103,16 +105,22 @@ export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: st
       errors[`${at}.reps`] = `must be a whole number from 0 to ${LIMITS.maxReps}`
     }
     let weightKg = new Prisma.Decimal(0)
-    if (
+    const weightUnit: WeightUnit = set.unit === 'kg' || set.unit === 'lb' ? set.unit : unit
+    const maxWeight = weightUnit === 'lb' ? Math.floor(MAX_WEIGHT_KG / 0.45359237) : MAX_WEIGHT_KG
+    if (set.unit !== undefined && set.unit !== weightUnit) {
+      errors[`${at}.weight`] = 'unit must be kg or lb'
+    } else if (
       typeof set.weight !== 'number' ||
       !Number.isFinite(set.weight) ||
       set.weight < 0 ||
       set.weight > maxWeight
     ) {
-      errors[`${at}.weight`] = `must be a number from 0 to ${maxWeight} ${unit}`
+      errors[`${at}.weight`] = `must be a number from 0 to ${maxWeight} ${weightUnit}`
+    } else if (new Prisma.Decimal(set.weight).decimalPlaces() > WEIGHT_DECIMALS) {
+      // Kept exactly as typed, so more decimals than a lifter can load would be kept too: refuse them.
+      errors[`${at}.weight`] = `must have at most ${WEIGHT_DECIMALS} decimals`
     } else {
-      weightKg = toStoredKg(set.weight, unit)
-      if (weightKg.greaterThan(MAX_WEIGHT_KG)) errors[`${at}.weight`] = `must be at most ${maxWeight} ${unit}`
+      weightKg = toKg(set.weight, weightUnit)
     }
     let rpe: Prisma.Decimal | null = null
     if (set.rpe !== undefined && set.rpe !== null) {
@@ -126,7 +134,14 @@ export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: st
         rpe = new Prisma.Decimal(set.rpe)
       }
     }
-    sets.push({ exerciseId: set.exerciseId, reps: set.reps, weightKg, rpe, isWarmup: Boolean(set.isWarmup) })
+    sets.push({
+      exerciseId: set.exerciseId,
+      reps: set.reps,
+      weightKg,
+      weightUnit,
+      rpe,
+      isWarmup: Boolean(set.isWarmup),
+    })
   })
   if (Object.keys(errors).length > 0) throw workoutInputError(errors)
   return { startedAt, title, notes, sets } satisfies NormalizedWorkout

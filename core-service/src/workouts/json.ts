@@ -1,11 +1,11 @@
-// Workouts as the JSON API answers them: weights in the lifter's unit (and kg as stored).
+// Workouts as the JSON API answers them: weights in the lifter's unit, as typed, and in exact kg.
 import { type WeightUnit, weightInUnit } from '../units.ts'
 import { fromDateColumn } from './local-time.ts'
 import type { WorkoutWithSets } from './repository.ts'
 import { volumeKg } from './summary.ts'
 
 function volumeIn(workout: WorkoutWithSets, unit: WeightUnit): number {
-  return Math.round(weightInUnit(volumeKg(workout.sets), unit))
+  return weightInUnit(volumeKg(workout.sets), unit, 'volume')
 }
 
 export function workoutJson(workout: WorkoutWithSets, unit: WeightUnit) {
@@ -24,6 +24,8 @@ export function workoutJson(workout: WorkoutWithSets, unit: WeightUnit) {
       exerciseName: set.exercise.name,
       reps: set.reps,
       weight: weightInUnit(set.weightKg, unit),
+      loggedWeight: weightInUnit(set.weightKg, set.weightUnit),
+      loggedUnit: set.weightUnit,
       weightKg: set.weightKg.toNumber(),
       rpe: set.rpe ? set.rpe.toNumber() : null,
       isWarmup: set.isWarmup,

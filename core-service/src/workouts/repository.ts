@@ -102,15 +102,23 @@ export async function replaceWorkout(
 ): Promise<WorkoutWithSets | null> {
   if (!isId(id)) return null
   const found = await prisma.$transaction(async (tx) => {
-    const existing = await tx.workout.findFirst({ where: { id, userId }, select: { id: true } })
+    const existing = await tx.workout.findFirst({
+      where: { id, userId },
+      select: { id: true, startedAt: true, localDate: true },
+    })
     if (!existing) return false
     const owner = await lockOwner(tx, userId)
     const workout = await prepare(tx, userId, owner, input, now)
+    // Local dates are fixed at logging time: an edit that keeps the start keeps its date, even after the
+    // lifter moved zones (weeks, months and streaks must not shift because a typo was fixed).
+    const sameStart = workout.startedAt.getTime() === existing.startedAt.getTime()
     await tx.workout.update({
       where: { id: existing.id },
       data: {
         startedAt: workout.startedAt,
-        localDate: dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
+        localDate: sameStart
+          ? existing.localDate
+          : dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
         title: workout.title,
         notes: workout.notes,
       },
@@ -178,6 +186,7 @@ async function insertSets(
       position,
       reps: set.reps,
       weightKg: set.weightKg,
+      weightUnit: set.weightUnit,
       rpe: set.rpe,
       isWarmup: set.isWarmup,
     })),

@@ -30,9 +30,15 @@ export const SetBody = Type.Object(
     weight: Type.Number({
       minimum: 0,
       maximum: MAX_WEIGHT_LB,
-      description: `load in your unit (kg or lb, see GET /api/v1/workouts → unit); 0 = bodyweight only; at most ${MAX_WEIGHT_KG} kg; stored to 0.01 kg`,
+      description: `load in \`unit\` (default your unit), at most two decimals, kept exactly as typed (185 lb reads back as 185 lb); for bodyweight exercises the added load only, 0 = bodyweight alone; at most ${MAX_WEIGHT_KG} kg`,
       examples: [100],
     }),
+    unit: Type.Optional(
+      Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
+        description: 'the unit `weight` is typed in; default your profile unit',
+        examples: ['kg'],
+      }),
+    ),
     rpe: Type.Optional(
       Type.Union(
         [Type.Number({ minimum: LIMITS.minRpe, maximum: LIMITS.maxRpe, multipleOf: 0.5 }), Type.Null()],
@@ -43,7 +49,10 @@ export const SetBody = Type.Object(
       ),
     ),
     isWarmup: Type.Optional(
-      Type.Boolean({ default: false, description: 'warm-up sets do not count towards volume' }),
+      Type.Boolean({
+        default: false,
+        description: 'warm-up sets are shown but count towards no volume, record, PR or workout total',
+      }),
     ),
   },
   { additionalProperties: false, description: 'one set' },
@@ -95,8 +104,19 @@ export const SetOut = Type.Object({
   exerciseId: Type.String({ format: 'uuid' }),
   exerciseName: Type.String({ examples: ['Bench Press'] }),
   reps: Type.Integer({ examples: [5] }),
-  weight: Type.Number({ description: 'in your unit, to 0.01', examples: [100] }),
-  weightKg: Type.Number({ description: 'as stored, in kilograms', examples: [100] }),
+  weight: Type.Number({
+    description: 'in your unit: exactly as typed when typed in it, else converted to 0.01',
+    examples: [100],
+  }),
+  loggedWeight: Type.Number({ description: 'the weight exactly as typed, in `loggedUnit`', examples: [100] }),
+  loggedUnit: Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
+    description: 'the unit the weight was typed in',
+    examples: ['kg'],
+  }),
+  weightKg: Type.Number({
+    description: 'exact kilograms of the typed weight (185 lb → 83.91458845), used for all arithmetic',
+    examples: [100],
+  }),
   rpe: Type.Union([Type.Number(), Type.Null()], { examples: [8] }),
   isWarmup: Type.Boolean(),
 })
@@ -114,7 +134,8 @@ const common = {
     description: 'unit of every weight in this answer',
   }),
   volume: Type.Number({
-    description: 'Σ reps × weight over working (non-warm-up) sets, in your unit',
+    description:
+      'Σ reps × weight over working (non-warm-up) sets, in your unit, rounded half-up to whole units (see /how-liftlog-counts)',
     examples: [4500],
   }),
 }

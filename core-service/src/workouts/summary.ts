@@ -1,6 +1,6 @@
 // How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
 import { Prisma } from '../generated/prisma/client.ts'
-import { displayWeight, formatWeight, fromKg, type WeightUnit } from '../units.ts'
+import { formatWeight, type WeightUnit } from '../units.ts'
 import type { WorkoutWithSets } from './repository.ts'
 
 type SetRow = WorkoutWithSets['sets'][number]
@@ -28,13 +28,9 @@ export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[])
   )
 }
 
-// One formatter for the process: toLocaleString builds a new Intl.NumberFormat on every call (slow).
-const thousands = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-
 /** Volume for reading: whole units with thousands separators, e.g. "4,500 kg". */
 export function formatVolume(kg: Prisma.Decimal, unit: WeightUnit): string {
-  const whole = fromKg(kg, unit).toDecimalPlaces(0, Prisma.Decimal.ROUND_HALF_UP).toNumber()
-  return `${thousands.format(whole)} ${unit}`
+  return formatWeight(kg, unit, 'volume')
 }
 
 function load(set: SetRow, unit: WeightUnit): string {
@@ -44,11 +40,11 @@ function load(set: SetRow, unit: WeightUnit): string {
   return formatWeight(set.weightKg, unit)
 }
 
-function sameLine(a: SetRow, b: SetRow, unit: WeightUnit): boolean {
+function sameLine(a: SetRow, b: SetRow): boolean {
   return (
     a.reps === b.reps &&
     a.isWarmup === b.isWarmup &&
-    displayWeight(a.weightKg, unit) === displayWeight(b.weightKg, unit) &&
+    a.weightKg.equals(b.weightKg) &&
     String(a.rpe ?? '') === String(b.rpe ?? '')
   )
 }
@@ -65,7 +61,7 @@ export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
     const runs: SetRow[][] = []
     for (const row of rows) {
       const last = runs.at(-1)
-      if (last?.[0] && sameLine(last[0], row, unit)) last.push(row)
+      if (last?.[0] && sameLine(last[0], row)) last.push(row)
       else runs.push([row])
     }
     const lines = runs.map((run) => {

@@ -104,7 +104,7 @@ t.test('the database refuses impossible sets and duplicate names whatever the co
   await t.rejects(insertSet(5, 100, 7.3), /workout_sets_rpe_steps/)
   await insertSet(5, 100.25, 8.5)
   const [set] = await queryDatabase<{ weight_kg: string }>(db.url, 'SELECT weight_kg FROM workout_sets')
-  t.equal(set!.weight_kg, '100.25', 'weight stored exactly')
+  t.equal(Number(set!.weight_kg), 100.25, 'weight stored exactly')
 })
 
 t.test('the read-only login can SELECT but not write', async (t) => {

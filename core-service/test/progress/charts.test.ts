@@ -89,3 +89,39 @@ t.test('calendar load: months in view and levels 1–4 by the larger of volume a
     { '2026-11-02': 2, '2026-11-09': 4, '2026-11-10': 1 },
   )
 })
+
+t.test('two sessions on one local date are both plotted and both in the table', async (t) => {
+  const chart = lineChart({
+    id: 'same-day',
+    title: 'Estimated 1RM',
+    unit: 'kg',
+    format: (v) => `${v} kg`,
+    series: [
+      {
+        name: 'Estimated 1RM',
+        className: 'series-1',
+        points: [
+          { date: '2026-11-02', value: 100 },
+          { date: '2026-11-09', value: 110 }, // morning
+          { date: '2026-11-09', value: 120 }, // evening
+        ],
+      },
+      {
+        name: 'Heaviest weight',
+        className: 'series-2',
+        points: [
+          { date: '2026-11-02', value: 90 },
+          { date: '2026-11-09', value: 95 },
+          { date: '2026-11-09', value: 105 },
+        ],
+      },
+    ],
+  })
+  t.same(chart.table.rows, [
+    ['2 Nov 2026', '100 kg', '90 kg'],
+    ['9 Nov 2026', '110 kg', '95 kg'],
+    ['9 Nov 2026', '120 kg', '105 kg'],
+  ])
+  t.equal((chart.svg.match(/<circle /g) ?? []).length, 6, 'every session is a point')
+  t.match(chart.summary, /Latest: Estimated 1RM 120 kg on 9 Nov 2026; Heaviest weight 105 kg/)
+})

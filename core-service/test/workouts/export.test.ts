@@ -86,7 +86,7 @@ t.test('the CSV holds every set of the lifter, oldest first, in their unit and z
     'rpe',
     'warmup',
   ])
-  // 135 lb = 61.23497 kg → stored 61.23 → 134.99 lb; 225 lb = 102.0583 kg → 102.06 → 225.0006 → 225 lb.
+  // Weights as typed, with their exact kilograms: 135 lb = 61.23496995 kg (it used to come back 134.99 lb).
   t.same(rows, [
     [
       '2026-01-01',
@@ -99,7 +99,7 @@ t.test('the CSV holds every set of the lifter, oldest first, in their unit and z
       'bodyweight',
       '1',
       '8',
-      '0.00',
+      '0',
       '0',
       'lb',
       '',
@@ -116,8 +116,8 @@ t.test('the CSV holds every set of the lifter, oldest first, in their unit and z
       'barbell',
       '1',
       '5',
-      '61.23',
-      '134.99',
+      '61.23496995',
+      '135',
       'lb',
       '',
       'yes',
@@ -133,7 +133,7 @@ t.test('the CSV holds every set of the lifter, oldest first, in their unit and z
       'barbell',
       '2',
       '5',
-      '102.06',
+      '102.05828325',
       '225',
       'lb',
       '8.5',

@@ -16,7 +16,10 @@ t.test('the workout pages and the API tell the same story', async (t) => {
   t.equal(blank.statusCode, 200)
   t.match(blank.body, /<script src="\/static\/js\/workout-form.js" defer>/)
   t.match(blank.body, /<label for="set-0-reps">Reps<\/label>/)
-  t.match(blank.body, /<label for="set-0-weight">Weight \(kg\)<\/label>/)
+  t.match(
+    blank.body,
+    /<label for="set-0-weight">Weight \(<span data-unit-label data-default-unit="kg">kg<\/span>\)<\/label>/,
+  )
   t.equal((blank.body.match(/data-set-row/g) ?? []).length, 5, 'five spare rows')
   t.notMatch(blank.body, /<script>/, 'no inline script (CSP)')
   const fromCalendar = await lifter.page('/workouts/new?date=2026-01-05')

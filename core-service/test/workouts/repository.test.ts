@@ -53,13 +53,14 @@ t.test('a workout at 23:30 in Auckland lands on that Auckland date, sets copy us
   t.equal(after.dataVersion, 1, 'data_version bumped')
 })
 
-t.test('225 lb is stored as 102.06 kg and reads back as 225 lb', async (t) => {
+t.test('225 lb is stored as exactly 102.05828325 kg and reads back as 225 lb', async (t) => {
   const u = await user('UTC', 'lb')
   const w = await createWorkout(prisma, u.id, {
     startedAt: new Date('2026-01-05T10:00:00Z'),
     sets: [1, 2, 3].map(() => ({ exerciseId: bench, reps: 5, weight: 225 })),
   })
-  t.equal(w.sets[0]?.weightKg.toString(), '102.06')
+  t.equal(w.sets[0]?.weightKg.toString(), '102.05828325')
+  t.equal(w.sets[0]?.weightUnit, 'lb')
   t.same(
     groupSets(w.sets, 'lb').map((g) => g.lines.map((l) => l.text)),
     [['3 × 5 @ 225 lb']],

@@ -110,7 +110,7 @@ t.test('a workout at 23:30 in Auckland is on that Auckland date, through the for
 })
 
 t.test(
-  'a lb lifter enters 225 lb: stored 102.06 kg, shown 225 lb everywhere, stable on re-save',
+  'a lb lifter enters 225 lb: kept as 225 lb (102.05828325 kg), shown 225 lb everywhere, stable on re-save',
   async (t) => {
     const { app, db } = await buildTestCore(t)
     const prisma = testPrisma(t, db.url)
@@ -128,7 +128,7 @@ t.test(
     const stored = await prisma.workoutSet.findMany({ where: { workoutId: id } })
     t.same(
       stored.map((s) => s.weightKg.toString()),
-      ['102.06', '102.06', '102.06'],
+      ['102.05828325', '102.05828325', '102.05828325'],
     )
     const detail = await yank.page(`/workouts/${id}`)
     t.match(detail.body, /3 × 5 @ 225 lb/)
@@ -136,7 +136,9 @@ t.test(
     const json = (await yank.api('GET', `/api/v1/workouts/${id}`)).json()
     t.equal(json.unit, 'lb')
     t.equal(json.sets[0].weight, 225)
-    t.equal(json.sets[0].weightKg, 102.06)
+    t.equal(json.sets[0].weightKg, 102.05828325)
+    t.equal(json.sets[0].loggedWeight, 225)
+    t.equal(json.sets[0].loggedUnit, 'lb')
     // The edit form shows 225 and saving it unchanged stores the same kilograms.
     const edit = await yank.page(`/workouts/${id}/edit`)
     t.match(edit.body, /name="sets\[0\]\[weight\]"[^>]*value="225"/)
@@ -147,11 +149,14 @@ t.test(
     t.equal(again.statusCode, 303)
     t.equal(
       (await prisma.workoutSet.findFirstOrThrow({ where: { workoutId: id } })).weightKg.toString(),
-      '102.06',
+      '102.05828325',
     )
-    // The kg lifter's view of rounding: 102.06 kg reads as 102 kg (nearest 0.5).
+    // Switching to kg converts for display only (to 0.01 kg); the edit form keeps the set in lb.
     await prisma.user.update({ where: { id: yank.user.id }, data: { unit: 'kg' } })
-    t.match((await yank.page(`/workouts/${id}`)).body, /1 × 5 @ 102 kg/)
+    t.match((await yank.page(`/workouts/${id}`)).body, /1 × 5 @ 102\.06 kg/)
+    const inKg = (await yank.page(`/workouts/${id}/edit`)).body
+    t.match(inKg, /name="sets\[0\]\[weight\]"[^>]*value="225"/)
+    t.match(inKg, /name="sets\[0\]\[unit\]"[^>]*value="lb"/)
   },
 )
 

@@ -132,7 +132,12 @@ export default async function recordsRoutes(fastify: FastifyInstance) {
         request.query,
         async ({ lifter, today }) => ({
           days: request.query.days,
-          records: await recentRecords(fastify.prisma, lifter.userId, addDays(today, 1 - request.query.days)),
+          records: await recentRecords(
+            fastify.prisma,
+            lifter.userId,
+            addDays(today, 1 - request.query.days),
+            today,
+          ),
         }),
       ),
   )

@@ -49,6 +49,6 @@ export const errorResponses = {
 export const TAG_STATS = 'stats'
 
 export const WORKING_SETS_NOTE =
-  'Warm-up sets (is_warmup) are excluded from every number: volume, sets, reps, records and 1RM. ' +
+  'Warm-up sets (is_warmup) count towards no set count, reps, volume, record or 1RM (a workout of warm-ups only still counts as a workout); 0-rep sets are missed attempts, never records. ' +
   'Dates are workouts.local_date — the local date fixed when the workout was logged, the same date core’s calendar shows — ' +
   'so a workout stays on its day even if the lifter later changes time zone; "today", "this week" and default ranges use the lifter’s current zone.'

@@ -1,5 +1,6 @@
 // Estimated-1RM progression of one exercise: per workout containing it, the best estimate over working
-// sets with 1 ≤ reps ≤ repCap and a load, the heaviest weight, the best reps, the volume and the set count.
+// sets with 1 ≤ reps ≤ repCap and a load, the heaviest weight lifted (reps ≥ 1; 0 when none), the best reps,
+// the volume and the set count.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { instantWindow } from './local-dates.ts'
 import { e1rmSql, type Formula } from './one-rep-max.ts'
@@ -34,7 +35,8 @@ export async function progression(
     SELECT w.id AS "workoutId", to_char(w.local_date, 'YYYY-MM-DD') AS date,
            round(max(CASE WHEN s.reps BETWEEN 1 AND ${options.repCap}::int AND s.weight_kg > 0 THEN ${e1rmSql(options.formula)} END), 2)::float8
              AS "e1rmKg",
-           max(s.weight_kg)::float8 AS "heaviestKg", max(s.reps)::int AS "bestReps",
+           -- A missed attempt (0 reps) is not a weight lifted.
+           coalesce(max(s.weight_kg) FILTER (WHERE s.reps > 0), 0)::float8 AS "heaviestKg", max(s.reps)::int AS "bestReps",
            round(sum(s.reps * s.weight_kg), 2)::float8 AS "volumeKg", count(*)::int AS sets
     FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
     WHERE s.user_id = ${userId}::uuid AND s.exercise_id = ${exerciseId}::uuid AND NOT s.is_warmup

@@ -1,5 +1,7 @@
 // Personal records per exercise (heaviest weight, best estimated 1RM, most reps in a set, best session
-// volume, most reps at each weight) and the PRs set recently. Ties go to the earliest workout.
+// volume, most reps at each weight) and the PRs set recently. Values compare exactly; ties go to the
+// earliest workout, and within one workout to the set with the most reps (for "most reps": the heaviest).
+// A set with 0 reps is a missed attempt: it is never a record or a PR.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { instantWindow } from './local-dates.ts'
 import { e1rmSql } from './one-rep-max.ts'
@@ -31,20 +33,24 @@ export interface ExerciseRecords {
  * and hashing are the cost, so each set is touched by as few expressions as possible, and the two passes
  * are separate statements that run at the same time on two pooled connections:
  * - sessions: one row per (exercise, workout) with its start and volume (session-volume records),
- *   summed in integer hundredths of a kg: exact like numeric (ties stay ties), but a bigint sum instead
- *   of 20k numeric aggregate states that spilled past work_mem;
+ *   summed in integer units of 1e-10 kg (weights are exact to ten decimals): exact like numeric (ties
+ *   stay ties), but an integer sum instead of 20k numeric aggregate states that spilled past work_mem;
  * - rungs: one row per (exercise, weight, reps) with the first time it was done. Every set-level record
  *   (heaviest, estimate, reps, reps at a weight) is the first occurrence of some rung, so those records
  *   and PRs are read from a few thousand rungs rather than from the sets.
  */
-/** A set's volume in hundredths of a kg: weights have two decimals, so this is exact and fits an int. */
-const VOLUME_CENTS = Prisma.sql`s.reps * (s.weight_kg * 100)::int`
+/**
+ * A set's volume in 1e-10 kg: weights have at most ten decimals (lb × 0.45359237), so this is exact;
+ * 1000 reps × 2000 kg is 2e16 units, inside a bigint.
+ */
+const VOLUME_UNITS = Prisma.sql`s.reps * (s.weight_kg * 10000000000)::bigint`
+const VOLUME_UNIT_KG = Prisma.raw('10000000000.0')
 
 function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return Prisma.sql`sessions AS MATERIALIZED (
       SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
-             sum(${VOLUME_CENTS}) AS volume
+             sum(${VOLUME_UNITS}) AS volume
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
       GROUP BY s.exercise_id, s.workout_id
@@ -56,7 +62,7 @@ function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
   return Prisma.sql`rungs AS MATERIALIZED (
       SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
       FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 ${byExercise}
       GROUP BY s.exercise_id, s.weight_kg, s.reps
     )`
 }
@@ -174,7 +180,7 @@ function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string 
       FROM sessions s JOIN best b ON b.exercise_id = s.exercise_id AND s.volume = b.volume
       WHERE b.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
     )
-    SELECT f.exercise_id, (f.volume / 100.0)::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
+    SELECT f.exercise_id, (f.volume / ${VOLUME_UNIT_KG})::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
     FROM first_best f JOIN workouts w ON w.id = f.workout_id`
 }
 
@@ -227,7 +233,8 @@ export interface RecentRecord {
 type RecentRow = RecentRecord & { startedAt: Date }
 
 /**
- * PRs set on local dates since `since`: workouts whose best beats every earlier workout of the same
+ * PRs set on local dates from `since` to `until` (today: a workout dated after today — possible after a
+ * move west — is not "recent" yet): workouts whose best beats every earlier workout of the same
  * exercise. A first-ever session beats nothing, so it is not a PR. Bests before the window come from
  * one small aggregate; inside the window a running maximum orders the recent sessions.
  */
@@ -235,11 +242,12 @@ export async function recentRecords(
   prisma: PrismaClient,
   userId: string,
   since: string,
+  until: string,
 ): Promise<RecentRecord[]> {
   const { lo } = instantWindow(since, since)
   const [setPrs, volumePrs] = await Promise.all([
-    recentSetRecords(prisma, userId, since, lo),
-    recentVolumeRecords(prisma, userId, since, lo),
+    recentSetRecords(prisma, userId, since, until, lo),
+    recentVolumeRecords(prisma, userId, since, until, lo),
   ])
   const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
   return [...setPrs, ...volumePrs]
@@ -253,7 +261,7 @@ export async function recentRecords(
     .map(({ startedAt: _startedAt, ...record }) => record)
 }
 
-function recentSetRecords(prisma: PrismaClient, userId: string, since: string, lo: string) {
+function recentSetRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
   const e1rm = e1rmSql(RECORD_FORMULA)
   const bests = Prisma.sql`
     max(s.weight_kg) FILTER (WHERE s.weight_kg > 0) AS heavy,
@@ -267,7 +275,7 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, l
     ladder AS (
       SELECT s.exercise_id, s.reps, max(s.weight_kg) AS weight_kg
       FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at < ${lo}::timestamptz
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 AND s.started_at < ${lo}::timestamptz
       GROUP BY s.exercise_id, s.reps
     ),
     before AS (SELECT s.exercise_id, ${bests} FROM ladder s GROUP BY s.exercise_id),
@@ -277,7 +285,7 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, l
     rungs AS (
       SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
       FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at >= ${lo}::timestamptz
+      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 AND s.started_at >= ${lo}::timestamptz
       GROUP BY s.exercise_id, s.weight_kg, s.reps
     ),
     recent AS (
@@ -308,24 +316,24 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, l
     ) AS k(kind, value_kg, reps, beats)
     JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
-    WHERE k.beats AND w.local_date >= ${since}::date`
+    WHERE k.beats AND w.local_date >= ${since}::date AND w.local_date <= ${until}::date`
 }
 
-function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, lo: string) {
+function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
   // A workout's sets share its start, so "before the window" splits whole sessions; before it only each
   // exercise's best volume matters, which needs no session start.
   return prisma.$queryRaw<RecentRow[]>`
     WITH before AS (
       SELECT v.exercise_id, max(v.volume) AS volume
       FROM (
-        SELECT s.exercise_id, s.workout_id, sum(${VOLUME_CENTS}) AS volume
+        SELECT s.exercise_id, s.workout_id, sum(${VOLUME_UNITS}) AS volume
         FROM workout_sets s
         WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at < ${lo}::timestamptz
         GROUP BY s.exercise_id, s.workout_id
       ) v
       GROUP BY v.exercise_id
     ), recent AS (
-      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(${VOLUME_CENTS}) AS volume
+      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(${VOLUME_UNITS}) AS volume
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at >= ${lo}::timestamptz
       GROUP BY s.exercise_id, s.workout_id
@@ -336,10 +344,11 @@ function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", 'volume' AS kind,
-           (j.volume / 100.0)::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
+           (j.volume / ${VOLUME_UNIT_KG})::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
            j.workout_id AS "workoutId", j.started_at AS "startedAt"
     FROM judged j
     JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
-    WHERE j.volume > 0 AND j.volume > j.prev AND w.local_date >= ${since}::date`
+    WHERE j.volume > 0 AND j.volume > j.prev AND w.local_date >= ${since}::date
+      AND w.local_date <= ${until}::date`
 }

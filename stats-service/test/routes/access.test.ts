@@ -99,7 +99,13 @@ t.test(
     })
     t.notOk(doc.paths['/health'].get.security, '/health needs no token')
     t.match(doc.info.description, /workouts\.local_date/, 'the docs say which date buckets use')
-    t.match(doc.info.description, /Warm-up sets are excluded from everything/)
+    // The definitions every number follows (written once in service-kit), warm-ups and missed attempts included.
+    t.match(doc.info.description, /## How LiftLog counts/)
+    t.match(
+      doc.info.description,
+      /\*\*Warm-up\*\*: A set marked warm-up is shown in its workout and counts towards no/,
+    )
+    t.match(doc.info.description, /\*\*Missed attempt\*\*: A set with 0 reps/)
   },
 )
 

@@ -9,7 +9,10 @@ import pg from 'pg'
 export interface SetInput {
   exercise: string // catalog key or exercise id
   reps: number
-  kg: number
+  /** The weight typed in kg… */
+  kg?: number
+  /** …or in lb (stored as exact kilograms, lb × 0.45359237, as core does). */
+  lb?: number
   warmup?: boolean
 }
 
@@ -98,8 +101,9 @@ export class Fixtures {
       )
       for (const [position, set] of sets.entries()) {
         await this.client.query(
-          `INSERT INTO workout_sets (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, is_warmup)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          `INSERT INTO workout_sets (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, is_warmup, weight_unit)
+           VALUES ($1, $2, $3, $4, $5, $6, $7,
+                   CASE WHEN $10 = 'lb' THEN $8::numeric * 0.45359237 ELSE $8::numeric END, $9, $10::"WeightUnit")`,
           [
             randomUUID(),
             id,
@@ -108,8 +112,9 @@ export class Fixtures {
             instant.toISO(),
             position,
             set.reps,
-            set.kg,
+            set.lb ?? set.kg ?? 0,
             set.warmup ?? false,
+            set.lb === undefined ? 'kg' : 'lb',
           ],
         )
       }

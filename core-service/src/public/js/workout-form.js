@@ -44,6 +44,10 @@
       if (input.type === 'checkbox') input.checked = false
       else if (input.tagName !== 'SELECT') input.value = ''
     }
+    // A copied row is typed in the lifter's unit, whatever unit the row it came from was logged in.
+    for (const label of row.querySelectorAll('[data-unit-label]')) {
+      label.textContent = label.getAttribute('data-default-unit')
+    }
   }
 
   function addRow() {
