@@ -34,7 +34,7 @@ const cookielessLogin = (app: FastifyInstance, username: string) =>
 async function redisBack(app: FastifyInstance, ms = 5000) {
   const until = Date.now() + ms
   while (Date.now() < until) {
-    if ((await app.inject('/ready')).json().checks.redis === 'ok') return
+    if ((await app.operator.inject('/ready')).json().checks.redis === 'ok') return
     await sleep(50)
   }
 }

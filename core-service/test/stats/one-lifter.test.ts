@@ -85,7 +85,7 @@ t.test('one lifter fuzzing every stats-backed route never opens the shared break
     statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
     t.ok(res.statusCode < 500, `${url} → ${res.statusCode}`)
   }
-  const breaker = (await app.inject('/resilience'))
+  const breaker = (await app.operator.inject('/resilience'))
     .json()
     .breakers.find((b: { name: string }) => b.name === 'analytics')
   t.equal(breaker.state, 'closed', `breaker closed after ${urls.length} odd requests (${[...statuses]})`)

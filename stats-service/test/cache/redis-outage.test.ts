@@ -33,7 +33,7 @@ t.test('stopped or hung Redis: answers computed at once, readiness kept, cache b
       t.equal(res.json().totals.volumeKg, 500)
       t.ok(ms < LIMIT_MS, `${fault}: in ${ms.toFixed(0)} ms`)
     }
-    const ready = await app.inject('/ready')
+    const ready = await app.operator.inject('/ready')
     t.equal(ready.statusCode, 200, `${fault}: still in service`)
     t.match(ready.json(), { status: 'degraded', checks: { database: 'ok', redis: /^(failing|no answer)/ } })
     if (fault === 'stopped') await redis.start()
