@@ -341,6 +341,34 @@ t.test(
   },
 )
 
+t.test('externalTrafficPolicy and Redis persistence are chart options', async (t) => {
+  const find = (manifests: Manifest[], kind: string, name: string) =>
+    manifests.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
+  const defaults = await renderChart()
+  t.notOk(find(defaults, 'Service', 'core')?.spec.externalTrafficPolicy, 'cluster default unless asked')
+  t.same(
+    find(defaults, 'Deployment', 'redis')?.spec.template.spec.volumes[0].emptyDir,
+    {},
+    'no Redis volume by default',
+  )
+  const set = await renderChart({
+    set: ['core.service.externalTrafficPolicy=Local', 'redis.persistence.enabled=true'],
+  })
+  t.equal(
+    find(set, 'Service', 'core')?.spec.externalTrafficPolicy,
+    'Local',
+    'Local keeps the lifter’s address',
+  )
+  const redis = find(set, 'Deployment', 'redis')?.spec.template.spec
+  t.equal(redis.volumes[0].persistentVolumeClaim.claimName, 'redis', 'sessions live on a volume')
+  t.match(redis.containers[0].args.join(' '), /--appendonly yes/, 'append-only file on')
+  t.ok(find(set, 'PersistentVolumeClaim', 'redis'), 'and the claim is rendered')
+  await t.rejects(
+    renderChartText({ set: ['core.service.externalTrafficPolicy=Nearest'] }),
+    /externalTrafficPolicy/,
+  )
+})
+
 t.test('optional parts switch off cleanly', async (t) => {
   const manifests = await renderChart({
     set: [
