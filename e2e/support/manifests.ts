@@ -58,10 +58,11 @@ export async function renderChart(options: RenderOptions = {}): Promise<Manifest
 }
 
 /** Every manifest file directly in k8s/ (what `kubectl apply -f k8s/` applies), in name order. */
+/** The manifest files of a k8s/ folder (kustomization.yaml is kustomize's, not an object to apply). */
 export function k8sFiles(dir = k8sDir): string[] {
   return fs
     .readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .filter((name) => /\.(ya?ml|json)$/.test(name) && name !== 'kustomization.yaml')
     .sort()
     .map((name) => path.join(dir, name))
 }

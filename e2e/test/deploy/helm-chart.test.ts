@@ -1,7 +1,10 @@
 // The Helm chart: lints strictly, renders with default and production-like values, every object passes
 // the Kubernetes schemas and the deployment invariants, and values.schema.json refuses bad values.
+import fs from 'node:fs'
+import path from 'node:path'
+import { configKeys } from '@liftlog/service-kit'
 import t from 'tap'
-import { invariantOptions } from '../../support/deploy-expectations.ts'
+import { invariantOptions, serviceSchemas } from '../../support/deploy-expectations.ts'
 import { checkInvariants } from '../../support/invariants.ts'
 import { helm } from '../../support/k8s-tools.ts'
 import {
@@ -128,6 +131,13 @@ t.test('values.schema.json and required values refuse bad configurations', async
     [['backup.schedule=daily'], /schedule/],
     [['unknownSetting=1'], /unknownSetting/],
     [['postgresql.enabled=false'], /externalDatabase.url is required/],
+    [['images.tag=latest'], /tag/],
+    [
+      ['core.autoscaling.minReplicas=5', 'core.autoscaling.maxReplicas=3'],
+      /minReplicas \(5\) is above maxReplicas \(3\)/,
+    ],
+    [['core.pdb.maxUnavailable=1'], /pdb/],
+    [['core.env.STATS_TIMEOUT_MS=500'], /STATS_TIMEOUT_MS/],
   ]
   for (const [set, message] of bad) {
     await t.rejects(renderChartText({ set }), { message }, `refuses ${set.join(', ')}`)
@@ -236,6 +246,127 @@ t.test('NOTES.txt tells the operator how to reach the app and scale stats', asyn
   const production =
     (await install(['--values', 'ci/production-values.yaml'])).stdout.split('NOTES:')[1] ?? ''
   t.match(production, /https:\/\/lift\.example\.org\//, 'the Ingress URL when there is one')
+})
+
+t.test(
+  'the values schema lists exactly the config keys the code reads and the chart leaves open',
+  async (t) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8'))
+    // Set by the chart itself (ConfigMap or Secret), so not offered under <service>.env.
+    const chartSet = ['HOST', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'SECRET_KEY', 'STATS_URL', 'STATS_TOKEN']
+    for (const { component, schema: config } of serviceSchemas) {
+      const offered = schema.definitions[`${component}Env`].propertyNames.enum as string[]
+      const open = configKeys(config).filter((k) => !chartSet.includes(k))
+      t.same(
+        [...offered].sort(),
+        [...open].sort(),
+        `${component}.env keys = ${component}'s config keys the chart does not set`,
+      )
+    }
+  },
+)
+
+t.test(
+  'a PodDisruptionBudget only where more than one replica can run and a drain can proceed',
+  async (t) => {
+    const pdbs = async (set: string[]) =>
+      (await renderChart({ set }))
+        .filter((m) => m.object.kind === 'PodDisruptionBudget')
+        .map((m) => m.object.metadata.name)
+        .sort()
+    t.same(await pdbs([]), ['core', 'stats'], 'defaults: core min 2 replicas, stats up to 4')
+    t.same(
+      await pdbs(['core.autoscaling.enabled=false', 'core.replicaCount=1']),
+      ['stats'],
+      'no minAvailable: 1 PDB for a single core replica (it would block every drain)',
+    )
+    t.same(
+      await pdbs(['core.autoscaling.minReplicas=1']),
+      ['stats'],
+      'nor when the autoscaler may leave one replica',
+    )
+    t.same(
+      await pdbs(['stats.autoscaling.enabled=false', 'stats.replicaCount=1']),
+      ['core'],
+      'no PDB for a stats that can only ever have one replica',
+    )
+  },
+)
+
+t.test(
+  'Prometheus scrapes the metrics port: ServiceMonitors with the release label, policies let it in',
+  async (t) => {
+    const manifests = await renderChart({ set: ['metrics.serviceMonitor.enabled=true'] })
+    const find = (kind: string, name: string) =>
+      manifests.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
+    for (const component of ['core', 'stats']) {
+      const monitor = find('ServiceMonitor', component)
+      t.equal(
+        monitor?.metadata.labels.release,
+        'kube-prometheus-stack',
+        `${component}: a default kube-prometheus-stack selects it`,
+      )
+      t.same(
+        monitor?.spec.endpoints.map((e: { port: string }) => e.port),
+        ['metrics'],
+      )
+      const service = find('Service', `${component}-metrics`)
+      t.same(
+        service?.spec.ports.map((p: { name: string; port: number }) => [p.name, p.port]),
+        [['metrics', 9100]],
+      )
+      t.match(
+        service?.metadata.labels,
+        monitor?.spec.selector.matchLabels,
+        'the monitor selects the metrics Service',
+      )
+      const container = find('Deployment', component)?.spec.template.spec.containers[0]
+      t.ok(
+        container.ports.some(
+          (p: { name: string; containerPort: number }) => p.name === 'metrics' && p.containerPort === 9100,
+        ),
+        'a metrics containerPort',
+      )
+      const policy = find('NetworkPolicy', component)
+      const metricsRule = policy?.spec.ingress.find((r: { ports: { port: string }[] }) =>
+        r.ports.some((p) => p.port === 'metrics'),
+      )
+      t.ok(
+        metricsRule?.from?.[0]?.namespaceSelector,
+        `${component}: Prometheus's namespace may reach the metrics port`,
+      )
+    }
+    const publicPorts = find('Service', 'core')?.spec.ports.map((p: { name: string }) => p.name)
+    t.same(publicPorts, ['http'], 'the public core Service does not expose metrics')
+  },
+)
+
+t.test('externalTrafficPolicy and Redis persistence are chart options', async (t) => {
+  const find = (manifests: Manifest[], kind: string, name: string) =>
+    manifests.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
+  const defaults = await renderChart()
+  t.notOk(find(defaults, 'Service', 'core')?.spec.externalTrafficPolicy, 'cluster default unless asked')
+  t.same(
+    find(defaults, 'Deployment', 'redis')?.spec.template.spec.volumes[0].emptyDir,
+    {},
+    'no Redis volume by default',
+  )
+  const set = await renderChart({
+    set: ['core.service.externalTrafficPolicy=Local', 'redis.persistence.enabled=true'],
+  })
+  t.equal(
+    find(set, 'Service', 'core')?.spec.externalTrafficPolicy,
+    'Local',
+    'Local keeps the lifter’s address',
+  )
+  const redis = find(set, 'Deployment', 'redis')?.spec.template.spec
+  t.equal(redis.volumes[0].persistentVolumeClaim.claimName, 'redis', 'sessions live on a volume')
+  t.match(redis.containers[0].args.join(' '), /--appendonly yes/, 'append-only file on')
+  t.ok(find(set, 'PersistentVolumeClaim', 'redis'), 'and the claim is rendered')
+  await t.rejects(
+    renderChartText({ set: ['core.service.externalTrafficPolicy=Nearest'] }),
+    /externalTrafficPolicy/,
+  )
 })
 
 t.test('optional parts switch off cleanly', async (t) => {
