@@ -91,7 +91,8 @@ class MemorySessionStore implements SessionStore {
 
 async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) {
   const idleSeconds = options.idleMinutes * 60
-  await fastify.register(fastifyCookie)
+  // The secret also signs the sign-in device cookie (src/routes/accounts.ts).
+  await fastify.register(fastifyCookie, { secret: options.secret })
   await fastify.register(fastifySession, {
     secret: options.secret,
     cookieName: SESSION_COOKIE,
