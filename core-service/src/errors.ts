@@ -31,6 +31,13 @@ export function signInUnavailable() {
   return Object.assign(new SignInUnavailableError(), { retryAfterSeconds: RETRY_AFTER_SECONDS })
 }
 
+/** A 429 that also says when in seconds; the root error handler sends it as Retry-After. */
+export function tooManyRequests(message: string, retryAfterSeconds: number) {
+  return Object.assign(new TooManyRequests(message), {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  })
+}
+
 /** A catalogued error tagged with the form field it belongs to (see src/forms.ts `fieldErrors`). */
 export function fieldError<E extends Error>(error: E, field: string): E & { field: string } {
   return Object.assign(error, { field })

@@ -95,6 +95,10 @@ async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandle
     } else if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ statusCode: body.statusCode, code: body.code }, body.message)
     reply.code(body.statusCode)
+    // A catalogued 429/503 may say when to come back (RFC 9110 Retry-After, in seconds).
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds
+    if (typeof retryAfter === 'number' && retryAfter > 0)
+      reply.header('retry-after', String(Math.ceil(retryAfter)))
     const page = options.renderPage?.(request, reply, body)
     if (page) return page
     return body

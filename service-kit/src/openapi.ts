@@ -26,8 +26,11 @@ async function openApiPlugin(fastify: FastifyInstance, options: OpenApiOptions) 
     routePrefix: '/apidocs',
     staticCSP: true,
     // Swagger UI sets a few inline styles at run time; allow those on the docs pages only (no scripts).
+    // And no upgrade-insecure-requests: on a plain-http self-hosted instance it breaks every asset.
     transformStaticCSP: (header) =>
-      header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+      header
+        .replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'")
+        .replace(/;?\s*upgrade-insecure-requests/, ''),
   })
 }
 

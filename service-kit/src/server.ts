@@ -7,6 +7,7 @@ import { ConfigError } from './config.ts'
 import { strictBodyValidator } from './validation.ts'
 
 const PROBE_PATHS = new Set(['/health', '/ready'])
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
 export interface LogConfig {
   LOG_LEVEL: string
@@ -27,9 +28,13 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
         censor: '[redacted]',
       },
     },
-    // Accept the caller's id (core → stats) so one request can be followed across both services' logs.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Accept the caller's id (core → stats) so one request can be followed across both services' logs —
+    // only a short plain token: anything else (line breaks, 10 KB of text) is replaced, never logged.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
     // Probes hit these every few seconds per pod; their request lines would drown the useful ones.
     logController: new LogController({
       requestIdLogLabel: 'requestId',

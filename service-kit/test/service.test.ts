@@ -187,3 +187,16 @@ t.test('/metrics is served on the operator server only; the public port answers 
   t.equal(scrape.statusCode, 200)
   t.match(scrape.headers['content-type'], /text\/plain/)
 })
+
+t.test('x-request-id: a short plain id from the caller is kept, anything else is replaced', async (t) => {
+  const app = Fastify(serverOptions({ LOG_LEVEL: 'silent' }))
+  app.get('/id', async (request) => ({ id: request.id }))
+  const idFor = async (header?: string) =>
+    (await app.inject({ url: '/id', headers: header === undefined ? {} : { 'x-request-id': header } })).json()
+      .id
+  t.equal(await idFor('core-req-123'), 'core-req-123')
+  for (const bad of ['x'.repeat(129), '<script>', 'a b', 'id\ttab', 'ünïcode']) {
+    t.match(await idFor(bad), /^[0-9a-f-]{36}$/, `${JSON.stringify(bad.slice(0, 10))} is replaced by a UUID`)
+  }
+  t.match(await idFor(), /^[0-9a-f-]{36}$/)
+})

@@ -3,7 +3,7 @@
 import { Conflict, Forbidden, fieldError, NotFound, ValidationFailed } from '../errors.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { type CurrentUser, currentUserSelect } from './current-user.ts'
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts'
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.ts'
 import { isValidTimeZone } from './time-zones.ts'
 
 export interface NewUser {
@@ -28,8 +28,14 @@ function checkTimeZone(zone: string | undefined) {
   }
 }
 
+function checkStrength(password: string, username: string, field: string) {
+  const problem = passwordProblem(password, username)
+  if (problem) throw fieldError(new ValidationFailed(`the password ${problem}`), field)
+}
+
 export async function registerUser(prisma: PrismaClient, input: NewUser): Promise<CurrentUser> {
   checkTimeZone(input.timeZone)
+  checkStrength(input.password, input.username, 'password')
   const passwordHash = await hashPassword(input.password)
   try {
     return await prisma.user.create({
@@ -112,6 +118,11 @@ export async function changePassword(
   newPassword: string,
 ) {
   await checkCurrentPassword(prisma, userId, currentPassword, 'currentPassword')
+  const { username } = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { username: true },
+  })
+  checkStrength(newPassword, username, 'newPassword')
   await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } })
 }
 

@@ -41,7 +41,8 @@ export async function seedDatabase(databaseUrl: string): Promise<SeedResult> {
   }
 }
 
-/** Creates (or updates the password of) a login role that can only read, for stats-service. */
+/** Creates (or updates the password of) a login role that can only read, for stats-service (see the
+ * migration stats_login_read_only for what "only read" covers). */
 export async function ensureReadonlyLogin(
   databaseUrl: string,
   user: string,
@@ -57,9 +58,22 @@ export async function ensureReadonlyLogin(
       exists.rowCount ? `ALTER ROLE ${name} LOGIN${pass}` : `CREATE ROLE ${name} LOGIN${pass}`,
     )
     await client.query(`GRANT ${READONLY_ROLE} TO ${name}`)
+    // Per login (settings are not inherited from the group role): read-only unless a transaction asks.
+    await client.query(`ALTER ROLE ${name} SET default_transaction_read_only = on`)
+    await revokePublicTemporary(client)
   } finally {
     await client.end()
   }
+}
+
+/**
+ * Takes the PUBLIC right to create temporary tables off the database (the owner keeps its own). The
+ * migration does it too; a database right is not carried by a clone or a plain restore, so provisioning
+ * the stats login repeats it.
+ */
+export async function revokePublicTemporary(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ name: string }>('SELECT current_database() AS name')
+  await client.query(`REVOKE TEMPORARY ON DATABASE ${pg.escapeIdentifier(rows[0]!.name)} FROM PUBLIC`)
 }
 
 export async function prepareDatabase(databaseUrl: string): Promise<{ applied: string[]; seed: SeedResult }> {

@@ -65,6 +65,11 @@ function findRefusal(value: unknown, path: string[], depth = 0): Refusal | null 
 
 async function inputGuardPlugin(fastify: FastifyInstance) {
   fastify.addHook('preValidation', async (request) => {
+    // Every body LiftLog takes is a form or a JSON object; say so rather than a field-less 400.
+    const body = request.body
+    if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
+      throw new ValidationFailed('the request body must be a form or a JSON object')
+    }
     for (const [part, value] of [
       ['params', request.params],
       ['querystring', request.query],

@@ -7,7 +7,7 @@
 import fastifyRateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { TooManyRequests } from '../errors.ts'
+import { tooManyRequests } from '../errors.ts'
 
 export interface AttemptLimiter {
   check(key: string): Promise<void>
@@ -65,7 +65,10 @@ async function rateLimitPlugin(fastify: FastifyInstance) {
       if (result.isAllowed) return
       const exceeded = increment ? result.isExceeded : result.remaining <= 0 && result.ttl > 0
       if (exceeded) {
-        throw new TooManyRequests(`Too many ${options.action}. Try again in ${inWords(result.ttlInSeconds)}.`)
+        throw tooManyRequests(
+          `Too many ${options.action}. Try again in ${inWords(result.ttlInSeconds)}.`,
+          result.ttlInSeconds,
+        )
       }
     }
     const limiter: AttemptLimiter = { check: (key) => enforce(key, false), hit: (key) => enforce(key, true) }

@@ -133,7 +133,8 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
   const idleSeconds = options.idleMinutes * 60
   const redisStore = fastify.redis ? new RedisSessionStore(fastify.redis, idleSeconds, fastify.log) : null
   fastify.decorate('sessionsAvailable', () => redisStore?.available() ?? true)
-  await fastify.register(fastifyCookie)
+  // The secret also signs the sign-in device cookie (src/routes/accounts.ts).
+  await fastify.register(fastifyCookie, { secret: options.secret })
   await fastify.register(fastifySession, {
     secret: options.secret,
     cookieName: SESSION_COOKIE,

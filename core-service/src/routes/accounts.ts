@@ -9,12 +9,29 @@ import {
   LoginForm as LoginFormSchema,
   RegisterForm,
 } from '../accounts/schemas.ts'
+import { SignInThrottle } from '../accounts/sign-in-throttle.ts'
 import { timeZones } from '../accounts/time-zones.ts'
 import { authenticate, registerUser } from '../accounts/users.ts'
+import { tooManyRequests } from '../errors.ts'
 import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 
 const MINUTE = 60_000
+const DEVICE_COOKIE = 'liftlog.device'
+const DEVICE_COOKIE_SECONDS = 365 * 24 * 60 * 60
+
+/** The username this browser last signed in as (signed cookie), or null. */
+function deviceUsername(request: FastifyRequest): string | null {
+  const raw = request.cookies[DEVICE_COOKIE]
+  if (!raw) return null
+  const unsigned = request.unsignCookie(raw)
+  return unsigned.valid ? unsigned.value : null
+}
+
+function inWords(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, seconds)} seconds`
+  return `${Math.ceil(seconds / 60)} minutes`
+}
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const pageSchema = (summary: string, extra: object = {}) => ({ hide: true, summary, ...extra })
 
@@ -23,17 +40,13 @@ export default async function accountRoutes(fastify: FastifyInstance) {
   fastify.addHook('onReady', async () => {
     await prepareDummyHash()
   })
-  // Per IP: every attempt counts (a shared gym Wi-Fi still has room). Per username: only failed sign-ins
-  // count, so an attacker guessing one account is stopped without the owner's successful logins adding up.
+  // Per IP: every attempt counts (a shared gym Wi-Fi still has room). Per username: growing delays, never a
+  // lock, and none for a browser that signed in to that username before (src/accounts/sign-in-throttle.ts).
+  const signInThrottle = new SignInThrottle(fastify.redis)
   const loginPerIp = fastify.attemptLimiter('login-ip', {
     max: 30,
     timeWindow: 15 * MINUTE,
     action: 'sign-in attempts from your network',
-  })
-  const loginPerUser = fastify.attemptLimiter('login-user', {
-    max: 10,
-    timeWindow: 15 * MINUTE,
-    action: 'failed sign-ins for this username',
   })
   const registerPerIp = fastify.attemptLimiter('register-ip', {
     max: 20,
@@ -123,13 +136,22 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       await loginPerIp.hit(request.ip)
       const username = typeof body.username === 'string' ? body.username.trim() : ''
       const userKey = username.toLowerCase()
-      if (userKey) await loginPerUser.check(userKey)
+      const knownDevice = userKey !== '' && deviceUsername(request) === userKey
+      if (userKey) {
+        const { retryAfterSeconds } = await signInThrottle.check(userKey, request.ip, knownDevice)
+        if (retryAfterSeconds > 0) {
+          throw tooManyRequests(
+            `Too many failed sign-ins for this username. Try again in ${inWords(retryAfterSeconds)}.`,
+            retryAfterSeconds,
+          )
+        }
+      }
       const user =
         !request.validationError && username && body.password
           ? await authenticate(fastify.prisma, username, body.password)
           : null
       if (!user) {
-        if (userKey) await loginPerUser.hit(userKey)
+        if (userKey) await signInThrottle.failed(userKey, request.ip)
         reply.code(401)
         return renderLogin(
           reply,
@@ -137,6 +159,16 @@ export default async function accountRoutes(fastify: FastifyInstance) {
           { _form: 'Wrong username or password.' },
         )
       }
+      await signInThrottle.succeeded(userKey, request.ip)
+      // This browser now counts as a known device for this username (OWASP's device cookie).
+      reply.setCookie(DEVICE_COOKIE, userKey, {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        path: '/login',
+        maxAge: DEVICE_COOKIE_SECONDS,
+      })
       await startSession(request, user.id)
       return reply.redirect(safeRedirectTarget(body.next), 303)
     },

@@ -107,7 +107,9 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
       } catch (error) {
         return failed(request, reply, 'password', error, {})
       }
-      reply.flash('Password changed.')
+      reply.flash(
+        'Password changed. Your other browsers are signed out; API tokens still work — revoke any you no longer trust below.',
+      )
       return reply.redirect('/settings', 303)
     },
   )

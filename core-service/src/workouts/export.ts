@@ -43,13 +43,16 @@ type ExportedSet = Prisma.WorkoutSetGetPayload<{ select: typeof exportSelect }>
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text the lifter typed that
- * starts like a formula (= + - @, tab, CR) gets a leading apostrophe, so a spreadsheet shows it rather than
- * running it (OWASP's advice for CSV injection); numbers are written by us and never need it.
+ * starts like a formula (= + - @, tab, CR — also after leading spaces or line breaks, and their full-width
+ * forms, which some spreadsheets read alike) gets a leading apostrophe, so a spreadsheet shows it rather
+ * than running it (OWASP's advice for CSV injection); numbers are written by us and never need it.
  */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/
+
 function csvField(value: string | number | null, typed = false): string {
   if (value === null) return ''
   let text = String(value)
-  if (typed && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typed && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -4,7 +4,7 @@
 // same in place when scripts run.
 import type { Exercise } from '../generated/prisma/client.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
-import type { FieldErrors, SetInput, WorkoutInput } from './input.ts'
+import { type FieldErrors, LIMITS, type SetInput, type WorkoutInput } from './input.ts'
 import { fromDateColumn, instantFromLocal, localParts } from './local-time.ts'
 import type { WorkoutWithSets } from './repository.ts'
 
@@ -54,7 +54,12 @@ export function readForm(body: FormBody): FormValues {
     else row[field] = text(value)
     byIndex.set(index, row)
   }
-  const rows = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row)
+  // A workout holds at most LIMITS.maxSets sets; one row more is kept so saving says so, and a form
+  // padded with thousands of rows cannot make its re-rendered page megabytes long.
+  const rows = [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, LIMITS.maxSets + 1)
+    .map(([, row]) => row)
   return {
     date: text(body.date),
     time: text(body.time),

@@ -110,6 +110,12 @@ t.test('the database refuses impossible sets and duplicate names whatever the co
 t.test('the read-only login can SELECT but not write', async (t) => {
   const rows = await queryDatabase<{ n: number }>(db.readonlyUrl, 'SELECT count(*)::int AS n FROM exercises')
   t.ok(rows[0]!.n >= 60)
-  await t.rejects(queryDatabase(db.readonlyUrl, `DELETE FROM exercises`), /permission denied/)
-  await t.rejects(queryDatabase(db.readonlyUrl, `UPDATE users SET display_name = 'x'`), /permission denied/)
+  // Read-write on purpose: the login's read-only default refuses first; the privileges must refuse too.
+  const readWrite = 'BEGIN READ WRITE; '
+  await t.rejects(queryDatabase(db.readonlyUrl, `${readWrite}DELETE FROM exercises`), /permission denied/)
+  await t.rejects(
+    queryDatabase(db.readonlyUrl, `${readWrite}UPDATE users SET display_name = 'x'`),
+    /permission denied/,
+  )
+  await t.rejects(queryDatabase(db.readonlyUrl, 'DELETE FROM exercises'), /read-only transaction/)
 })

@@ -7,7 +7,12 @@ import path from 'node:path'
 import pg from 'pg'
 import { exerciseCatalog } from '../../src/db/catalog.ts'
 import { parseDatabaseUrl, withDatabase } from '../../src/db/connection.ts'
-import { ensureReadonlyLogin, seedDatabase, withAdminClient } from '../../src/db/database.ts'
+import {
+  ensureReadonlyLogin,
+  revokePublicTemporary,
+  seedDatabase,
+  withAdminClient,
+} from '../../src/db/database.ts'
 import { applyMigrations, migrationsDir } from '../../src/db/schema-engine.ts'
 
 /** The server tests run against: TEST_DATABASE_URL, else the machine's PostgreSQL on 127.0.0.1:5432. */
@@ -69,6 +74,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     )
   })
   const url = withDatabase(testServerUrl, name)
+  // A clone does not inherit database rights; provisioning does this after every deploy too.
+  const client = new pg.Client(parseDatabaseUrl(url))
+  await client.connect()
+  try {
+    await revokePublicTemporary(client)
+  } finally {
+    await client.end()
+  }
   const readonly = new URL(url)
   readonly.username = READONLY_TEST_USER
   readonly.password = ''

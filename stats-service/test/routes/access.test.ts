@@ -116,9 +116,17 @@ t.test('/ready checks Redis when it is configured', async (t) => {
 
 t.test('the service connects with the read-only login', async (t) => {
   const { app } = await buildTestStats(t)
+  // Read-write on purpose: the login's read-only default refuses first; the privileges must refuse too.
+  await t.rejects(
+    app.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ WRITE`
+      await tx.$executeRaw`UPDATE users SET data_version = data_version + 1`
+    }),
+    /permission denied/,
+  )
   await t.rejects(
     app.prisma.$executeRaw`UPDATE users SET data_version = data_version + 1`,
-    /permission denied/,
+    /read-only transaction/,
   )
 })
 
