@@ -37,6 +37,24 @@ async function listening(port: number, timeoutMs = 10_000) {
   throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`)
 }
 
+/** pid and its children, from /proc. */
+function family(pid: number | undefined): number[] {
+  if (!pid) return []
+  const children = fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+  return [pid, ...children]
+}
+
 function managed(t: Test, port: number, url: string, spawnIt: () => ChildProcess): OwnServer {
   let child: ChildProcess | undefined
   const server: OwnServer = {
@@ -50,16 +68,18 @@ function managed(t: Test, port: number, url: string, spawnIt: () => ChildProcess
       const c = child
       child = undefined
       if (!c || c.exitCode !== null) return
-      c.kill('SIGCONT')
+      for (const pid of family(c.pid)) process.kill(pid, 'SIGCONT')
       const exited = new Promise((resolve) => c.once('exit', resolve))
       c.kill('SIGTERM')
       await exited
     },
+    // The server and every child: PostgreSQL's backends run in sessions of their own (setsid), so a
+    // process-group signal would miss them and existing connections would keep answering.
     pause() {
-      child?.kill('SIGSTOP')
+      for (const pid of family(child?.pid)) process.kill(pid, 'SIGSTOP')
     },
     resume() {
-      child?.kill('SIGCONT')
+      for (const pid of family(child?.pid)) process.kill(pid, 'SIGCONT')
     },
   }
   t.teardown(() => server.stop())
@@ -72,9 +92,7 @@ export async function ownRedis(t: Test, port: number): Promise<OwnServer> {
     spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
+      { stdio: 'ignore' },
     ),
   )
   await server.start()

@@ -79,7 +79,11 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(statsClient, { config })
   // Accounts & security, in dependency order: session → who is calling → headers/CSRF → pages → limits.
   await fastify.register(fastifyFormbody)
-  await fastify.register(session, { secret: config.SECRET_KEY, idleMinutes: config.SESSION_IDLE_MINUTES })
+  await fastify.register(session, {
+    secret: config.SECRET_KEY,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    memoryStoreMaxBytes: config.SESSION_STORE_MAX_BYTES,
+  })
   await fastify.register(authentication)
   await fastify.register(security)
   await fastify.register(inputGuard)

@@ -83,11 +83,10 @@ export const CoreConfigSchema = Type.Object({
     maximum: 600000,
     description: 'idle keep-alive before a stats connection is closed, ms',
   }),
-  STATS_FALLBACK_MAX_ENTRIES: Type.Integer({
-    default: 5000,
-    minimum: 10,
-    maximum: 1000000,
-    description: 'last-good stats results kept in memory when REDIS_URL is unset',
+  STATS_FALLBACK_MAX_BYTES: Type.Integer({
+    default: 33554432,
+    minimum: 1048576,
+    description: 'memory bound of the last-good stats results kept when REDIS_URL is unset, bytes (32 MiB)',
   }),
   STATS_FALLBACK_TTL_SECONDS: Type.Integer({
     default: 604800,
@@ -99,6 +98,12 @@ export const CoreConfigSchema = Type.Object({
     default: 'false',
     description:
       'false, true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* to trust',
+  }),
+  SESSION_STORE_MAX_BYTES: Type.Integer({
+    default: 16777216,
+    minimum: 1048576,
+    description:
+      'memory bound of the in-process session store (REDIS_URL unset), bytes (16 MiB); the least recently used sessions end first',
   }),
   SESSION_IDLE_MINUTES: Type.Integer({
     default: 20160,

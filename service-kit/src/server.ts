@@ -75,6 +75,17 @@ export async function runServer<C extends ListenConfig>(options: RunOptions<C>):
     }
     throw error
   }
+  // After SIGTERM every response says Connection: close, so a keep-alive client does not hold its socket
+  // (and with it the shutdown) open until the grace delay: an in-flight request finishes, its connection
+  // closes, the server closes, and the process exits 0 right away. Root hooks reach the app's routes
+  // because the app plugin has not booted yet.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   closeWithGrace({ delay: options.graceMs ?? 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down: finishing in-flight requests')

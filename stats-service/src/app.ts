@@ -62,7 +62,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
   await fastify.register(redis, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX })
   await fastify.register(resultCache, {
     ttlSeconds: config.STATS_CACHE_TTL_SECONDS,
-    maxEntries: config.STATS_CACHE_MAX_ENTRIES,
+    maxBytes: config.STATS_CACHE_MAX_BYTES,
   })
 
   await fastify.register(healthRoutes, {

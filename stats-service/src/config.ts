@@ -19,10 +19,10 @@ export const StatsConfigSchema = Type.Object({
     description:
       'how long a computed answer is kept (0 disables the cache); writes never wait for it, see /apidocs',
   }),
-  STATS_CACHE_MAX_ENTRIES: Type.Integer({
-    default: 2_000,
-    minimum: 1,
-    description: 'bound of the in-process cache used when REDIS_URL is unset',
+  STATS_CACHE_MAX_BYTES: Type.Integer({
+    default: 67_108_864,
+    minimum: 1_048_576,
+    description: 'memory bound of the in-process cache used when REDIS_URL is unset, bytes (64 MiB)',
   }),
 })
 

@@ -10,7 +10,7 @@
 // again sessions work again, without a restart.
 import fastifyCookie from '@fastify/cookie'
 import fastifySession, { type SessionStore } from '@fastify/session'
-import { redisReady } from '@liftlog/service-kit'
+import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
@@ -35,6 +35,8 @@ declare module 'fastify' {
 export interface SessionOptions {
   secret: string
   idleMinutes: number
+  /** Memory bound of the in-process store (without Redis). */
+  memoryStoreMaxBytes: number
 }
 
 export const SESSION_COOKIE = 'liftlog.sid'
@@ -99,16 +101,26 @@ class RedisSessionStore implements SessionStore {
   }
 }
 
-/** In-process store with expiry (the library's default store never forgets an abandoned session). */
+/**
+ * In-process store with expiry (the library's default store never forgets an abandoned session) and a
+ * byte bound: past it the least recently used sessions end, so a flood of guest sessions cannot exhaust
+ * memory.
+ */
 class MemorySessionStore implements SessionStore {
   // Stored as JSON, like the Redis store, so both behave the same (no shared mutable objects).
-  private readonly sessions = new Map<string, { json: string; expiresAt: number }>()
+  private readonly sessions: ByteBoundedLru<{ json: string; expiresAt: number }>
   private writes = 0
-  constructor(private readonly idleSeconds: number) {}
+  constructor(
+    private readonly idleSeconds: number,
+    maxBytes: number,
+  ) {
+    this.sessions = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.json) + 8)
+  }
   set(id: string, session: StoredSession, callback: Callback) {
     const now = Date.now()
     if (++this.writes % 1000 === 0) {
-      for (const [key, entry] of this.sessions) if (entry.expiresAt <= now) this.sessions.delete(key)
+      for (const [key, entry] of this.sessions.entries())
+        if (entry.expiresAt <= now) this.sessions.delete(key)
     }
     const expiresAt = now + ttlSeconds(session, this.idleSeconds) * 1000
     this.sessions.set(id, { json: JSON.stringify(session), expiresAt })
@@ -138,7 +150,7 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
   await fastify.register(fastifySession, {
     secret: options.secret,
     cookieName: SESSION_COOKIE,
-    store: redisStore ?? new MemorySessionStore(idleSeconds),
+    store: redisStore ?? new MemorySessionStore(idleSeconds, options.memoryStoreMaxBytes),
     // Guests get a session only once something is stored (the CSRF secret of a login or register form).
     saveUninitialized: false,
     // Idle expiry without a store write per request: the hook below marks a signed-in session as seen at

@@ -15,7 +15,7 @@ export default fp(
   async (fastify, { config }: { config: CoreConfig }) => {
     const fallback: FallbackStore = fastify.redis
       ? new RedisFallbackStore(fastify.redis, config.STATS_FALLBACK_TTL_SECONDS)
-      : new MemoryFallbackStore(config.STATS_FALLBACK_MAX_ENTRIES, config.STATS_FALLBACK_TTL_SECONDS * 1000)
+      : new MemoryFallbackStore(config.STATS_FALLBACK_MAX_BYTES, config.STATS_FALLBACK_TTL_SECONDS * 1000)
     const client = new StatsClient({
       baseUrl: config.STATS_URL,
       token: config.STATS_TOKEN,

@@ -1,6 +1,7 @@
 // Last good stats answer per lifter and query, served (marked stale) when stats is unavailable: in Redis
-// when configured, so every core replica can fall back to what any of them saw, else a bounded in-memory LRU.
-import { redisReady } from '@liftlog/service-kit'
+// when configured, so every core replica can fall back to what any of them saw, else an in-memory LRU
+// bounded by bytes.
+import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface LastGood {
@@ -16,18 +17,23 @@ export interface FallbackStore {
   set(key: string, value: LastGood): Promise<void>
 }
 
-/** Least-recently-used map with a size bound and an age bound, for one process. */
+/** Least-recently-used map with a byte bound and an age bound, for one process. */
 export class MemoryFallbackStore implements FallbackStore {
   readonly kind = 'memory'
-  readonly #entries = new Map<string, LastGood>()
+  readonly #entries: ByteBoundedLru<LastGood>
 
   constructor(
-    readonly maxEntries: number,
+    readonly maxBytes: number,
     readonly ttlMs: number,
-  ) {}
+  ) {
+    this.#entries = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.json) + 16)
+  }
 
   get size() {
     return this.#entries.size
+  }
+  get bytes() {
+    return this.#entries.bytes
   }
 
   async get(key: string) {
@@ -37,19 +43,11 @@ export class MemoryFallbackStore implements FallbackStore {
       this.#entries.delete(key)
       return null
     }
-    // Map keeps insertion order: re-inserting marks the entry most recently used.
-    this.#entries.delete(key)
-    this.#entries.set(key, entry)
     return entry
   }
 
   async set(key: string, value: LastGood) {
-    this.#entries.delete(key)
     this.#entries.set(key, value)
-    while (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next().value as string
-      this.#entries.delete(oldest)
-    }
   }
 }
 

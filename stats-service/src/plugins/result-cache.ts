@@ -29,10 +29,10 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (fastify, options: { ttlSeconds: number; maxEntries: number }) => {
+  async (fastify, options: { ttlSeconds: number; maxBytes: number }) => {
     const backend: ResultCache = fastify.redis
       ? new RedisCache(fastify.redis)
-      : new MemoryCache(options.maxEntries)
+      : new MemoryCache(options.maxBytes)
     const lookups = new Counter({
       name: 'stats_cache_lookups_total',
       help: 'Result cache lookups by outcome (hit, miss, error)',

@@ -1,7 +1,7 @@
-// Where computed answers are kept: Redis when configured (shared by every replica), else a bounded
-// in-process LRU. Keys carry the lifter's data_version, so entries never need deleting after a write —
+// Where computed answers are kept: Redis when configured (shared by every replica), else an in-process LRU
+// bounded by bytes. Keys carry the lifter's data_version, so entries never need deleting after a write —
 // a write makes new keys and the old entries age out.
-import { redisReady } from '@liftlog/service-kit'
+import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface ResultCache {
@@ -10,36 +10,37 @@ export interface ResultCache {
   set(key: string, value: string, ttlSeconds: number): Promise<void>
 }
 
-/** Least-recently-used map with a size bound and per-entry expiry (Map keeps insertion order). */
+/** Least-recently-used, bounded by bytes, with per-entry expiry. */
 export class MemoryCache implements ResultCache {
   readonly kind = 'memory'
-  readonly #entries = new Map<string, { value: string; expires: number }>()
+  readonly #entries: ByteBoundedLru<{ value: string; expires: number }>
 
   constructor(
-    readonly maxEntries: number,
+    readonly maxBytes: number,
     readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.#entries = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.value))
+  }
 
   get size(): number {
     return this.#entries.size
+  }
+  get bytes(): number {
+    return this.#entries.bytes
   }
 
   async get(key: string): Promise<string | undefined> {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
-    this.#entries.delete(key)
-    if (entry.expires <= this.now()) return undefined
-    this.#entries.set(key, entry) // most recently used goes last
+    if (entry.expires <= this.now()) {
+      this.#entries.delete(key)
+      return undefined
+    }
     return entry.value
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.#entries.delete(key)
     this.#entries.set(key, { value, expires: this.now() + ttlSeconds * 1000 })
-    while (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next().value as string
-      this.#entries.delete(oldest)
-    }
   }
 }
 

@@ -1,6 +1,8 @@
 // Cached answers are reused until the lifter's data_version moves — which core bumps in the same
 // transaction as every write — so a new or edited workout shows on the very next request, with Redis
 // and with the in-process cache alike.
+import v8 from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import t from 'tap'
 import { cacheKey, MemoryCache } from '../../src/stats/result-cache.ts'
 import { buildTestStats, TEST_REDIS_URL } from '../support/stats-app.ts'
@@ -79,9 +81,10 @@ t.test('a new local day is a new key, so "this week" never goes stale overnight'
   t.not(cacheKey({ ...base, today: '2026-06-30', dataVersion: 4 }), key)
 })
 
-t.test('MemoryCache is bounded (least recently used goes first) and entries expire', async (t) => {
+t.test('MemoryCache is bounded by bytes (least recently used goes first) and entries expire', async (t) => {
   let now = 0
-  const cache = new MemoryCache(2, () => now)
+  // Each entry here counts 100 bytes (key, value and the slot's overhead): room for two.
+  const cache = new MemoryCache(200, () => now)
   await cache.set('a', '1', 10)
   await cache.set('b', '2', 10)
   t.equal(await cache.get('a'), '1') // a is now the most recently used
@@ -92,3 +95,27 @@ t.test('MemoryCache is bounded (least recently used goes first) and entries expi
   now = 10_000
   t.equal(await cache.get('c'), undefined, 'expired after 10 s')
 })
+
+t.test(
+  '500 distinct large answers keep the in-process cache, and the heap, within its byte bound',
+  async (t) => {
+    v8.setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    const bound = 16 * 1024 * 1024
+    const cache = new MemoryCache(bound)
+    gc()
+    const before = process.memoryUsage().heapUsed
+    for (let i = 0; i < 500; i++) {
+      await cache.set(
+        `stats:volume:u${i}:v1`,
+        JSON.stringify({ i, series: `${i}:`.padEnd(125_000, 'x') }),
+        600,
+      )
+    }
+    gc()
+    const grown = process.memoryUsage().heapUsed - before
+    t.ok(cache.bytes <= bound, `counted ${(cache.bytes / 2 ** 20).toFixed(1)} MiB`)
+    t.ok(cache.size < 500, `${cache.size} of 500 kept`)
+    t.ok(grown < bound + 8 * 2 ** 20, `heap grew ${(grown / 2 ** 20).toFixed(1)} MiB (bound 16 MiB)`)
+  },
+)
