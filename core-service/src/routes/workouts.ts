@@ -25,7 +25,13 @@ import {
 } from '../workouts/form.ts'
 import { type FieldErrors, workoutFieldErrors } from '../workouts/input.ts'
 import { workoutJson, workoutSummaryJson } from '../workouts/json.ts'
-import { formatWorkoutTime, fromDateColumn, isRealDate, todayIn, workoutZone } from '../workouts/local-time.ts'
+import {
+  formatWorkoutTime,
+  fromDateColumn,
+  isRealDate,
+  todayIn,
+  workoutZone,
+} from '../workouts/local-time.ts'
 import { STYLES, workoutCard } from '../workouts/page-data.ts'
 import {
   createWorkout,
