@@ -25,7 +25,13 @@ import {
 } from '../workouts/form.ts'
 import { type FieldErrors, workoutFieldErrors } from '../workouts/input.ts'
 import { workoutJson, workoutSummaryJson } from '../workouts/json.ts'
-import { formatLocal, fromDateColumn, isRealDate, todayIn } from '../workouts/local-time.ts'
+import {
+  formatWorkoutTime,
+  fromDateColumn,
+  isRealDate,
+  todayIn,
+  workoutZone,
+} from '../workouts/local-time.ts'
 import { STYLES, workoutCard } from '../workouts/page-data.ts'
 import {
   createWorkout,
@@ -77,6 +83,8 @@ export default async function workoutRoutes(app: FastifyInstance) {
       errors,
       errorCount: Object.keys(errors).length,
       unit: user.unit,
+      // An old workout is edited in the zone it was logged in; say so when that is not the lifter's now.
+      zoneLabel: editing && workoutZone(editing, user.timeZone) !== user.timeZone ? editing.timeZone : null,
       today: todayIn(user.timeZone),
       scripts: ['/static/js/workout-form.js'],
       styles: [STYLES],
@@ -186,7 +194,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
         workout: {
           id: workout.id,
           title: workout.title ?? 'Workout',
-          when: formatLocal(workout.startedAt, user.timeZone),
+          when: formatWorkoutTime(workout, user.timeZone),
           notes: workout.notes,
           groups: groupSets(workout.sets, user.unit),
           setCount: workout.sets.length,
@@ -208,7 +216,7 @@ export default async function workoutRoutes(app: FastifyInstance) {
       const workout = await findWorkout(prisma, user.id, request.params.id)
       if (!workout) throw new NotFound('workout')
       return renderForm(reply, user, {
-        values: valuesFromWorkout(workout, user.unit, user.timeZone),
+        values: valuesFromWorkout(workout, user.unit, workoutZone(workout, user.timeZone)),
         workout,
       })
     },
@@ -229,9 +237,11 @@ export default async function workoutRoutes(app: FastifyInstance) {
         user,
         request.body,
         (values) => {
-          const input = toWorkoutInput(values, user.timeZone)
+          // The form shows and takes the date and time in the workout's own zone.
+          const zone = workoutZone(workout, user.timeZone)
+          const input = toWorkoutInput(values, zone)
           // Date and time left as the form showed them keep the workout's instant, and so its local date.
-          const shown = valuesFromWorkout(workout, user.unit, user.timeZone)
+          const shown = valuesFromWorkout(workout, user.unit, zone)
           if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
           return replaceWorkout(prisma, user.id, workout.id, input)
         },

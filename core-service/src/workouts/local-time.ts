@@ -58,6 +58,24 @@ export function formatLocal(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('ccc d LLL yyyy, HH:mm')
 }
 
+/**
+ * When a workout started, as it was lived: in the zone it was logged in, e.g. "Sat 4 Apr 2026, 08:45";
+ * labelled with that zone when it is not the lifter's zone now ("…, 08:45 Pacific/Chatham time").
+ */
+export function formatWorkoutTime(
+  workout: { startedAt: Date; timeZone: string | null },
+  lifterZone: string,
+): string {
+  const zone = workout.timeZone ?? lifterZone
+  const text = formatLocal(workout.startedAt, zone)
+  return zone === lifterZone ? text : `${text} ${zone} time`
+}
+
+/** The zone a workout's date and time are shown and edited in: its own, else the lifter's. */
+export function workoutZone(workout: { timeZone: string | null }, lifterZone: string): string {
+  return workout.timeZone ?? lifterZone
+}
+
 /** A readable date, e.g. "Monday 23 November 2026". */
 export function formatDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('cccc d LLLL yyyy')

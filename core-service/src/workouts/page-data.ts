@@ -1,6 +1,6 @@
 // What the training pages (workouts, exercises, calendar) share: their stylesheet and the workout card.
 import type { CurrentUser } from '../accounts/current-user.ts'
-import { formatLocal } from './local-time.ts'
+import { formatWorkoutTime } from './local-time.ts'
 import type { WorkoutWithSets } from './repository.ts'
 import { formatVolume, volumeKg } from './summary.ts'
 
@@ -13,7 +13,7 @@ export function workoutCard(workout: WorkoutWithSets, user: CurrentUser) {
     id: workout.id,
     href: `/workouts/${workout.id}`,
     title: workout.title ?? 'Workout',
-    when: formatLocal(workout.startedAt, user.timeZone),
+    when: formatWorkoutTime(workout, user.timeZone),
     exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
     setCount: workout.sets.length,
     volume: formatVolume(volumeKg(workout.sets), user.unit),

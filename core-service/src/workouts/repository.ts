@@ -81,6 +81,7 @@ export async function createWorkout(
         userId,
         startedAt: workout.startedAt,
         localDate: dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
+        timeZone: owner.timeZone,
         title: workout.title,
         notes: workout.notes,
       },
@@ -104,7 +105,7 @@ export async function replaceWorkout(
   const found = await prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({
       where: { id, userId },
-      select: { id: true, startedAt: true, localDate: true },
+      select: { id: true, startedAt: true, localDate: true, timeZone: true },
     })
     if (!existing) return false
     const owner = await lockOwner(tx, userId)
@@ -119,6 +120,8 @@ export async function replaceWorkout(
         localDate: sameStart
           ? existing.localDate
           : dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
+        // A new start is logged anew, in the owner's zone now.
+        timeZone: sameStart ? existing.timeZone : owner.timeZone,
         title: workout.title,
         notes: workout.notes,
       },

@@ -114,3 +114,42 @@ t.test(
     )
   },
 )
+
+t.test('workouts learn the zone they were logged in where their local date shows it', async (t) => {
+  const other = `${name}_tz`
+  await withAdminClient(testServerUrl, (admin) =>
+    admin.query(`CREATE DATABASE ${pg.escapeIdentifier(other)}`),
+  )
+  t.teardown(() =>
+    withAdminClient(testServerUrl, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(other)} WITH (FORCE)`),
+    ),
+  )
+  const client = new pg.Client(parseDatabaseUrl(withDatabase(testServerUrl, other)))
+  await client.connect()
+  t.teardown(() => client.end())
+  await client.query(sql('20261123183950_init'))
+  await client.query(sql('20261202131420_weights_as_typed'))
+  const [user] = (
+    await client.query<{ id: string }>(
+      `INSERT INTO users (id, username, password_hash, display_name, time_zone, updated_at)
+       VALUES (gen_random_uuid(), 'mover', 'x', 'M', 'Pacific/Honolulu', now()) RETURNING id`,
+    )
+  ).rows
+  // 20:00 UTC on 3 Apr: 3 Apr in Honolulu (logged there), or 4 Apr (logged in Chatham before a move).
+  for (const localDate of ['2026-04-03', '2026-04-04']) {
+    await client.query(
+      `INSERT INTO workouts (id, user_id, started_at, local_date, title, updated_at)
+       VALUES (gen_random_uuid(), $1, '2026-04-03T20:00:00Z', $2::date, $2::text, now())`,
+      [user!.id, localDate],
+    )
+  }
+  await client.query(sql('20261202134635_workout_time_zone'))
+  const rows = await client.query<{ title: string; time_zone: string | null }>(
+    'SELECT title, time_zone FROM workouts ORDER BY title',
+  )
+  t.same(rows.rows, [
+    { title: '2026-04-03', time_zone: 'Pacific/Honolulu' },
+    { title: '2026-04-04', time_zone: null },
+  ])
+})

@@ -11,7 +11,7 @@ t.test('an edit that keeps the time keeps the local date after a move west', asy
   const prisma = testPrisma(t, db.url)
   const { bench } = await catalog(prisma)
   const lifter = await signUp(app, { timeZone: 'Pacific/Chatham' })
-  // 20:00 UTC on Fri 3 Apr 2026 is 08:45 on Sat 4 Apr in Chatham (+12:45) and 10:00 on Fri 3 Apr in Honolulu.
+  // 20:00 UTC on Fri 3 Apr 2026 is 09:45 on Sat 4 Apr in Chatham (+13:45, summer time until 5 Apr) and 10:00 on Fri 3 Apr in Honolulu.
   const startedAt = '2026-04-03T20:00:00.000Z'
   const viaApi = await logWorkout(lifter, { startedAt, sets: [{ exerciseId: bench, reps: 5, weight: 100 }] })
   const viaForm = await logWorkout(lifter, { startedAt, sets: [{ exerciseId: bench, reps: 5, weight: 100 }] })
@@ -29,6 +29,13 @@ t.test('an edit that keeps the time keeps the local date after a move west', asy
   const edit = (await lifter.page(`/workouts/${viaForm.id}/edit`)).body
   t.match(edit, /id="date"[^>]*value="2026-04-04"/, 'the form shows the stored local date')
   const time = /id="time"[^>]*value="([^"]+)"/.exec(edit)?.[1] as string
+  t.equal(time, '09:45', 'the time as it was lived, in Chatham')
+  t.match(edit, /Start time \(Pacific\/Chatham time\)/, 'labelled with its zone')
+  t.match(
+    (await lifter.page(`/workouts/${viaForm.id}`)).body,
+    /Sat 4 Apr 2026, 09:45 Pacific\/Chatham time/,
+    'the workout page shows it as logged, labelled',
+  )
   const saved = await lifter.form(
     `/workouts/${viaForm.id}/edit`,
     workoutForm({ date: '2026-04-04', time, title: 'Saved as shown' }, [
