@@ -1,5 +1,5 @@
 // Server-side sessions: @fastify/cookie + @fastify/session, stored in Redis when configured (any replica
-// serves any lifter; logout really ends the session) or in this process otherwise. The cookie is
+// serves any lifter; logout really ends the session) or in PostgreSQL otherwise (they survive a restart). The cookie is
 // HttpOnly, SameSite=Lax, signed with SECRET_KEY, Secure whenever the request is HTTPS (request.protocol,
 // which honours X-Forwarded-Proto only from proxies TRUST_PROXY trusts); it expires after
 // SESSION_IDLE_MINUTES without a request (to the minute).
@@ -8,6 +8,7 @@ import fastifySession, { type SessionStore } from '@fastify/session'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
+import { PostgresSessionStore } from '../accounts/postgres-session-store.ts'
 
 declare module 'fastify' {
   interface Session {
@@ -97,7 +98,7 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
     cookieName: SESSION_COOKIE,
     store: fastify.redis
       ? new RedisSessionStore(fastify.redis, idleSeconds)
-      : new MemorySessionStore(idleSeconds),
+      : new PostgresSessionStore(fastify.prisma, idleSeconds),
     // Guests get a session only once something is stored (the CSRF secret of a login or register form).
     saveUninitialized: false,
     // Idle expiry without a store write per request: the hook below marks a signed-in session as seen at
@@ -113,4 +114,4 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
   })
 }
 
-export default fp(sessionPlugin, { name: 'session', dependencies: ['redis'] })
+export default fp(sessionPlugin, { name: 'session', dependencies: ['redis', 'prisma'] })
