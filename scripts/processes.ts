@@ -18,6 +18,8 @@ export interface ServiceProcess {
 export interface StartOptions {
   name: 'core-service' | 'stats-service'
   port: number
+  /** Address to listen on; 127.0.0.1 unless given (0.0.0.0 or :: listen on every interface). */
+  host?: string
   env: Record<string, string | undefined>
   /** Path that must answer 200 before the service counts as started. */
   waitFor?: '/health' | '/ready'
@@ -38,11 +40,15 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
-  const url = `http://127.0.0.1:${options.port}`
+  const host = options.host ?? '127.0.0.1'
+  // A wildcard address is probed (and reported) on loopback; a specific one on itself.
+  const probeHost =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host
+  const url = `http://${probeHost}:${options.port}`
   const output = options.output ?? 'inherit'
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: path.join(repoRoot, options.name),
-    env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(options.port) },
+    env: { ...process.env, ...options.env, HOST: host, PORT: String(options.port) },
     stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   })
   if (typeof output === 'function') {
