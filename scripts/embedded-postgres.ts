@@ -65,14 +65,10 @@ function postgresUser(): RunAs {
 
 /** Whether `user` can run `binary` and get into `dir` (every folder above both must let it through). */
 function canReach(user: RunAs, binary: string, dir: string): boolean {
-  const probe = spawnSync(
-    '/bin/sh',
-    ['-c', 'test -x "$1" && test -x "$2"', 'sh', binary, dir],
-    {
-      ...user,
-      stdio: 'ignore',
-    },
-  )
+  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -x "$2"', 'sh', binary, dir], {
+    ...user,
+    stdio: 'ignore',
+  })
   return probe.status === 0
 }
 
