@@ -6,7 +6,7 @@ export const CoreConfigSchema = Type.Object({
   ...serviceBasics({
     port: 25590,
     database: 'owner connection, e.g. postgres://liftlog:secret@127.0.0.1:5432/liftlog',
-    withoutRedis: 'keeps sessions, limits and cache in this process',
+    withoutRedis: 'keeps sessions in PostgreSQL, limits and cache in this process',
   }),
   SECRET_KEY: Type.String({
     minLength: 32,
