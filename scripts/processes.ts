@@ -22,6 +22,8 @@ export interface StartOptions {
   port: number
   /** METRICS_PORT; a free port unless given (two services on one host must not share 9100). */
   metricsPort?: number
+  /** Address to listen on; 127.0.0.1 unless given (0.0.0.0 or :: listen on every interface). */
+  host?: string
   env: Record<string, string | undefined>
   /** Path that must answer 200 before the service counts as started. */
   waitFor?: '/health' | '/ready'
@@ -42,7 +44,11 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
-  const url = `http://127.0.0.1:${options.port}`
+  const host = options.host ?? '127.0.0.1'
+  // A wildcard address is probed (and reported) on loopback; a specific one on itself.
+  const probeHost =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host
+  const url = `http://${probeHost}:${options.port}`
   const metricsPort = options.metricsPort ?? (await freePort())
   const metricsUrl = `http://127.0.0.1:${metricsPort}`
   const output = options.output ?? 'inherit'
@@ -51,7 +57,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     env: {
       ...process.env,
       ...options.env,
-      HOST: '127.0.0.1',
+      HOST: host,
       PORT: String(options.port),
       METRICS_PORT: String(metricsPort),
     },

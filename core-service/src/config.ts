@@ -6,7 +6,7 @@ export const CoreConfigSchema = Type.Object({
   ...serviceBasics({
     port: 25590,
     database: 'owner connection, e.g. postgres://liftlog:secret@127.0.0.1:5432/liftlog',
-    withoutRedis: 'keeps sessions, limits and cache in this process',
+    withoutRedis: 'keeps sessions in PostgreSQL, limits and cache in this process',
   }),
   SECRET_KEY: Type.String({
     minLength: 32,
@@ -98,12 +98,6 @@ export const CoreConfigSchema = Type.Object({
     default: 'false',
     description:
       'false, true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-* to trust',
-  }),
-  SESSION_STORE_MAX_BYTES: Type.Integer({
-    default: 16777216,
-    minimum: 1048576,
-    description:
-      'memory bound of the in-process session store (REDIS_URL unset), bytes (16 MiB); the least recently used sessions end first',
   }),
   SESSION_IDLE_MINUTES: Type.Integer({
     default: 20160,

@@ -1,6 +1,7 @@
 // Prisma's schema engine (the WebAssembly build) driven through the pg driver adapter, so migrations
 // apply and new ones are authored with no engine binary and no network. It records _prisma_migrations
 // exactly as `prisma migrate deploy` does, so production images can use the CLI unchanged.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -196,6 +197,34 @@ function migrationList(dir: string) {
   }
 }
 
+/**
+ * Whether every migration folder is already recorded as applied, with the checksum the engine records
+ * (sha256 of migration.sql). Then the engine, which takes seconds to load, is not needed at all — the
+ * case of every restart of `npm start`. Anything else (a new folder, a failed or edited migration)
+ * goes to the engine, which decides.
+ */
+export async function migrationsApplied(databaseUrl: string, dir = migrationsDir): Promise<boolean> {
+  const client = new pg.Client(parseDatabaseUrl(databaseUrl))
+  await client.connect()
+  try {
+    const table = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS found")
+    if (!table.rows[0]?.found) return false
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
+    const recorded = new Map(rows.map((row) => [row.migration_name, row.checksum]))
+    const folders = migrationList(dir).migrationDirectories
+    if (recorded.size !== rows.length || recorded.size !== folders.length) return false
+    return folders.every(({ path: name, migrationFile }) => {
+      const content = migrationFile.content
+      const checksum = content.tag === 'ok' ? createHash('sha256').update(content.value).digest('hex') : ''
+      return recorded.get(name) === checksum
+    })
+  } finally {
+    await client.end()
+  }
+}
+
 /** PostgreSQL's message, with its detail and hint, on one line. */
 function describeSqlError(error: unknown): string {
   const e = error as { message?: string; detail?: string; hint?: string; code?: string }
@@ -215,6 +244,7 @@ function describeSqlError(error: unknown): string {
  * carries PostgreSQL's message; `migrate status` shows it, `migrate resolve` clears it.
  */
 export async function applyMigrations(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
+  if (await migrationsApplied(databaseUrl, dir)) return []
   const engine = await openEngine(databaseUrl, fs.readFileSync(schemaPath, 'utf8'))
   lastScriptError = null
   try {

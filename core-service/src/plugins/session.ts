@@ -1,5 +1,5 @@
 // Server-side sessions: @fastify/cookie + @fastify/session, stored in Redis when configured (any replica
-// serves any lifter; logout really ends the session) or in this process otherwise. The cookie is
+// serves any lifter; logout really ends the session) or in PostgreSQL otherwise (they survive a restart). The cookie is
 // HttpOnly, SameSite=Lax, signed with SECRET_KEY, Secure whenever the request is HTTPS (request.protocol,
 // which honours X-Forwarded-Proto only from proxies TRUST_PROXY trusts); it expires after
 // SESSION_IDLE_MINUTES without a request (to the minute).
@@ -10,10 +10,11 @@
 // again sessions work again, without a restart.
 import fastifyCookie from '@fastify/cookie'
 import fastifySession, { type SessionStore } from '@fastify/session'
-import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
+import { redisReady } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Redis } from 'ioredis'
+import { PostgresSessionStore } from '../accounts/postgres-session-store.ts'
 import { signInUnavailable } from '../errors.ts'
 
 declare module 'fastify' {
@@ -35,8 +36,6 @@ declare module 'fastify' {
 export interface SessionOptions {
   secret: string
   idleMinutes: number
-  /** Memory bound of the in-process store (without Redis). */
-  memoryStoreMaxBytes: number
 }
 
 export const SESSION_COOKIE = 'liftlog.sid'
@@ -101,46 +100,6 @@ class RedisSessionStore implements SessionStore {
   }
 }
 
-/**
- * In-process store with expiry (the library's default store never forgets an abandoned session) and a
- * byte bound: past it the least recently used sessions end, so a flood of guest sessions cannot exhaust
- * memory.
- */
-class MemorySessionStore implements SessionStore {
-  // Stored as JSON, like the Redis store, so both behave the same (no shared mutable objects).
-  private readonly sessions: ByteBoundedLru<{ json: string; expiresAt: number }>
-  private writes = 0
-  constructor(
-    private readonly idleSeconds: number,
-    maxBytes: number,
-  ) {
-    this.sessions = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.json) + 8)
-  }
-  set(id: string, session: StoredSession, callback: Callback) {
-    const now = Date.now()
-    if (++this.writes % 1000 === 0) {
-      for (const [key, entry] of this.sessions.entries())
-        if (entry.expiresAt <= now) this.sessions.delete(key)
-    }
-    const expiresAt = now + ttlSeconds(session, this.idleSeconds) * 1000
-    this.sessions.set(id, { json: JSON.stringify(session), expiresAt })
-    callback()
-  }
-  get(id: string, callback: (err: unknown, result?: StoredSession | null) => void) {
-    const entry = this.sessions.get(id)
-    if (!entry || entry.expiresAt <= Date.now()) {
-      this.sessions.delete(id)
-      callback(null, null)
-      return
-    }
-    callback(null, JSON.parse(entry.json) as StoredSession)
-  }
-  destroy(id: string, callback: Callback) {
-    this.sessions.delete(id)
-    callback()
-  }
-}
-
 async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) {
   const idleSeconds = options.idleMinutes * 60
   const redisStore = fastify.redis ? new RedisSessionStore(fastify.redis, idleSeconds, fastify.log) : null
@@ -150,7 +109,7 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
   await fastify.register(fastifySession, {
     secret: options.secret,
     cookieName: SESSION_COOKIE,
-    store: redisStore ?? new MemorySessionStore(idleSeconds, options.memoryStoreMaxBytes),
+    store: redisStore ?? new PostgresSessionStore(fastify.prisma, idleSeconds),
     // Guests get a session only once something is stored (the CSRF secret of a login or register form).
     saveUninitialized: false,
     // Idle expiry without a store write per request: the hook below marks a signed-in session as seen at
@@ -166,4 +125,4 @@ async function sessionPlugin(fastify: FastifyInstance, options: SessionOptions) 
   })
 }
 
-export default fp(sessionPlugin, { name: 'session', dependencies: ['redis'] })
+export default fp(sessionPlugin, { name: 'session', dependencies: ['redis', 'prisma'] })

@@ -1,4 +1,4 @@
-// Sign-in and sign-out: sessions live server-side (Redis, or in-process without REDIS_URL), logout really
+// Sign-in and sign-out: sessions live server-side (Redis, or PostgreSQL without REDIS_URL), logout really
 // ends them, unknown users and wrong passwords look alike, and the cookie is Secure only over HTTPS.
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -154,7 +154,7 @@ t.test(
   },
 )
 
-t.test('without REDIS_URL sessions live in the process and still end on logout', async (t) => {
+t.test('without REDIS_URL sessions live in PostgreSQL and still end on logout', async (t) => {
   const db = await createTestDatabase()
   const config = loadCoreConfig({
     DATABASE_URL: db.url,
