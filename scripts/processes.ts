@@ -28,6 +28,8 @@ export interface StartOptions {
   /** Path that must answer 200 before the service counts as started. */
   waitFor?: '/health' | '/ready'
   timeoutMs?: number
+  /** How often to try `waitFor` (default 150 ms; a cold-start benchmark polls finer). */
+  pollMs?: number
   /** Where the child's stdout/stderr go: inherit (npm start) or a callback (tests keep it quiet). */
   output?: 'inherit' | ((line: string) => void)
 }
@@ -86,7 +88,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 150))
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 150))
   }
   await stop()
   throw new Error(`${options.name} did not answer ${options.waitFor ?? '/health'} on ${url} in time`)

@@ -7,23 +7,13 @@
 //   - GET /api/v1/me on core (authentication alone), to separate auth cost from proxy cost;
 //   - the same proxied call with stats stopped and the breaker open: the stale fallback (Redis) and,
 //     for a query never answered before, the 503 degraded answer.
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { createRequire } from 'node:module'
-import os from 'node:os'
+import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '@liftlog/core-service/testing'
-import pg from 'pg'
 import { Pool } from 'undici'
 import { deleteRedisKeys } from '../../core-service/test/support/redis.ts'
 import { freePort, startService } from '../../scripts/processes.ts'
-
-// autocannon ships no types; this is the little of its API the bench uses.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string
-  headers: Record<string, string>
-  connections: number
-  duration: number
-}) => Promise<{ requests: { average: number }; non2xx: number; errors: number }>
+import { autocannon, machineLine, percentile, seedLifter } from './bench-kit.ts'
 
 const STATS_TOKEN = 'bench-stats-token-0123456789'
 const LATENCY_RUNS = Number(process.env.BENCH_RUNS ?? 2000)
@@ -36,41 +26,6 @@ interface Row {
   p99: number
   rps: number | null
   status: string
-}
-
-async function seedLifter(url: string) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  const token = `llt_${randomBytes(24).toString('hex')}`
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO users (id, username, password_hash, display_name, time_zone, unit, updated_at)
-     VALUES (gen_random_uuid(), 'bench_lifter', 'x', 'Bench Lifter', 'Europe/Ljubljana', 'kg', now()) RETURNING id`,
-  )
-  const userId = rows[0]!.id
-  await client.query(
-    `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix) VALUES (gen_random_uuid(), $1, 'bench', $2, $3)`,
-    [userId, createHash('sha256').update(token).digest('hex'), token.slice(0, 12)],
-  )
-  // 500 workouts over two years, 10 sets each across 5 built-in exercises.
-  await client.query(
-    `INSERT INTO workouts (id, user_id, started_at, local_date, updated_at)
-     SELECT gen_random_uuid(), $1::uuid, t, (t AT TIME ZONE 'Europe/Ljubljana')::date, now()
-     FROM (SELECT now() - interval '730 days' + i * interval '730 days' / 500 AS t FROM generate_series(0, 499) AS i) g`,
-    [userId],
-  )
-  await client.query(
-    `WITH ex AS (SELECT array_agg(id ORDER BY catalog_key) AS ids
-                 FROM (SELECT id, catalog_key FROM exercises WHERE owner_id IS NULL ORDER BY catalog_key LIMIT 5) e),
-          w AS (SELECT id, started_at, row_number() OVER (ORDER BY started_at) AS n FROM workouts WHERE user_id = $1::uuid)
-     INSERT INTO workout_sets (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, is_warmup)
-     SELECT gen_random_uuid(), w.id, ex.ids[1 + p / 2], $1::uuid, w.started_at, p,
-            1 + floor(random() * 12)::int, round((40 + w.n * 0.1 + random() * 40) / 2.5) * 2.5, false
-     FROM w CROSS JOIN ex CROSS JOIN generate_series(0, 9) AS p`,
-    [userId],
-  )
-  await client.query('UPDATE users SET data_version = 1 WHERE id = $1', [userId])
-  await client.end()
-  return { userId, token }
 }
 
 /** Sum and count of one Prometheus histogram series, from /metrics text. */
@@ -96,9 +51,6 @@ async function coreSideTimes(coreMetricsUrl: string) {
     ),
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
 
 interface Target {
   name: string
@@ -272,13 +224,7 @@ async function main() {
 
   const [statsRow, coreRow, authRow, openRow, degradedRow] = rows as [Row, Row, Row, Row, Row]
   const ms = (n: number) => `${n.toFixed(3)} ms`
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-  console.log(
-    `\nmachine: ${os.cpus().length} CPUs, load average ${load} (a shared machine inflates every figure)`,
-  )
+  console.log(`\n${machineLine()}`)
   console.log('\n| measurement | p50 | p99 | req/s (10 conns) | statuses (latency run) |')
   console.log('|---|---|---|---|---|')
   for (const r of rows) {

@@ -2,12 +2,12 @@
 // synthetic lifters over ten years — 10k and 100k working-and-warm-up sets — with bulk INSERT … SELECT
 // generate_series, boots the real stats app on a port and times every endpoint over HTTP: uncached
 // (cache TTL 0, every request computed in PostgreSQL) and cached (Redis), p50/p95, and the 100k/10k ratio.
-import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import pg from 'pg'
 import { buildStats } from '../../stats-service/src/build.ts'
 import { loadStatsConfig } from '../../stats-service/src/config.ts'
+import { machineLine, percentile } from './bench-kit.ts'
 
 const TOKEN = 'bench-stats-token-0123456789'
 const ZONE = 'America/New_York'
@@ -49,10 +49,6 @@ async function createLifter(client: pg.Client, name: string, sets: number): Prom
   return userId
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
 async function time(base: string, url: string, runs: number): Promise<{ p50: number; p95: number }> {
   const samples: number[] = []
   for (let i = 0; i < runs + 3; i++) {
@@ -63,7 +59,7 @@ async function time(base: string, url: string, runs: number): Promise<{ p50: num
     if (i >= 3) samples.push(performance.now() - start) // the first three warm pools and JIT
   }
   samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) }
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) }
 }
 
 async function boot(databaseUrl: string, env: Record<string, string>) {
@@ -159,13 +155,7 @@ try {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const row of rows) console.log(line(row))
   // The machine is shared: latency depends on what else runs, so say how busy it was.
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')
-  console.log(
-    `\nmeasured in ${Math.round((performance.now() - started) / 1000)} s on ${os.cpus().length} CPUs; load average 1/5/15 min: ${load}`,
-  )
+  console.log(`\nmeasured in ${Math.round((performance.now() - started) / 1000)} s; ${machineLine()}`)
   await uncached.app.close()
   const prefix = cached.app.redis?.options.keyPrefix ?? ''
   const keys = (await cached.app.redis?.keys(`${prefix}*`)) ?? []
