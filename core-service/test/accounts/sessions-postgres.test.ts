@@ -45,7 +45,7 @@ t.test('a sign-in survives a restart of core', async (t) => {
   const db = await freshDatabase(t)
   const first = await coreWithoutRedis(t, db)
   const alice = await signUp(first)
-  t.same((await first.inject('/ready')).json().checks, { database: 'ok' }, 'no Redis in play')
+  t.same((await first.operator.inject('/ready')).json().checks, { database: 'ok' }, 'no Redis in play')
   await first.close()
   const second = await coreWithoutRedis(t, db)
   const me = await second.inject({ url: '/api/v1/me', headers: { cookie: alice.cookie } })

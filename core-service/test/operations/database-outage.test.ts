@@ -72,7 +72,7 @@ t.test('PostgreSQL stopped, then hung: 503 + Retry-After everywhere, bounded, th
       t.ok(ms < limit, `${fault}: ${what} in ${ms.toFixed(0)} ms`)
     }
 
-    const ready = await app.inject('/ready')
+    const ready = await app.operator.inject('/ready')
     t.equal(ready.statusCode, 200, `${fault}: readiness kept (shared dependency)`)
     t.match(ready.json().checks.database, /^(failing \(\w+\)|no answer within \d+ ms)$/)
     t.notMatch(ready.body, /\\n|Invalid `prisma/)
@@ -80,7 +80,7 @@ t.test('PostgreSQL stopped, then hung: 503 + Retry-After everywhere, bounded, th
     if (fault === 'stopped') await pg.start()
     else pg.resume()
     const until = Date.now() + 8000
-    while ((await app.inject('/ready')).json().checks.database !== 'ok' && Date.now() < until)
+    while ((await app.operator.inject('/ready')).json().checks.database !== 'ok' && Date.now() < until)
       await sleep(100)
     t.equal((await alice.page('/workouts')).statusCode, 200, `${fault}: recovered without a restart`)
   }
