@@ -341,6 +341,32 @@ t.test(
   },
 )
 
+t.test('GitOps: with secrets.generate=false the Secret is the same on every render', async (t) => {
+  const secretOf = async (set: string[]) =>
+    (await renderChart({ set })).find((m) => m.object.kind === 'Secret')?.object.stringData
+  const defaults = [await secretOf([]), await secretOf([])]
+  t.not(
+    defaults[0]?.SECRET_KEY,
+    defaults[1]?.SECRET_KEY,
+    'generated values differ between renders (no cluster to read back)',
+  )
+  const given = [
+    'secrets.generate=false',
+    `secrets.secretKey=${'k'.repeat(40)}`,
+    `secrets.statsToken=${'t'.repeat(24)}`,
+    `secrets.postgresPassword=${'p'.repeat(24)}`,
+    `secrets.statsDbPassword=${'s'.repeat(24)}`,
+  ]
+  const [first, second] = [await secretOf(given), await secretOf(given)]
+  t.same(first, second, 'two renders, one Secret')
+  t.match(first?.DATABASE_URL, /:p{24}@/, 'the database password is the one given')
+  await t.rejects(
+    renderChartText({ set: ['secrets.generate=false', `secrets.secretKey=${'k'.repeat(40)}`] }),
+    /secrets\.(statsToken|statsDbPassword|postgresPassword) is required when secrets.generate is false/,
+    'a missing value is refused, not generated',
+  )
+})
+
 t.test('externalTrafficPolicy and Redis persistence are chart options', async (t) => {
   const find = (manifests: Manifest[], kind: string, name: string) =>
     manifests.find((m) => m.object.kind === kind && m.object.metadata.name === name)?.object
