@@ -115,40 +115,36 @@ async function main() {
     const coreHost = process.env.HOST || '0.0.0.0'
     const corePort = Number(process.env.PORT ?? 25590)
     // Side by side: core starts without stats (it falls back until stats answers), so neither waits.
-    const track = (started: Promise<ServiceProcess>) =>
-      started.then((child) => {
-        children.push(child)
-        return child
-      })
+    // Both are awaited to the end, so a failure of one never leaves the other running untracked.
+    const startBoth = async () => {
+      const results = await Promise.allSettled([
+        startService({
+          name: 'stats-service',
+          port: statsPort,
+          metricsPort: Number(process.env.STATS_METRICS_PORT ?? 9101),
+          env: { ...shared, DATABASE_URL: withUser(databaseUrl, STATS_LOGIN, statsPassword) },
+          waitFor: '/ready',
+        }),
+        startService({
+          name: 'core-service',
+          host: coreHost,
+          port: corePort,
+          metricsPort: Number(process.env.METRICS_PORT ?? 9100),
+          env: {
+            ...shared,
+            DATABASE_URL: databaseUrl,
+            SECRET_KEY: process.env.SECRET_KEY ?? secrets.SECRET_KEY,
+            STATS_URL: `http://127.0.0.1:${statsPort}`,
+          },
+          waitFor: '/ready',
+        }),
+      ])
+      for (const result of results) if (result.status === 'fulfilled') children.push(result.value)
+      for (const result of results) if (result.status === 'rejected') throw result.reason
+    }
     await phase(
       'stats-service and core-service',
-      () =>
-        Promise.all([
-          track(
-            startService({
-              name: 'stats-service',
-              port: statsPort,
-              metricsPort: Number(process.env.STATS_METRICS_PORT ?? 9101),
-              env: { ...shared, DATABASE_URL: withUser(databaseUrl, STATS_LOGIN, statsPassword) },
-              waitFor: '/ready',
-            }),
-          ),
-          track(
-            startService({
-              name: 'core-service',
-              host: coreHost,
-              port: corePort,
-              metricsPort: Number(process.env.METRICS_PORT ?? 9100),
-              env: {
-                ...shared,
-                DATABASE_URL: databaseUrl,
-                SECRET_KEY: process.env.SECRET_KEY ?? secrets.SECRET_KEY,
-                STATS_URL: `http://127.0.0.1:${statsPort}`,
-              },
-              waitFor: '/ready',
-            }),
-          ),
-        ]),
+      startBoth,
       () => `stats on 127.0.0.1:${statsPort} (internal), core on ${coreHost}:${corePort}`,
     )
     for (const child of children) {

@@ -55,7 +55,8 @@ function npmStart(dir: string, env: Record<string, string>): Promise<Started> {
       stream.setEncoding('utf8')
       stream.on('data', (chunk: string) => {
         for (const line of chunk.split('\n')) if (line) lines.push(line)
-        if (lines.some((line) => line.includes('LiftLog is running'))) resolve({ child, lines })
+        // The last line of a start, after the addresses.
+        if (lines.some((line) => line.includes('Ctrl-C stops'))) resolve({ child, lines })
       })
     }
     child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${lines.join('\n')}`)))
