@@ -41,6 +41,12 @@ interface Ctx {
 }
 
 const none = async () => {}
+/** A fault (or its healing) that only changes how the stand-in for stats answers. */
+const behave =
+  (behaviour: FakeStats['behaviour']) =>
+  async ({ stats }: Ctx) => {
+    stats.behaviour = behaviour
+  }
 const scenarios: Scenario[] = [
   { name: 'healthy', fault: none, heal: none },
   {
@@ -50,18 +56,18 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'stats black-hole',
-    fault: async ({ stats }) => void (stats.behaviour = { kind: 'slow', delayMs: 600_000 }),
-    heal: async ({ stats }) => void (stats.behaviour = { kind: 'ok' }),
+    fault: behave({ kind: 'slow', delayMs: 600_000 }),
+    heal: behave({ kind: 'ok' }),
   },
   {
     name: 'stats slow (1.5 s)',
-    fault: async ({ stats }) => void (stats.behaviour = { kind: 'slow', delayMs: 1500 }),
-    heal: async ({ stats }) => void (stats.behaviour = { kind: 'ok' }),
+    fault: behave({ kind: 'slow', delayMs: 1500 }),
+    heal: behave({ kind: 'ok' }),
   },
   {
     name: 'stats 500',
-    fault: async ({ stats }) => void (stats.behaviour = { kind: 'status', status: 500 }),
-    heal: async ({ stats }) => void (stats.behaviour = { kind: 'ok' }),
+    fault: behave({ kind: 'status', status: 500 }),
+    heal: behave({ kind: 'ok' }),
   },
   {
     name: 'half-open (2.4 s)',
@@ -74,13 +80,13 @@ const scenarios: Scenario[] = [
       stats.behaviour = { kind: 'slow', delayMs: 2400 }
       void app
     },
-    heal: async ({ stats }) => void (stats.behaviour = { kind: 'ok' }),
+    heal: behave({ kind: 'ok' }),
   },
   {
     name: 'pool saturation (4 conns, 300 ms)',
     env: { STATS_POOL_CONNECTIONS: '4' },
-    fault: async ({ stats }) => void (stats.behaviour = { kind: 'slow', delayMs: 300 }),
-    heal: async ({ stats }) => void (stats.behaviour = { kind: 'ok' }),
+    fault: behave({ kind: 'slow', delayMs: 300 }),
+    heal: behave({ kind: 'ok' }),
   },
   {
     name: 'Redis stopped',
