@@ -20,21 +20,33 @@ export interface OwnServer {
   resume(): void
 }
 
+function answers(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
 async function listening(port: number, timeoutMs = 10_000) {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (ok) return
+    if (await answers(port)) return
     await sleep(50)
   }
   throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`)
+}
+
+/** A signal to a process that may have just exited (a backend ending) — that is fine. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err
+  }
 }
 
 /** pid and its children, from /proc. */
@@ -61,6 +73,8 @@ function managed(t: Test, port: number, url: string, spawnIt: () => ChildProcess
     url,
     port,
     async start() {
+      // Something else on the port would pass for this server and never stop or pause.
+      if (await answers(port)) throw new Error(`port ${port} is already in use`)
       child = spawnIt()
       await listening(port)
     },
@@ -68,7 +82,7 @@ function managed(t: Test, port: number, url: string, spawnIt: () => ChildProcess
       const c = child
       child = undefined
       if (!c || c.exitCode !== null) return
-      for (const pid of family(c.pid)) process.kill(pid, 'SIGCONT')
+      for (const pid of family(c.pid)) signal(pid, 'SIGCONT')
       const exited = new Promise((resolve) => c.once('exit', resolve))
       c.kill('SIGTERM')
       await exited
@@ -76,10 +90,10 @@ function managed(t: Test, port: number, url: string, spawnIt: () => ChildProcess
     // The server and every child: PostgreSQL's backends run in sessions of their own (setsid), so a
     // process-group signal would miss them and existing connections would keep answering.
     pause() {
-      for (const pid of family(child?.pid)) process.kill(pid, 'SIGSTOP')
+      for (const pid of family(child?.pid)) signal(pid, 'SIGSTOP')
     },
     resume() {
-      for (const pid of family(child?.pid)) process.kill(pid, 'SIGCONT')
+      for (const pid of family(child?.pid)) signal(pid, 'SIGCONT')
     },
   }
   t.teardown(() => server.stop())

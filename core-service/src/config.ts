@@ -42,7 +42,7 @@ export const CoreConfigSchema = Type.Object({
     description: 'first retry delay, doubled each retry, with jitter',
   }),
   STATS_DEADLINE_MS: Type.Integer({
-    default: 1400,
+    default: 1300,
     minimum: 100,
     maximum: 120000,
     description: 'overall deadline for one stats call including retries and the fallback lookup, ms',

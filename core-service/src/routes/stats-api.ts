@@ -31,14 +31,20 @@ function withFreshness<T extends TProperties>(schema: TObject<T>, description: s
 export const StatsDegraded = Type.Object(
   {
     statusCode: Type.Literal(503),
-    code: Type.Literal('STATS_UNAVAILABLE'),
+    code: Type.Union([
+      Type.Literal('STATS_UNAVAILABLE'),
+      Type.Literal('DATABASE_UNAVAILABLE'),
+      Type.Literal('SIGN_IN_UNAVAILABLE'),
+    ]),
     message: Type.String(),
-    degraded: Type.Literal(true),
-    retryAfterSeconds: Type.Integer({ description: 'also sent as the Retry-After header' }),
+    degraded: Type.Optional(Type.Literal(true, { description: 'present (true) for STATS_UNAVAILABLE' })),
+    retryAfterSeconds: Type.Optional(
+      Type.Integer({ description: 'for STATS_UNAVAILABLE; always sent as the Retry-After header' }),
+    ),
   },
   {
     description:
-      'stats-service is unavailable and core has no earlier answer to this query to fall back to; retry after Retry-After seconds',
+      'STATS_UNAVAILABLE: stats-service is unavailable and core has no earlier answer to this query to fall back to. DATABASE_UNAVAILABLE / SIGN_IN_UNAVAILABLE: core’s database or session store is down. Retry after Retry-After seconds',
   },
 )
 

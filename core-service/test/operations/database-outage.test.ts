@@ -58,6 +58,7 @@ t.test('PostgreSQL stopped, then hung: 503 + Retry-After everywhere, bounded, th
     const requests = {
       'API read': alice.api('GET', '/api/v1/workouts'),
       'API write': alice.api('POST', '/api/v1/workouts', { sets: [] }),
+      'stats API': alice.api('GET', '/api/v1/stats/summary'),
       'sign-in': postForm(app, '/login', loginForm, {
         username: alice.user.username,
         password: DEFAULT_PASSWORD,

@@ -39,7 +39,7 @@ async function setup(t: Test, policy: Partial<PolicySettings> = {}, extra: Parti
       ...policy,
     },
     pool: { connections: 4, connectionTtlMs: 20_000, keepAliveTimeoutMs: 4000 },
-    fallback: new MemoryFallbackStore(100, 60_000),
+    fallback: new MemoryFallbackStore(1_048_576, 60_000),
     metrics: new StatsMetrics(registry),
     logger,
     ...extra,

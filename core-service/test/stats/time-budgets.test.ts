@@ -17,7 +17,7 @@ async function setup(
   t: Test,
   policy: Partial<PolicySettings> = {},
   pool: { connections?: number } = {},
-  fallback: FallbackStore = new MemoryFallbackStore(100, 60_000),
+  fallback: FallbackStore = new MemoryFallbackStore(1_048_576, 60_000),
 ) {
   const fake = await startFakeStats()
   const registry = new Registry()
