@@ -127,6 +127,7 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
     ['workout detail', lifter.page(`/workouts/${workout.id}`)],
     ['edit workout', lifter.page(`/workouts/${workout.id}/edit`)],
     ['exercises', lifter.page('/exercises')],
+    ['how LiftLog counts', lifter.page('/how-liftlog-counts')],
     ['exercises filtered', lifter.page('/exercises?q=press&muscleGroup=chest&equipment=barbell&archived=on')],
     ['exercises, nothing found', lifter.page('/exercises?q=zzzzzz')],
     ['edit exercise', lifter.page(`/exercises/${own.id}/edit`)],

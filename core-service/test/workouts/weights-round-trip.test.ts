@@ -107,3 +107,28 @@ for (const unit of ['kg', 'lb'] as const) {
     )
   })
 }
+
+t.test('a weight with more than two decimals or an unknown unit is refused, nothing stored', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench } = await catalog(prisma)
+  const lifter = await signUp(app, { unit: 'kg' })
+  const tooPrecise = await lifter.api('POST', '/api/v1/workouts', {
+    sets: [{ exerciseId: bench, reps: 5, weight: 100.005 }],
+  })
+  t.equal(tooPrecise.statusCode, 400)
+  t.match(tooPrecise.json().message, /sets\.0\.weight: must have at most 2 decimals/)
+  const form = await lifter.form('/workouts', {
+    ...workoutForm({ date: '2026-01-10' }, [{ exerciseId: bench, reps: '5', weight: '100' }]),
+    'sets[0][unit]': 'stone',
+  })
+  t.equal(form.statusCode, 400)
+  t.match(form.body, /unit must be kg or lb/)
+  t.equal(await prisma.workout.count({ where: { userId: lifter.user.id } }), 0)
+  const inLb = await logWorkout(lifter, { sets: [{ exerciseId: bench, reps: 5, weight: 225, unit: 'lb' }] })
+  t.same(
+    [inLb.sets[0].weight, inLb.sets[0].loggedWeight, inLb.sets[0].loggedUnit, inLb.sets[0].weightKg],
+    [102.06, 225, 'lb', 102.05828325],
+    'a kg lifter may log a set in lb: kept as 225 lb, shown as 102.06 kg',
+  )
+})

@@ -79,7 +79,7 @@ if (chromiumMissing) {
     await page.click('nav >> text=Progress')
     await page.waitForURL(`${base}/progress`)
     t.equal(await statValue('Workouts'), '1')
-    t.equal(await statValue('Total volume'), '1330 kg')
+    t.equal(await statValue('Total volume'), '1,330 kg')
     t.equal(await page.locator('svg#weekly-volume').count(), 1, 'weekly volume chart rendered')
     t.notMatch(await main(), /showing data from|temporarily unavailable/)
     await shot('progress-1-live')
@@ -91,7 +91,7 @@ if (chromiumMissing) {
       page.click('button:has-text("Show")'),
     ])
     t.equal(await page.locator('svg#e1rm-progression').count(), 1)
-    t.match(await main(), /Best estimated 1RM\s*121 kg/)
+    t.match(await main(), /Best estimated 1RM \(Epley\)\s*121 kg/)
     await shot('progress-2-exercise')
 
     // Stats stops: the dashboard still answers, with the last good numbers and the banner.
@@ -115,7 +115,7 @@ if (chromiumMissing) {
       fresh = (await statValue('Workouts')) === '2' && !/showing data from/.test(await main())
     }
     t.ok(fresh, 'fresh numbers after stats returns')
-    t.equal(await statValue('Total volume'), '1855 kg')
+    t.equal(await statValue('Total volume'), '1,855 kg')
     await shot('progress-4-fresh')
 
     t.same(problems, [], 'no console errors')
