@@ -94,8 +94,13 @@ t.test('the migration Job migrates, seeds and provisions the read-only login', a
   t.ok(count > 50, `stats' login reads the seeded catalog (${count} exercises)`)
   await t.rejects(
     queryDatabase(statsUrl, `UPDATE exercises SET name = name || '!'`),
-    /permission denied/,
+    /read-only transaction/,
     'and cannot write',
+  )
+  await t.rejects(
+    queryDatabase(statsUrl, `BEGIN READ WRITE; UPDATE exercises SET name = name || '!'`),
+    /permission denied/,
+    'not even in a transaction it asks to be read-write: it has no UPDATE privilege',
   )
 
   // Recorded exactly as `prisma migrate deploy` would: the CLI compares these checksums.
