@@ -178,7 +178,7 @@ async function main() {
     }
     const upstream = stats.requests.length - before
     const calls = LIFTERS * 3 + LIFTERS // a dashboard asks stats three things
-    const breaker = (await app
+    const breaker = (await app.operator
       .inject('/resilience')
       .then((r) => r.json())
       .catch(() => undefined)) as { breakers: { name: string; state: string }[] } | undefined
