@@ -253,7 +253,16 @@ t.test(
   async (t) => {
     const schema = JSON.parse(fs.readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8'))
     // Set by the chart itself (ConfigMap or Secret), so not offered under <service>.env.
-    const chartSet = ['HOST', 'PORT', 'METRICS_PORT', 'DATABASE_URL', 'REDIS_URL', 'SECRET_KEY', 'STATS_URL', 'STATS_TOKEN']
+    const chartSet = [
+      'HOST',
+      'PORT',
+      'METRICS_PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'SECRET_KEY',
+      'STATS_URL',
+      'STATS_TOKEN',
+    ]
     for (const { component, schema: config } of serviceSchemas) {
       const offered = schema.definitions[`${component}Env`].propertyNames.enum as string[]
       const open = configKeys(config).filter((k) => !chartSet.includes(k))
