@@ -2,8 +2,9 @@
 // stats-backed route of core, against the REAL stats-service, and the shared breaker stays closed while
 // another lifter keeps getting fresh numbers.
 import t from 'tap'
-import { freePort, startService } from '../../../scripts/processes.ts'
+import { freePort } from '../../../scripts/processes.ts'
 import { buildTestCore } from '../support/app.ts'
+import { startRealStats } from '../support/real-stats.ts'
 import { signUp } from '../support/users.ts'
 
 const ODD = [
@@ -36,17 +37,7 @@ t.test('one lifter fuzzing every stats-backed route never opens the shared break
     STATS_URL: `http://127.0.0.1:${port}`,
     STATS_BREAKER_THRESHOLD: '3',
   })
-  const stats = await startService({
-    name: 'stats-service',
-    port,
-    env: {
-      DATABASE_URL: db.readonlyUrl,
-      STATS_TOKEN: 'test-stats-token-0123456789',
-      LOG_LEVEL: 'warn',
-      REDIS_URL: undefined,
-    },
-    output: () => {},
-  })
+  const stats = await startRealStats(port, db.readonlyUrl)
   t.teardown(() => stats.stop())
   const mallory = await signUp(app)
   const alice = await signUp(app)

@@ -4,8 +4,9 @@
 // Fastify type augmentations into core's type-check.)
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
-import { freePort, startService } from '../../../scripts/processes.ts'
+import { freePort } from '../../../scripts/processes.ts'
 import { buildTestCore } from '../support/app.ts'
+import { startRealStats } from '../support/real-stats.ts'
 import { signUp } from '../support/users.ts'
 import { catalog, testPrisma } from '../workouts/helpers.ts'
 
@@ -19,18 +20,7 @@ t.test(
       STATS_RETRY_BACKOFF_MS: '10',
       STATS_BREAKER_COOLDOWN_MS: '700',
     })
-    const startStats = () =>
-      startService({
-        name: 'stats-service',
-        port,
-        env: {
-          DATABASE_URL: db.readonlyUrl,
-          STATS_TOKEN: 'test-stats-token-0123456789',
-          LOG_LEVEL: 'warn',
-          REDIS_URL: undefined,
-        },
-        output: () => {},
-      })
+    const startStats = () => startRealStats(port, db.readonlyUrl)
     let stats = await startStats()
     t.teardown(() => stats.stop())
     const { bench, pullUp } = await catalog(testPrisma(t, db.url))
