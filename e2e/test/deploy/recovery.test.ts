@@ -121,8 +121,13 @@ t.test('a backup restores into an empty server; the migrate Job then gives stats
   t.equal(count?.n, 1, "stats' login reads the restored rows")
   await t.rejects(
     queryDatabase(statsUrl, "UPDATE users SET display_name = 'x'"),
-    /permission denied/,
+    /read-only transaction/,
     'and still only reads',
+  )
+  await t.rejects(
+    queryDatabase(statsUrl, "BEGIN READ WRITE; UPDATE users SET display_name = 'x'"),
+    /permission denied/,
+    'not even in a transaction it asks to be read-write',
   )
 })
 
