@@ -1,6 +1,9 @@
 // Soak: a real stats-service process answers tens of thousands of mixed requests and its resident memory
 // must level off. Native memory that V8's heap does not see (an Intl formatter built per request) shows up
-// only in RSS, so that is what is measured, from /proc, after a warm-up and again at the end.
+// only in RSS, so that is what is measured, from /proc, every 1,000 requests, and the peak (VmHWM) must
+// stay under a bound. A healthy process's RSS still rises between V8's major collections (about 2.5 KB a
+// request, given back later), so a percentage over a short window is noise; the leak this guards against
+// took the process to 565–1,076 MB within 30,000 requests, where a healthy one peaks near 350–380 MB.
 import fs from 'node:fs'
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import t from 'tap'
@@ -8,10 +11,11 @@ import { freePort, startService } from '../../../scripts/processes.ts'
 import { Fixtures } from '../support/fixtures.ts'
 import { TEST_TOKEN } from '../support/stats-app.ts'
 
-const WARM_UP = 6_000
-const SOAK = Number(process.env.SOAK_REQUESTS ?? 24_000)
+const WARM_UP = Number(process.env.SOAK_WARM_UP ?? 6_000)
+const SOAK = Number(process.env.SOAK_REQUESTS ?? 32_000)
+const SAMPLE_EVERY = 1_000
 const CONCURRENCY = 10
-const MAX_GROWTH = 0.2
+const MAX_PEAK_MB = 480
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -43,7 +47,12 @@ t.test('stats-service memory stays flat over a soak of mixed requests', async (t
   const stats = await startService({
     name: 'stats-service',
     port,
-    env: { DATABASE_URL: db.readonlyUrl, STATS_TOKEN: TEST_TOKEN, LOG_LEVEL: 'warn', REDIS_URL: undefined },
+    env: {
+      DATABASE_URL: db.readonlyUrl,
+      STATS_TOKEN: TEST_TOKEN,
+      LOG_LEVEL: 'warn',
+      REDIS_URL: undefined,
+    },
     output: () => {},
   })
   t.teardown(() => stats.stop())
@@ -61,6 +70,7 @@ t.test('stats-service memory stays flat over a soak of mixed requests', async (t
   const urls = lifters.flatMap(paths)
   let sent = 0
   let failures = 0
+  const samples: number[] = []
   const run = async (count: number) => {
     const end = sent + count
     const worker = async () => {
@@ -69,21 +79,28 @@ t.test('stats-service memory stays flat over a soak of mixed requests', async (t
         const res = await fetch(`${stats.url}${url}`, { headers: { 'x-internal-token': TEST_TOKEN } })
         await res.arrayBuffer()
         if (res.status !== 200) failures++
+        if (sent % SAMPLE_EVERY === 0 && sent > WARM_UP) samples.push(rssMb(pid))
       }
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
   }
 
   await run(WARM_UP)
-  const before = rssMb(pid)
   const started = Date.now()
   await run(SOAK)
-  const after = rssMb(pid)
+  const quarter = Math.max(1, Math.floor(samples.length / 4))
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+  const before = median(samples.slice(0, quarter))
+  const after = median(samples.slice(-quarter))
   const growth = (after - before) / before
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024
   t.comment(
-    `RSS after ${WARM_UP} warm-up requests ${before.toFixed(1)} MB; after ${SOAK} more ` +
-      `${after.toFixed(1)} MB (${(growth * 100).toFixed(1)} %, ${Math.round(SOAK / ((Date.now() - started) / 1000))} req/s)`,
+    `RSS median over the first quarter of ${SOAK} requests (after ${WARM_UP} warm-up) ${before.toFixed(1)} MB; ` +
+      `over the last quarter ${after.toFixed(1)} MB (${(growth * 100).toFixed(1)} %, ` +
+      `${Math.round(SOAK / ((Date.now() - started) / 1000))} req/s); samples ${samples.map((v) => v.toFixed(0)).join(' ')}`,
   )
   t.equal(failures, 0, 'every request answered 200')
-  t.ok(growth <= MAX_GROWTH, `RSS grew ${(growth * 100).toFixed(1)} % (limit ${MAX_GROWTH * 100} %)`)
+  t.ok(peak <= MAX_PEAK_MB, `peak RSS ${peak.toFixed(1)} MB (limit ${MAX_PEAK_MB} MB)`)
 })
