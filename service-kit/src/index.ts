@@ -17,6 +17,7 @@ export {
   describeFailure,
   isDatabaseOutage,
   isUnavailableError,
+  PAGE_DATABASE_TIMEOUTS,
   RETRY_AFTER_SECONDS,
   type UnavailableError,
 } from './unavailable.ts'

@@ -2,8 +2,9 @@
 // temporarily unavailable" become 503 with Retry-After, and readiness describes a failure in one line
 // without the driver's raw text. Duck-typed, so service-kit needs neither Prisma nor pg.
 
-/** Bounds for serving requests from PostgreSQL (pg Pool options): a stopped or hung server costs a request
- * about a second to find out, and no statement holds a connection for longer than a page could wait. */
+/** Bounds for serving stats-service's requests from PostgreSQL (pg Pool options): a stopped or hung server
+ * costs a request about a second to find out. Longer than core waits for stats, on purpose: a slow first
+ * answer over a long history still finishes and fills stats' result cache for the next view. */
 export const DATABASE_REQUEST_TIMEOUTS = {
   /** Waiting for a connection, from the pool or a new one. */
   connectionTimeoutMillis: 1_000,
@@ -11,6 +12,14 @@ export const DATABASE_REQUEST_TIMEOUTS = {
   statement_timeout: 2_000,
   /** Client-side: also covers a server that does not answer at all (paused, partitioned). */
   query_timeout: 2_500,
+} as const
+
+/** Bounds for core-service, whose pages must answer within 1 s whatever PostgreSQL does: every core query is
+ * a small indexed read or a short write (exports page through sets), so 800 ms is already a fault. */
+export const PAGE_DATABASE_TIMEOUTS = {
+  connectionTimeoutMillis: 500,
+  statement_timeout: 700,
+  query_timeout: 800,
 } as const
 
 /** Seconds an unavailable answer tells the caller to wait. */

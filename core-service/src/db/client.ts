@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { parseDatabaseUrl } from './connection.ts'
 
-/** pg Pool timeouts: serving requests passes service-kit's DATABASE_REQUEST_TIMEOUTS; tools keep these. */
+/** pg Pool timeouts: serving requests passes service-kit's PAGE_DATABASE_TIMEOUTS; tools keep these. */
 export interface PoolTimeouts {
   connectionTimeoutMillis: number
   statement_timeout?: number
