@@ -61,6 +61,8 @@ export async function startService(options: StartOptions): Promise<ServiceProces
       ...options.env,
       HOST: host,
       PORT: String(options.port),
+      // Operator endpoints (/metrics, /resilience, detailed /ready) stay on this machine whatever HOST is.
+      METRICS_HOST: '127.0.0.1',
       METRICS_PORT: String(metricsPort),
     },
     stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],

@@ -60,6 +60,12 @@ export function serviceBasics(options: BasicsOptions) {
       maximum: 65535,
       description: `TCP port, e.g. ${options.port}`,
     }),
+    METRICS_HOST: Type.Optional(
+      Type.String({
+        description:
+          'address the operator endpoints listen on; unset = HOST (a pod needs them on its IP for probes and scraping; npm start keeps them on 127.0.0.1)',
+      }),
+    ),
     METRICS_PORT: Type.Integer({
       default: 9100,
       minimum: 0,

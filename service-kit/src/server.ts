@@ -51,6 +51,7 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
 interface ListenConfig {
   HOST: string
   PORT: number
+  METRICS_HOST?: string | undefined
   METRICS_PORT: number
 }
 
@@ -91,17 +92,15 @@ export async function runServer<C extends ListenConfig>(options: RunOptions<C>):
     else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
     await app.close()
   })
-  const listen = async (server: FastifyInstance, port: number, variable: string) => {
+  const listen = async (server: FastifyInstance, host: string, port: number, variable: string) => {
     try {
-      await server.listen({ host: config.HOST, port })
+      await server.listen({ host, port })
     } catch (error) {
-      app.log.error(
-        { err: error },
-        `${options.name} could not listen on ${config.HOST}:${port} (${variable})`,
-      )
+      app.log.error({ err: error }, `${options.name} could not listen on ${host}:${port} (${variable})`)
       process.exit(1)
     }
   }
-  await listen(app, config.PORT, 'PORT')
-  if (app.hasDecorator('operator')) await listen(app.operator, config.METRICS_PORT, 'METRICS_PORT')
+  await listen(app, config.HOST, config.PORT, 'PORT')
+  if (app.hasDecorator('operator'))
+    await listen(app.operator, config.METRICS_HOST ?? config.HOST, config.METRICS_PORT, 'METRICS_PORT')
 }

@@ -110,6 +110,8 @@ t.test('as root from a 700 folder: core on every interface, a sign-in survives a
     PORT: String(await freePort()),
     STATS_PORT: String(await freePort()),
     EMBEDDED_PG_PORT: String(await freePort()),
+    METRICS_PORT: String(await freePort()),
+    STATS_METRICS_PORT: String(await freePort()),
   }
   const first = await npmStart(dir, env)
   const linked = fs.lstatSync(path.join(dir, '.data', 'postgres'))
@@ -133,6 +135,10 @@ t.test('as root from a 700 folder: core on every interface, a sign-in survives a
     'warns that it is plain HTTP',
   )
   t.equal((await fetch(`${base}/login`)).status, 200, `core answers on ${base}`)
+  const operator = `:${env.METRICS_PORT}/metrics`
+  t.equal((await fetch(`http://127.0.0.1${operator}`)).status, 200, 'operator endpoints on loopback')
+  if (lanAddress)
+    await t.rejects(fetch(`http://${lanAddress}${operator}`), 'operator endpoints never on the LAN')
   const cookie = await register(base)
   t.equal((await fetch(`${base}/api/v1/me`, { headers: { cookie } })).status, 200, 'signed in')
   t.equal(await ctrlC(first), 0, 'Ctrl-C stops cleanly')
