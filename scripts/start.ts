@@ -3,11 +3,12 @@
 // starts stats-service (loopback only) and core-service (every interface unless HOST says otherwise)
 // side by side, prints every address a phone on the same network can open, and on Ctrl-C stops
 // everything in reverse order. Each phase prints how long it took; a failure is one line, never a trace.
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ensureReadonlyLogin, parseDatabaseUrl, prepareDatabase, withUser } from '@liftlog/core-service/db'
+import { parseDatabaseUrl, withUser } from '@liftlog/core-service/db/connection'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.ts'
 import { repoRoot, type ServiceProcess, startService } from './processes.ts'
 
@@ -63,6 +64,27 @@ function reachableUrls(host: string, port: number): string[] {
   return urls
 }
 
+/** Migrations, seed and stats' login run in a child that exits, so this launcher stays small. */
+function prepareDatabase(
+  databaseUrl: string,
+  statsUrl: string,
+): Promise<{ applied: string[]; catalogAdded: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/db/cli.ts', 'prepare'],
+      {
+        cwd: path.join(repoRoot, 'core-service'),
+        env: { ...process.env, DATABASE_URL: databaseUrl, STATS_DATABASE_URL: statsUrl },
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(stderr.trim() || error.message))
+        else resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'))
+      },
+    )
+  })
+}
+
 async function main() {
   const children: ServiceProcess[] = []
   let embedded: EmbeddedPostgres | undefined
@@ -97,14 +119,13 @@ async function main() {
       )
     }
     const databaseUrl = external ?? embedded!.url
+    const statsPassword = process.env.STATS_DB_PASSWORD ?? secrets.STATS_DB_PASSWORD
     await phase(
       'migrations and seed',
-      () => prepareDatabase(databaseUrl),
-      ({ applied, seed }) =>
-        `${applied.length ? applied.join(', ') : 'up to date'} on ${parseDatabaseUrl(databaseUrl).host}; catalog ${seed.created} added`,
+      () => prepareDatabase(databaseUrl, withUser(databaseUrl, STATS_LOGIN, statsPassword)),
+      ({ applied, catalogAdded }) =>
+        `${applied.length ? applied.join(', ') : 'up to date'} on ${parseDatabaseUrl(databaseUrl).host}; catalog ${catalogAdded} added`,
     )
-    const statsPassword = process.env.STATS_DB_PASSWORD ?? secrets.STATS_DB_PASSWORD
-    await ensureReadonlyLogin(databaseUrl, STATS_LOGIN, statsPassword)
 
     const shared = {
       STATS_TOKEN: process.env.STATS_TOKEN ?? secrets.STATS_TOKEN,

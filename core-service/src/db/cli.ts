@@ -1,6 +1,6 @@
 // `npm run db:migrate | db:seed | db:migration -- <name>`: the database chores, offline. The images run
 // the same commands, plus `migrate status` and `migrate resolve` for a migration that failed.
-import { ensureDatabase, ensureReadonlyLogin, seedDatabase } from './database.ts'
+import { ensureDatabase, ensureReadonlyLogin, prepareDatabase, seedDatabase } from './database.ts'
 import { applyMigrations, createMigration, migrationStatus, resolveMigration } from './schema-engine.ts'
 
 const [command, ...args] = process.argv.slice(2)
@@ -54,6 +54,22 @@ try {
       console.log(`exercise catalog: ${created} created, ${updated} updated, ${unchanged} unchanged`)
       break
     }
+    case 'prepare': {
+      // npm start's one database chore, in a process of its own so the launcher never holds the schema
+      // engine (~180 MB): migrate, seed, then stats' read-only login; one JSON line for the launcher to print.
+      const { applied, seed } = await prepareDatabase(databaseUrl)
+      const statsUrl = process.env.STATS_DATABASE_URL
+      if (statsUrl) {
+        const stats = new URL(statsUrl)
+        await ensureReadonlyLogin(
+          databaseUrl,
+          decodeURIComponent(stats.username),
+          decodeURIComponent(stats.password),
+        )
+      }
+      console.log(JSON.stringify({ applied, catalogAdded: seed.created }))
+      break
+    }
     case 'stats-login': {
       // stats' read-only login (a member of liftlog_readonly), named and keyed by STATS_DATABASE_URL.
       const statsUrl =
@@ -77,7 +93,7 @@ try {
     }
     default:
       fail(
-        'usage: cli.ts migrate [status | resolve --rolled-back <name> | resolve --applied <name>] | seed | stats-login | new-migration <name>',
+        'usage: cli.ts migrate [status | resolve --rolled-back <name> | resolve --applied <name>] | seed | stats-login | prepare | new-migration <name>',
       )
   }
   // The schema engine keeps its connection pool open with no way to close it; don't wait for its idle timeout.
