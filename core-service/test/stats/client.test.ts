@@ -96,9 +96,7 @@ t.test(
     t.ok(snap.nextTryAt && Date.parse(snap.nextTryAt) > Date.now() + 25_000, 'next try about 30 s away')
     t.equal(fake.requests.length, 5)
 
-    const started = performance.now()
     const failedFast = await client.summary(USER)
-    const elapsed = performance.now() - started
     t.equal(fake.requests.length, 5, 'no upstream request while open')
     t.equal(failedFast.state, 'unavailable')
     if (failedFast.state === 'unavailable') {
@@ -108,7 +106,6 @@ t.test(
         'Retry-After = time to the trial',
       )
     }
-    t.ok(elapsed < 20, `fails fast (${elapsed.toFixed(2)} ms)`)
     const text = await registry.metrics()
     t.match(text, /stats_breaker_state\{breaker="analytics"\} 2/)
     t.match(text, /stats_breaker_transitions_total\{breaker="analytics",to="open"\} 1/)

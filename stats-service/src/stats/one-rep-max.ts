@@ -3,7 +3,6 @@
 import { Prisma } from '../generated/prisma/client.ts'
 
 export type Formula = 'epley' | 'brzycki'
-export const FORMULAS: Formula[] = ['epley', 'brzycki']
 /** Brzycki divides by 37 − r, so the cap stays well below 37. */
 export const MAX_REP_CAP = 30
 
@@ -23,10 +22,4 @@ export function e1rmSql(formula: Formula): Prisma.Sql {
   return formula === 'epley'
     ? Prisma.sql`(s.weight_kg * CASE WHEN s.reps = 1 THEN 30 ELSE 30 + s.reps END / 30)`
     : Prisma.sql`(s.weight_kg * 36 * (${BRZYCKI_DENOMINATOR} / (37 - s.reps)) / ${BRZYCKI_DENOMINATOR})`
-}
-
-/** The estimate for one set, in JS (used by tests' hand calculations and nowhere in the hot path). */
-export function e1rm(formula: Formula, weightKg: number, reps: number): number {
-  if (reps === 1) return weightKg
-  return formula === 'epley' ? weightKg * (1 + reps / 30) : (weightKg * 36) / (37 - reps)
 }
