@@ -47,7 +47,7 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
       const duration = readDuration(pick(row, 'duration (sec)', 'duration', 'workout duration'))
       const durationSeconds = duration.ok ? duration.value : null
       const name = pick(row, 'workout name').trim() || null
-      const workoutKey = row['workout #']?.trim() || `${row.date}|${name}`
+      const workoutKey = row['workout #']?.trim() || `${date.value.start}|${name}`
       const workout = {
         ...date.value,
         localDate: null,
