@@ -49,21 +49,21 @@ function equipmentOf(word: string): Equipment | null {
 
 /** Aliases other apps use, by name key → catalog keys (first is the default when equipment is unknown). */
 const ALIASES: Record<string, string[]> = {
-  benchpres: ['barbell-bench-press', 'dumbbell-bench-press'],
-  flatbenchpres: ['barbell-bench-press', 'dumbbell-bench-press'],
-  inclinebenchpres: ['barbell-incline-bench-press', 'dumbbell-incline-bench-press'],
-  declinebenchpres: ['barbell-decline-bench-press'],
+  benchpress: ['barbell-bench-press', 'dumbbell-bench-press'],
+  flatbenchpress: ['barbell-bench-press', 'dumbbell-bench-press'],
+  inclinebenchpress: ['barbell-incline-bench-press', 'dumbbell-incline-bench-press'],
+  declinebenchpress: ['barbell-decline-bench-press'],
   backsquat: ['barbell-back-squat'],
   squat: ['barbell-back-squat', 'dumbbell-goblet-squat', 'machine-smith-squat', 'bodyweight-squat'],
   conventionaldeadlift: ['barbell-deadlift'],
   rdl: ['barbell-romanian-deadlift'],
   stiffleggeddeadlift: ['barbell-romanian-deadlift'],
   ohp: ['barbell-overhead-press'],
-  militarypres: ['barbell-overhead-press'],
-  standingoverheadpres: ['barbell-overhead-press'],
-  shoulderpres: ['dumbbell-shoulder-press', 'machine-shoulder-press', 'barbell-overhead-press'],
-  overheadpres: ['barbell-overhead-press', 'dumbbell-shoulder-press', 'machine-shoulder-press'],
-  seatedshoulderpres: ['dumbbell-shoulder-press', 'machine-shoulder-press'],
+  militarypress: ['barbell-overhead-press'],
+  standingoverheadpress: ['barbell-overhead-press'],
+  shoulderpress: ['dumbbell-shoulder-press', 'machine-shoulder-press', 'barbell-overhead-press'],
+  overheadpress: ['barbell-overhead-press', 'dumbbell-shoulder-press', 'machine-shoulder-press'],
+  seatedshoulderpress: ['dumbbell-shoulder-press', 'machine-shoulder-press'],
   bentoverrow: ['barbell-bent-over-row', 'dumbbell-row'],
   row: ['barbell-bent-over-row', 'dumbbell-row', 'cable-seated-row'],
   seatedrow: ['cable-seated-row'],
@@ -81,7 +81,7 @@ const ALIASES: Record<string, string[]> = {
   fly: ['dumbbell-fly', 'cable-crossover', 'machine-pec-deck'],
   chestfly: ['dumbbell-fly', 'cable-crossover', 'machine-pec-deck'],
   butterfly: ['machine-pec-deck'],
-  chestpres: ['machine-chest-press'],
+  chestpress: ['machine-chest-press'],
   legcurl: ['machine-leg-curl'],
   lyinglegcurl: ['machine-leg-curl'],
   seatedlegcurl: ['machine-leg-curl'],
@@ -109,10 +109,8 @@ export function splitEquipment(name: string): { base: string; equipment: Equipme
     if (equipment) return { base: suffix[1]!, equipment }
   }
   const words = name.trim().split(/\s+/)
-  for (const at of [0, words.length - 1]) {
-    const equipment = words.length > 1 ? equipmentOf(words[at]!) : null
-    if (equipment) return { base: words.filter((_, i) => i !== at).join(' '), equipment }
-  }
+  const at = words.length > 1 ? words.findIndex((w) => equipmentOf(w)) : -1
+  if (at >= 0) return { base: words.filter((_, i) => i !== at).join(' '), equipment: equipmentOf(words[at]!) }
   return { base: name, equipment: null }
 }
 
@@ -160,9 +158,11 @@ function guessCustom(file: Pick<FileExercise, 'name' | 'hint'>, equipment: Equip
   const fromCategory = FILE_CATEGORIES[file.hint.category?.trim().toLowerCase() ?? '']
   const guess = MUSCLE_GUESSES.find(([re]) => re.test(text))
   const hinted = EQUIPMENT_VALUES.find((e) => e === file.hint.equipment)
+  // A muscle group the file names (LiftLog's export) takes its category from a catalog exercise of it.
+  const ofMuscle = exerciseCatalog.find((e) => e.muscleGroup === file.hint.muscleGroup)?.category
   return {
     name: file.name,
-    category: fromCategory?.[1] ?? guess?.[2] ?? 'full_body',
+    category: fromCategory?.[1] ?? ofMuscle ?? guess?.[2] ?? 'full_body',
     muscleGroup: file.hint.muscleGroup ?? fromCategory?.[0] ?? guess?.[1] ?? 'full body',
     equipment: hinted ?? equipment ?? 'other',
   }
