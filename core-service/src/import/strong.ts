@@ -35,6 +35,13 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
         ? 'mi'
         : null
   const unitColumn = has('weight unit')
+  // Every set of a workout repeats its date: read each distinct one once (luxon is the slow part).
+  const dates = new Map<string, ReturnType<typeof readWallClock>>()
+  const dateOf = (text: string) => {
+    let read = dates.get(text)
+    if (!read) dates.set(text, (read = readWallClock(text, ctx.zone)))
+    return read
+  }
   return {
     required: ['date', 'exercise name', 'set order', 'reps'],
     assumptions: () =>
@@ -42,7 +49,7 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
         ? []
         : [`Weights read in ${ctx.unit}, your unit: this Strong export does not say which unit it uses.`],
     read(row, line): RowResult {
-      const date = readWallClock(row.date ?? '', ctx.zone)
+      const date = dateOf(row.date ?? '')
       if (!date.ok) return { kind: 'problem', reason: date.reason }
       const duration = readDuration(pick(row, 'duration (sec)', 'duration', 'workout duration'))
       const durationSeconds = duration.ok ? duration.value : null

@@ -1,6 +1,11 @@
 // Each app's export, in each documented variation, read into the exact plan a lifter would preview.
 import t from 'tap'
+import { IMPORT_FORMATS } from '../../src/import/types.ts'
 import { planOf } from './helpers.ts'
+
+t.test('the formats a lifter can choose', async (t) => {
+  t.same(IMPORT_FORMATS, ['strong', 'hevy', 'fitnotes', 'liftlog'])
+})
 
 t.test(
   'Strong with ";", a Weight Unit column, decimal commas, W/D/F set orders and timed sets',

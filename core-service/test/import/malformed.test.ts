@@ -70,3 +70,51 @@ t.test('a file with thousands of bad rows lists the first 500 and counts the res
   t.equal(plan.problems.length, 500)
   t.equal(plan.moreProblems, 100)
 })
+
+t.test('Hevy and LiftLog rows with bad cells are reported with reasons', async (t) => {
+  const hevyHeader = 'title,start_time,end_time,exercise_title,set_type,weight_kg,reps,rpe\n'
+  const hevy = await buildImportPlan(
+    chunks(
+      hevyHeader,
+      'A,2025-01-30T12:34:00+01:00,soon,Squat,superset,100,5,\n',
+      'A,31 Foo 2025 12:00,,Squat,normal,100,5,\n',
+      'A,tomorrow,,Squat,normal,100,5,\n',
+      'B,2025-02-01 10:00,,Squat,normal,100,5,x\n',
+    ),
+    { ...opts, format: 'hevy' },
+  )
+  t.equal(hevy.workouts[0]!.start, '2025-01-30T11:34:00.000Z', 'an ISO time keeps its offset')
+  t.same(hevy.warnings, [
+    { line: 2, reason: 'end_time: date "soon" is not like 30 Jan 2025, 12:34; left out' },
+    { line: 2, reason: 'set_type "superset" is unknown; read as a normal set' },
+    { line: 5, reason: 'RPE "x" is not a number; RPE left out' },
+  ])
+  t.same(hevy.problems, [
+    { line: 3, reason: 'date "31 Foo 2025 12:00" has an unknown month' },
+    { line: 4, reason: 'date "tomorrow" is not like 30 Jan 2025, 12:34' },
+  ])
+  const liftlogHeader = 'date,started_at,workout_id,exercise,reps,weight_kg,weight,unit,warmup\n'
+  const liftlog = await buildImportPlan(
+    chunks(
+      liftlogHeader,
+      '2026-01-01,2026-01-01T10:00:00,w1,Squat,5,100,100,kg,no\n',
+      '2026-01-01,2026-01-01T10:00:00Z,w1,Squat,5,100,100,stone,no\n',
+      '2026-01-01,2026-01-01T10:00:00Z,w1,Squat,5,100,100,kg,maybe\n',
+      '2026-01-01,2026-01-01T10:00:00Z,w1,Squat,x,100,100,kg,no\n',
+      '2026-01-01,2026-01-01T10:00:00Z,w1,Squat,5,,100,kg,no\n',
+    ),
+    opts,
+  )
+  t.same(
+    liftlog.problems.map((p) => p.line),
+    [2, 3, 4, 5, 6],
+  )
+  t.match(liftlog.problems[0]!.reason, /^started_at: .* has no offset$/)
+  const strongUnit = await buildImportPlan(
+    chunks(
+      'Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps\n2024-01-01 10:00:00,A,Squat,1,100,stone,5\n',
+    ),
+    opts,
+  )
+  t.same(strongUnit.problems, [{ line: 2, reason: 'Weight Unit "stone" is not kg or lbs' }])
+})

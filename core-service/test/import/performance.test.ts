@@ -6,7 +6,13 @@ import { buildImportPlan } from '../../src/import/plan.ts'
 async function* strongExport(workouts: number, setsPer: number) {
   yield 'Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n'
   const start = Date.UTC(2016, 0, 4, 17, 0, 0)
-  const names = ['Squat (Barbell)', 'Bench Press (Barbell)', 'Deadlift (Barbell)', 'Pull Up', 'Lateral Raise (Dumbbell)']
+  const names = [
+    'Squat (Barbell)',
+    'Bench Press (Barbell)',
+    'Deadlift (Barbell)',
+    'Pull Up',
+    'Lateral Raise (Dumbbell)',
+  ]
   for (let w = 0; w < workouts; w++) {
     const date = new Date(start + w * 2.2 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ')
     let rows = ''
