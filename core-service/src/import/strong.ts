@@ -38,8 +38,10 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
   // Every set of a workout repeats its date: read each distinct one once (luxon is the slow part).
   const dates = new Map<string, ReturnType<typeof readWallClock>>()
   const dateOf = (text: string) => {
-    let read = dates.get(text)
-    if (!read) dates.set(text, (read = readWallClock(text, ctx.zone)))
+    const known = dates.get(text)
+    if (known) return known
+    const read = readWallClock(text, ctx.zone)
+    dates.set(text, read)
     return read
   }
   return {
