@@ -3,6 +3,7 @@
 // "s" ignored ("Pull Ups" = "pull-up"); an equipment suffix like "(Barbell)" or a leading "Dumbbell" picks
 // the variant with that equipment. A different-equipment match is only offered as an alternative.
 import { type CatalogExercise, exerciseCatalog } from '../db/catalog.ts'
+import { equipments } from '../exercises/schemas.ts'
 import type { Equipment, ExerciseCategory } from '../generated/prisma/enums.ts'
 import type { FileExercise } from './types.ts'
 
@@ -142,22 +143,11 @@ const FILE_CATEGORIES: Record<string, [string, ExerciseCategory]> = {
   cardio: ['full body', 'cardio'],
 }
 
-const EQUIPMENT_VALUES: Equipment[] = [
-  'barbell',
-  'dumbbell',
-  'machine',
-  'cable',
-  'bodyweight',
-  'kettlebell',
-  'band',
-  'other',
-]
-
 function guessCustom(file: Pick<FileExercise, 'name' | 'hint'>, equipment: Equipment | null) {
   const text = ` ${file.name.toLowerCase()} `
   const fromCategory = FILE_CATEGORIES[file.hint.category?.trim().toLowerCase() ?? '']
   const guess = MUSCLE_GUESSES.find(([re]) => re.test(text))
-  const hinted = EQUIPMENT_VALUES.find((e) => e === file.hint.equipment)
+  const hinted = equipments.find((e) => e === file.hint.equipment)
   // A muscle group the file names (LiftLog's export) takes its category from a catalog exercise of it.
   const ofMuscle = exerciseCatalog.find((e) => e.muscleGroup === file.hint.muscleGroup)?.category
   return {
