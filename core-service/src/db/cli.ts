@@ -18,6 +18,14 @@ if (!databaseUrl) {
   )
 }
 
+/** stats' read-only login (a member of liftlog_readonly), named and keyed by its connection URL. */
+async function statsLogin(statsUrl: string): Promise<string> {
+  const stats = new URL(statsUrl)
+  const user = decodeURIComponent(stats.username)
+  await ensureReadonlyLogin(databaseUrl!, user, decodeURIComponent(stats.password) || undefined)
+  return user
+}
+
 try {
   switch (command) {
     case 'migrate': {
@@ -58,15 +66,7 @@ try {
       // npm start's one database chore, in a process of its own so the launcher never holds the schema
       // engine (~180 MB): migrate, seed, then stats' read-only login; one JSON line for the launcher to print.
       const { applied, seed } = await prepareDatabase(databaseUrl)
-      const statsUrl = process.env.STATS_DATABASE_URL
-      if (statsUrl) {
-        const stats = new URL(statsUrl)
-        await ensureReadonlyLogin(
-          databaseUrl,
-          decodeURIComponent(stats.username),
-          decodeURIComponent(stats.password),
-        )
-      }
+      if (process.env.STATS_DATABASE_URL) await statsLogin(process.env.STATS_DATABASE_URL)
       console.log(JSON.stringify({ applied, catalogAdded: seed.created }))
       break
     }
@@ -74,10 +74,7 @@ try {
       // stats' read-only login (a member of liftlog_readonly), named and keyed by STATS_DATABASE_URL.
       const statsUrl =
         process.env.STATS_DATABASE_URL ?? fail('stats-login reads STATS_DATABASE_URL; it is not set')
-      const stats = new URL(statsUrl)
-      const user = decodeURIComponent(stats.username)
-      await ensureReadonlyLogin(databaseUrl, user, decodeURIComponent(stats.password) || undefined)
-      console.log(`read-only login ${user} is ready`)
+      console.log(`read-only login ${await statsLogin(statsUrl)} is ready`)
       break
     }
     case 'new-migration': {
