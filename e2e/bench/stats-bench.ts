@@ -114,7 +114,6 @@ try {
     ['breakdown (12 months)', (u) => `/v1/users/${u}/breakdown`],
     ['breakdown (all)', (u) => `/v1/users/${u}/breakdown?range=all`],
     ['calendar', (u) => `/v1/users/${u}/calendar`],
-    ['time', () => '/v1/time?zone=Asia/Kathmandu'],
   ]
   const uncached = await boot(db.readonlyUrl, { STATS_CACHE_TTL_SECONDS: '0' })
   const cached = await boot(db.readonlyUrl, {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 
 const Breaker = Type.Object({
-  name: Type.String({ description: 'analytics (every per-lifter query) or time (the clock lookup)' }),
+  name: Type.String({ description: 'analytics: every per-lifter query (one breaker)' }),
   state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open')]),
   consecutiveFailures: Type.Integer({ description: 'failed calls in a row (a success resets it)' }),
   lastFailureAt: Type.Union([Type.String(), Type.Null()], { description: 'ISO 8601' }),

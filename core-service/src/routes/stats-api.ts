@@ -1,19 +1,13 @@
 // JSON proxy for the signed-in lifter's analytics under /api/v1/stats/...: stats-service's answer plus
 // whether it is live or a stale fallback; 503 with a degraded body and Retry-After when there is nothing.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { endpoints } from '@liftlog/stats-contract'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type, { type TObject, type TProperties } from 'typebox'
 import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
 import { NotFound, ValidationFailed } from '../errors.ts'
 import type { StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
-import * as shapes from '../stats/shapes.ts'
-
-const LocalDate = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  description: 'YYYY-MM-DD, your local date',
-})
-const Uuid = Type.String({ format: 'uuid', description: 'exercise id' })
 
 const Freshness = {
   stale: Type.Boolean({
@@ -58,26 +52,8 @@ function responses(schema: TObject, description: string, extra: Record<number, u
   }
 }
 
-const VolumeQuery = Type.Object({
-  bucket: Type.Optional(shapes.Bucket),
-  from: Type.Optional(LocalDate),
-  to: Type.Optional(LocalDate),
-  range: Type.Optional(Type.Literal('all', { description: '"all": from your first workout to today' })),
-  exerciseId: Type.Optional(Uuid),
-  muscleGroup: Type.Optional(
-    // No control characters: stats could not use them, and what core forwards must be a healthy request.
-    Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
-  ),
-})
-const ProgressionQuery = Type.Object({
-  formula: Type.Optional(shapes.Formula),
-  repCap: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 30, description: 'ignore sets above this many reps (default 12)' }),
-  ),
-  from: Type.Optional(LocalDate),
-  to: Type.Optional(LocalDate),
-})
-const RangeQuery = Type.Object({ from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) })
+// The proxy takes stats' own query parameters (the contract's): what core accepts, stats accepts.
+const { summary, volume, progression, records, recentRecords, breakdown, calendar } = endpoints
 
 const DOC =
   'Computed by stats-service from your working sets (warm-ups count towards no set count, volume, record or 1RM; a workout of warm-ups only still counts as a workout). Weights are kilograms in *Kg fields; `unit` is how you display them. Dates are your local dates. Definitions and rounding: /how-liftlog-counts.'
@@ -133,7 +109,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Your totals, this/last week and month, and weekly streaks',
         description: `${DOC} Weeks are ISO weeks (Monday first).`,
-        response: responses(shapes.Summary, 'summary'),
+        response: responses(summary.response, 'summary'),
       },
     },
     async (request, reply) =>
@@ -149,8 +125,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Volume, sets, reps and workouts per day, week or month',
         description: `${DOC} Every bucket in the range is present (zeros included), oldest first. Default: weekly, the last 12 months.`,
-        querystring: VolumeQuery,
-        response: responses(shapes.Volume, 'volume series'),
+        querystring: volume.querystring,
+        response: responses(volume.response, 'volume series'),
       },
     },
     async (request, reply) =>
@@ -171,9 +147,9 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Estimated 1RM, heaviest weight, best reps and volume per session of one exercise',
         description: `${DOC} e1RM uses Epley (default) or Brzycki over sets of 1..repCap reps. Bodyweight exercises report metric "reps".`,
-        params: Type.Object({ exerciseId: Uuid }),
-        querystring: ProgressionQuery,
-        response: responses(shapes.Progression, 'per-session progression', {
+        params: Type.Omit(progression.params, ['userId']),
+        querystring: progression.querystring,
+        response: responses(progression.response, 'per-session progression', {
           404: errorResponse('No such exercise among the built-ins and yours'),
         }),
       },
@@ -196,8 +172,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Personal records per exercise',
         description: `${DOC} Ties go to the earliest date.`,
-        querystring: Type.Object({ exerciseId: Type.Optional(Uuid) }),
-        response: responses(shapes.Records, 'records per exercise'),
+        querystring: records.querystring,
+        response: responses(records.response, 'records per exercise'),
       },
     },
     async (request, reply) =>
@@ -218,10 +194,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Personal records set in the last N days',
         description: DOC,
-        querystring: Type.Object({
-          days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, description: 'default 30' })),
-        }),
-        response: responses(shapes.RecentRecords, 'recent records'),
+        querystring: recentRecords.querystring,
+        response: responses(recentRecords.response, 'recent records'),
       },
     },
     async (request, reply) =>
@@ -242,8 +216,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Sets and volume per exercise and per muscle group',
         description: `${DOC} Sorted by volume, largest first.`,
-        querystring: RangeQuery,
-        response: responses(shapes.Breakdown, 'breakdown'),
+        querystring: breakdown.querystring,
+        response: responses(breakdown.response, 'breakdown'),
       },
     },
     async (request, reply) =>
@@ -264,14 +238,8 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         security,
         summary: 'Training load per day of one month',
         description: `${DOC} Only days with workouts are listed.`,
-        querystring: Type.Object({
-          month: Type.String({
-            pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
-            description: 'YYYY-MM',
-            examples: ['2026-11'],
-          }),
-        }),
-        response: responses(shapes.Calendar, 'days of the month with workouts'),
+        querystring: calendar.querystring,
+        response: responses(calendar.response, 'days of the month with workouts'),
       },
     },
     async (request, reply) =>

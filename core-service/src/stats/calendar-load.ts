@@ -1,6 +1,7 @@
 // Training load per calendar day from stats, as shading levels 1–4 for the calendar month view.
+
+import type { Calendar } from '@liftlog/stats-contract'
 import type { StatsClient } from './client.ts'
-import type { Calendar } from './shapes.ts'
 
 /** The months ("2026-11") a from..to date range touches, oldest first. */
 export function monthsBetween(from: string, to: string): string[] {

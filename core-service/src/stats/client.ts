@@ -1,12 +1,13 @@
 // The one owner of every call core makes to stats-service: a keep-alive undici Pool with bounded connection
 // lifetime, the resilience policies, response validation, the last-good fallback, and one shared upstream
 // request for identical concurrent calls.
+import type { Answer, EndpointName } from '@liftlog/stats-contract'
+import { routeOf, shapeProblem } from './contract-check.ts'
 import { StatsRequestError, StatsUnavailableError } from './errors.ts'
 import type { FallbackStore } from './fallback-store.ts'
 import type { StatsMetrics } from './metrics.ts'
 import { type BreakerSnapshot, type PolicySettings, UpstreamPolicy } from './policy.ts'
 import { RotatingPool } from './pool.ts'
-import { type EndpointData, type EndpointName, endpoints, shapeProblem } from './shapes.ts'
 import { Slots } from './slots.ts'
 
 export interface StatsClientOptions {
@@ -45,10 +46,8 @@ export type StatsResult<T> =
   | { state: 'stale'; data: T; json: string; asOf: Date; ageSeconds: number; reason: string }
   | { state: 'unavailable'; reason: string; retryAfterSeconds: number }
 
-/** Breakers: the navbar-clock style time lookup must never cut off analytics, so it has its own. */
-export type BreakerName = 'analytics' | 'time'
-
-const breakerOf = (endpoint: EndpointName): BreakerName => (endpoint === 'time' ? 'time' : 'analytics')
+/** One breaker for every per-lifter query; no one lifter can fill it alone (see Slots). */
+export type BreakerName = 'analytics'
 
 /**
  * What the fallback lookup may add to a caller's budget: the caller stops waiting for stats this much
@@ -94,7 +93,6 @@ export class StatsClient {
     this.slots = new Slots(options.pool.connections)
     this.breakers = {
       analytics: new UpstreamPolicy('analytics', options.policy, this.slots, hooks),
-      time: new UpstreamPolicy('time', options.policy, this.slots, hooks),
     }
     for (const name of Object.keys(this.breakers)) this.#metrics?.breaker(name, 'closed', false)
   }
@@ -134,11 +132,8 @@ export class StatsClient {
   breakdown(userId: string, query: Query, ctx?: CallContext) {
     return this.get('breakdown', { userId }, query, ctx)
   }
-  calendar(userId: string, month: string, ctx?: CallContext) {
+  calendar(userId: string, month: string | undefined, ctx?: CallContext) {
     return this.get('calendar', { userId }, { month }, ctx)
-  }
-  time(zone: string, ctx?: CallContext) {
-    return this.get('time', {}, { zone }, ctx)
   }
 
   /**
@@ -151,16 +146,16 @@ export class StatsClient {
     params: Record<string, string>,
     query: Query,
     ctx: CallContext = {},
-  ): Promise<StatsResult<EndpointData[E]>> {
+  ): Promise<StatsResult<Answer<E>>> {
     const path = this.#path(endpoint, params, query)
-    const key = `${breakerOf(endpoint)}:${path}`
-    const pattern = endpoints[endpoint].pattern
+    const key = `analytics:${path}`
+    const pattern = routeOf(endpoint)
     const budgetMs = ctx.budgetMs ?? this.options.policy.deadlineMs
     try {
       const fresh = await withinBudget(this.#fetch(key, endpoint, path, ctx), budgetMs - FALLBACK_LOOKUP_MS)
       this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'fresh' })
       const { data, json, fetchedAt } = fresh
-      return { state: 'fresh', data: data as EndpointData[E], json, asOf: new Date(fetchedAt) }
+      return { state: 'fresh', data: data as Answer<E>, json, asOf: new Date(fetchedAt) }
     } catch (err) {
       if (err instanceof StatsRequestError) {
         this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'client_error' })
@@ -180,7 +175,7 @@ export class StatsClient {
         this.#metrics?.fallbacks.inc({ endpoint: pattern, kind: 'stale', reason: kind })
         return {
           state: 'stale',
-          data: JSON.parse(kept.json) as EndpointData[E],
+          data: JSON.parse(kept.json) as Answer<E>,
           json: kept.json,
           asOf: new Date(kept.fetchedAt),
           ageSeconds: Math.max(0, Math.round((Date.now() - kept.fetchedAt) / 1000)),
@@ -189,8 +184,7 @@ export class StatsClient {
       }
       this.#metrics?.calls.inc({ endpoint: pattern, outcome: 'degraded' })
       this.#metrics?.fallbacks.inc({ endpoint: pattern, kind: 'degraded', reason: kind })
-      const retryAfterSeconds =
-        this.breakers[breakerOf(endpoint)].retryAfterSeconds() ?? DEFAULT_RETRY_AFTER_SECONDS
+      const retryAfterSeconds = this.breakers.analytics.retryAfterSeconds() ?? DEFAULT_RETRY_AFTER_SECONDS
       return { state: 'unavailable', reason, retryAfterSeconds }
     }
   }
@@ -224,10 +218,10 @@ export class StatsClient {
    * to be idempotent). Resolves with validated data; throws StatsUnavailableError or StatsRequestError.
    */
   async call(method: string, endpoint: EndpointName, path: string, ctx: CallContext = {}) {
-    const pattern = endpoints[endpoint].pattern
+    const pattern = routeOf(endpoint)
     const headers: Record<string, string> = { 'x-internal-token': this.#token, accept: 'application/json' }
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId
-    return this.breakers[breakerOf(endpoint)].execute(
+    return this.breakers.analytics.execute(
       async ({ signal, attempt }) => {
         if (attempt > 0) this.#metrics?.retries.inc({ endpoint: pattern })
         const stop = this.#metrics?.attemptDuration.startTimer({ endpoint: pattern })
@@ -303,7 +297,7 @@ export class StatsClient {
           : shapeProblem(endpoint, data)
     if (problem) {
       this.#log(ctx).warn(
-        { endpoint: endpoints[endpoint].pattern, statusCode, problem, sample: text.slice(0, 200) },
+        { endpoint: routeOf(endpoint), statusCode, problem, sample: text.slice(0, 200) },
         'stats answered something outside the contract',
       )
       throw new StatsUnavailableError('bad-response', `stats answered garbage (${problem})`)
@@ -312,7 +306,7 @@ export class StatsClient {
   }
 
   #path(endpoint: EndpointName, params: Record<string, string>, query: Query) {
-    const pattern = endpoints[endpoint].pattern
+    const pattern = routeOf(endpoint)
     const filled = pattern.replace(/:(\w+)/g, (_, name: string) => {
       const value = params[name]
       if (value === undefined) throw new Error(`stats path parameter ${name} missing`)

@@ -1,10 +1,11 @@
 // What the progress pages show, built from stats answers (live, stale or missing): cards, charts and tables
 // in the lifter's unit and zone, and the banner saying how fresh the numbers are.
+
+import type { Progression, RecentRecords, Records, Summary, Volume } from '@liftlog/stats-contract'
 import { DateTime } from 'luxon'
 import { barChart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
 import { displayNumber, type Figure, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
 import type { StatsResult } from './client.ts'
-import type { Progression, RecentRecords, Records, Summary, Volume } from './shapes.ts'
 
 export interface Viewer {
   timeZone: string

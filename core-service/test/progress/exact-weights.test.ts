@@ -2,7 +2,7 @@
 // plate step; computed figures follow their one rounding rule with thousands separators.
 import t from 'tap'
 import { startFakeStats } from '../stats/fake-stats.ts'
-import { fixtureFor } from '../stats/fixtures.ts'
+import { fixtureFor, WORKOUT_1, WORKOUT_2 } from '../stats/fixtures.ts'
 import { buildTestCore } from '../support/app.ts'
 import { signUp } from '../support/users.ts'
 import { catalog, logWorkout, testPrisma } from '../workouts/helpers.ts'
@@ -53,10 +53,10 @@ t.test('the record board keeps 100 and 100.01 kg apart and shows 147.5 lb as 147
     const body = fixtureFor(url) as { records: Record<string, unknown>[] }
     const record = {
       ...body.records[0],
-      heaviest: { valueKg: lb, reps: 3, date: '2026-11-09', workoutId: 'w2' },
+      heaviest: { valueKg: lb, reps: 3, date: '2026-11-09', workoutId: WORKOUT_2 },
       repsAtWeight: [
-        { weightKg: 100, reps: 5, date: '2026-11-02', workoutId: 'w1' },
-        { weightKg: 100.01, reps: 4, date: '2026-11-09', workoutId: 'w2' },
+        { weightKg: 100, reps: 5, date: '2026-11-02', workoutId: WORKOUT_1 },
+        { weightKg: 100.01, reps: 4, date: '2026-11-09', workoutId: WORKOUT_2 },
       ],
     }
     return { kind: 'json', body: { ...body, records: [record] } }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { startFakeStats } from '../stats/fake-stats.ts'
-import { fixtureFor } from '../stats/fixtures.ts'
+import { EXERCISE_1, fixtureFor, WORKOUT_1, WORKOUT_2 } from '../stats/fixtures.ts'
 import { buildTestCore } from '../support/app.ts'
 import { signUp } from '../support/users.ts'
 import { catalog, testPrisma } from '../workouts/helpers.ts'
@@ -40,7 +40,9 @@ t.test('the dashboard shows cards, a dated weekly volume chart with a table, and
   t.match(html, /<th scope="row">16 Nov 2026<\/th><td>3,150 kg<\/td>/, 'table equivalent')
   t.match(
     html,
-    /<a href="\/progress\/exercises\/e1">Bench press<\/a><\/td><td>Heaviest weight<\/td><td>82\.5 kg × 5<\/td>/,
+    new RegExp(
+      `<a href="/progress/exercises/${EXERCISE_1}">Bench press</a></td><td>Heaviest weight</td><td>82\\.5 kg × 5</td>`,
+    ),
   )
   t.notMatch(html, STALE)
   t.notMatch(html, UNAVAILABLE)
@@ -156,8 +158,8 @@ t.test('a bodyweight exercise shows reps progression and best reps at each weigh
         ...body.records[0],
         isBodyweight: true,
         repsAtWeight: [
-          { weightKg: 0, reps: 12, date: '2026-11-02', workoutId: 'w1' },
-          { weightKg: 10, reps: 6, date: '2026-11-09', workoutId: 'w2' },
+          { weightKg: 0, reps: 12, date: '2026-11-02', workoutId: WORKOUT_1 },
+          { weightKg: 10, reps: 6, date: '2026-11-09', workoutId: WORKOUT_2 },
         ],
       }
       return { kind: 'json', body: { ...body, records: [record] } }

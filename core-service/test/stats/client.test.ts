@@ -317,16 +317,6 @@ t.test('flapping: successes in between reset the count, five failures in a row o
   t.equal(fake.requests.length, 15)
 })
 
-t.test('a failing time endpoint opens only its own breaker; analytics keeps working', async (t) => {
-  const { fake, client } = await setup(t)
-  fake.script = (_n, req) => (req.url?.startsWith('/v1/time') ? { kind: 'status', status: 500 } : undefined)
-  for (let i = 0; i < 6; i++) t.equal((await client.time('Europe/Ljubljana')).state, 'unavailable')
-  t.equal(client.breakers.time.snapshot().state, 'open')
-  t.equal(fake.count('/v1/time'), 5)
-  t.equal(analytics(client).state, 'closed')
-  t.equal((await client.summary(USER)).state, 'fresh')
-})
-
 t.test('connections are kept alive, and retired after the TTL so new replicas get traffic', async (t) => {
   const { fake, client } = await setup(
     t,

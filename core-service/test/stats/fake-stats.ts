@@ -93,7 +93,7 @@ export class FakeStats {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 
-  /** Requests received for one path prefix (e.g. '/v1/time'). */
+  /** Requests received for one path prefix (e.g. '/v1/users'). */
   count(prefix = '/') {
     return this.requests.filter((r) => r.url.startsWith(prefix)).length
   }

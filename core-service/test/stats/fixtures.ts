@@ -1,5 +1,10 @@
 // Contract-shaped stats answers for the stand-in server: small, fixed, and recognisable in assertions.
 
+/** Ids in the answers (the contract's uuids), recognisable in page links. */
+export const EXERCISE_1 = 'e1e1e1e1-0000-4000-8000-000000000001'
+export const WORKOUT_1 = 'a1a1a1a1-0000-4000-8000-000000000001'
+export const WORKOUT_2 = 'a2a2a2a2-0000-4000-8000-000000000002'
+
 const common = (userId: string) => ({
   userId,
   timeZone: 'Europe/Ljubljana',
@@ -17,10 +22,6 @@ const period = (start: string, end: string, workouts: number, volumeKg: number) 
 
 export function fixtureFor(url: string): unknown {
   const { pathname, searchParams } = new URL(url, 'http://stats')
-  if (pathname === '/v1/time') {
-    const zone = searchParams.get('zone') ?? 'UTC'
-    return { zone, now: new Date().toISOString(), offsetMinutes: 60, offset: '+01:00', abbreviation: 'CET' }
-  }
   const match = /^\/v1\/users\/([^/]+)\/(.+)$/.exec(pathname)
   if (!match) return { statusCode: 404, code: 'NOT_FOUND', message: 'no such route' }
   const userId = decodeURIComponent(match[1]!)
@@ -62,7 +63,7 @@ export function fixtureFor(url: string): unknown {
       metric: 'weight',
       sessions: [
         {
-          workoutId: 'w1',
+          workoutId: WORKOUT_1,
           date: '2026-11-02',
           e1rmKg: 93.33,
           heaviestKg: 80,
@@ -71,7 +72,7 @@ export function fixtureFor(url: string): unknown {
           sets: 3,
         },
         {
-          workoutId: 'w2',
+          workoutId: WORKOUT_2,
           date: '2026-11-09',
           e1rmKg: 96.25,
           heaviestKg: 82.5,
@@ -87,14 +88,14 @@ export function fixtureFor(url: string): unknown {
       ...common(userId),
       records: [
         {
-          exerciseId: 'e1',
+          exerciseId: EXERCISE_1,
           exerciseName: 'Bench press',
           isBodyweight: false,
-          heaviest: { valueKg: 82.5, reps: 5, date: '2026-11-09', workoutId: 'w2' },
-          bestE1rm: { valueKg: 96.25, reps: 5, date: '2026-11-09', workoutId: 'w2' },
-          mostReps: { reps: 8, weightKg: 60, date: '2026-11-02', workoutId: 'w1' },
-          bestSessionVolume: { valueKg: 1237.5, date: '2026-11-09', workoutId: 'w2' },
-          repsAtWeight: [{ weightKg: 82.5, reps: 5, date: '2026-11-09', workoutId: 'w2' }],
+          heaviest: { valueKg: 82.5, reps: 5, date: '2026-11-09', workoutId: WORKOUT_2 },
+          bestE1rm: { valueKg: 96.25, reps: 5, date: '2026-11-09', workoutId: WORKOUT_2 },
+          mostReps: { reps: 8, weightKg: 60, date: '2026-11-02', workoutId: WORKOUT_1 },
+          bestSessionVolume: { valueKg: 1237.5, date: '2026-11-09', workoutId: WORKOUT_2 },
+          repsAtWeight: [{ weightKg: 82.5, reps: 5, date: '2026-11-09', workoutId: WORKOUT_2 }],
         },
       ],
     }
@@ -105,13 +106,13 @@ export function fixtureFor(url: string): unknown {
       days: Number(searchParams.get('days') ?? 30),
       records: [
         {
-          exerciseId: 'e1',
+          exerciseId: EXERCISE_1,
           exerciseName: 'Bench press',
           kind: 'heaviest',
           valueKg: 82.5,
           reps: 5,
           date: '2026-11-09',
-          workoutId: 'w2',
+          workoutId: WORKOUT_2,
         },
       ],
     }
@@ -121,7 +122,9 @@ export function fixtureFor(url: string): unknown {
       ...common(userId),
       from: '2026-10-01',
       to: '2026-11-29',
-      exercises: [{ exerciseId: 'e1', name: 'Bench press', muscleGroup: 'chest', sets: 6, volumeKg: 2437.5 }],
+      exercises: [
+        { exerciseId: EXERCISE_1, name: 'Bench press', muscleGroup: 'chest', sets: 6, volumeKg: 2437.5 },
+      ],
       muscleGroups: [{ muscleGroup: 'chest', sets: 6, volumeKg: 2437.5 }],
     }
   }

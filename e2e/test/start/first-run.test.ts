@@ -17,7 +17,7 @@ function privateClone(): string {
   fs.chmodSync(dir, 0o700)
   fs.cpSync(path.join(repoRoot, 'scripts'), path.join(dir, 'scripts'), { recursive: true })
   fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(dir, 'package.json'))
-  for (const workspace of ['service-kit', 'core-service', 'stats-service'])
+  for (const workspace of ['service-kit', 'stats-contract', 'core-service', 'stats-service'])
     fs.symlinkSync(path.join(repoRoot, workspace), path.join(dir, workspace))
   const modules = path.join(dir, 'node_modules')
   fs.mkdirSync(modules)

@@ -7,7 +7,6 @@ import { rejectOtherMethods } from './get-only.ts'
 import progressionRoutes from './progression.ts'
 import recordsRoutes from './records.ts'
 import summaryRoutes from './summary.ts'
-import timeRoutes from './time.ts'
 import { rejectControlCharacters, rejectNonFiniteNumbers } from './usable-input.ts'
 import volumeRoutes from './volume.ts'
 
@@ -28,6 +27,5 @@ export default async function v1Routes(fastify: FastifyInstance, options: { toke
   await fastify.register(recordsRoutes)
   await fastify.register(breakdownRoutes)
   await fastify.register(calendarRoutes)
-  await fastify.register(timeRoutes)
   for (const path of getPaths) rejectOtherMethods(fastify, path)
 }

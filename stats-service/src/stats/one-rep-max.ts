@@ -1,13 +1,10 @@
 // Estimated one-rep max formulas as SQL over a workout_sets row aliased `s`. A single rep is the
 // weight itself; callers cap reps (default 12) because high-rep estimates are unreliable.
+import type { Formula } from '@liftlog/stats-contract'
 import { Prisma } from '../generated/prisma/client.ts'
 
-export type Formula = 'epley' | 'brzycki'
-/** Brzycki divides by 37 − r, so the cap stays well below 37. */
-export const MAX_REP_CAP = 30
-
 /**
- * lcm(7, 8, …, 36): every Brzycki divisor 37 − r for 1 ≤ r ≤ MAX_REP_CAP divides it, so w·36·(L / (37 − r))
+ * lcm(7, 8, …, 36): every Brzycki divisor 37 − r for 1 ≤ r ≤ MAX_REP_CAP (30, the contract's cap) divides it, so w·36·(L / (37 − r))
  * is an exact numeric (an integer quotient times the exact weight).
  */
 const BRZYCKI_DENOMINATOR = Prisma.raw('144403552893600::bigint')

@@ -1,9 +1,11 @@
 // Estimated-1RM progression of one exercise: per workout containing it, the best estimate over working
 // sets with 1 ≤ reps ≤ repCap and a load, the heaviest weight lifted (reps ≥ 1; 0 when none), the best reps,
 // the volume and the set count.
+
+import type { Formula } from '@liftlog/stats-contract'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { instantWindow } from './local-dates.ts'
-import { e1rmSql, type Formula } from './one-rep-max.ts'
+import { e1rmSql } from './one-rep-max.ts'
 
 export interface Session {
   workoutId: string

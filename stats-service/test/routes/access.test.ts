@@ -1,6 +1,7 @@
 // The internal token guards every /v1 route (constant-time check), other methods get 405, operations
 // endpoints stay open, /apidocs documents every route, and the service really connects read-only.
 import { createTestDatabase } from '@liftlog/core-service/testing'
+import { endpoints, PREFIX } from '@liftlog/stats-contract'
 import t from 'tap'
 import { loadStatsConfig } from '../../src/config.ts'
 import { tokenMatches } from '../../src/plugins/internal-auth.ts'
@@ -14,7 +15,6 @@ const ROUTES = [
   '/v1/users/{userId}/records/recent',
   '/v1/users/{userId}/breakdown',
   '/v1/users/{userId}/calendar',
-  '/v1/time',
 ]
 const USER = '00000000-0000-4000-8000-000000000000'
 const EXERCISE = '00000000-0000-4000-8000-000000000001'
@@ -60,11 +60,12 @@ t.test('methods other than GET answer 405 with Allow: GET, HEAD', async (t) => {
       })
     }
   }
-  const noToken = await app.inject({ method: 'POST', url: '/v1/time' })
+  const summary = concrete('/v1/users/{userId}/summary')
+  const noToken = await app.inject({ method: 'POST', url: summary })
   t.equal(noToken.statusCode, 401, 'the token is checked first')
   const head = await app.inject({
     method: 'HEAD',
-    url: '/v1/time',
+    url: summary,
     headers: { 'x-internal-token': TEST_TOKEN },
   })
   t.equal(head.statusCode, 200)
@@ -86,6 +87,13 @@ t.test(
     t.equal((await app.inject('/apidocs/')).statusCode, 200)
     const doc = (await app.inject('/apidocs/json')).json()
     t.equal(doc.openapi, '3.1.0')
+    const contract = Object.values(endpoints).map((e) => `${PREFIX}${e.path}`.replace(/:(\w+)/g, '{$1}'))
+    t.same(
+      Object.keys(doc.paths).filter((path) => path.startsWith('/v1/')),
+      ROUTES,
+      'the routes are the list above',
+    )
+    t.same(ROUTES.toSorted(), contract.toSorted(), 'and exactly the contract’s endpoints')
     for (const route of ROUTES) {
       t.ok(doc.paths[route]?.get, `documents GET ${route}`)
       t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
