@@ -2,8 +2,6 @@
 // dated x axis, labelled y axis in the lifter's unit, and the same numbers as a table for screen readers.
 // Plain SVG markup with presentation attributes and classes: no JavaScript, nothing from a CDN, and no
 // inline styles (the CSP forbids them).
-import { DateTime } from 'luxon'
-
 export interface DatedPoint {
   /** Local calendar date, YYYY-MM-DD. */
   date: string
@@ -62,10 +60,17 @@ const escapeXml = (text: string) =>
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 const round = (n: number) => Math.round(n * 10) / 10
 
-/** Human date for axis and table: "3 Nov" within a year's span, else "Nov 2025". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * Human date for axis and table: "3 Nov", or "3 Nov 2025" when `long`. Read straight from the YYYY-MM-DD
+ * text: a chart formats every point several times, and a luxon parse-and-format per call was half of a
+ * progress page's CPU (the same words as luxon's English "d LLL yyyy").
+ */
 export function formatChartDate(date: string, long = false) {
-  const dt = DateTime.fromISO(date, { zone: 'UTC' })
-  return dt.toFormat(long ? 'd LLL yyyy' : 'd LLL')
+  const [year, month, day] = date.split('-')
+  const short = `${Number(day)} ${MONTHS[Number(month) - 1]}`
+  return long ? `${short} ${year}` : short
 }
 
 /** 0-based "nice" ticks (1, 2, 2.5, 5 × 10^n steps) covering max. */

@@ -1,6 +1,8 @@
 // The SVG chart module and the calendar's load levels: pure functions, checked on their output.
+
+import { DateTime } from 'luxon'
 import t from 'tap'
-import { barChart, lineChart, niceTicks } from '../../src/charts/svg-chart.ts'
+import { barChart, formatChartDate, lineChart, niceTicks } from '../../src/charts/svg-chart.ts'
 import { loadLevels, monthsBetween } from '../../src/stats/calendar-load.ts'
 
 t.test('nice ticks start at 0 and cover the maximum in round steps', async (t) => {
@@ -8,6 +10,18 @@ t.test('nice ticks start at 0 and cover the maximum in round steps', async (t) =
   t.same(niceTicks(1330), [0, 500, 1000, 1500])
   t.same(niceTicks(7), [0, 2, 4, 6, 8])
   t.same(niceTicks(0), [0, 1])
+})
+
+t.test('chart dates read like luxon’s English "d LLL yyyy" on every day of 1999–2032', async (t) => {
+  let mismatches = 0
+  for (let day = DateTime.utc(1999, 1, 1); day.year < 2033; day = day.plus({ days: 1 })) {
+    const iso = day.toISODate()!
+    const expected = day.setLocale('en-US')
+    if (formatChartDate(iso, true) !== expected.toFormat('d LLL yyyy')) mismatches++
+    if (formatChartDate(iso) !== expected.toFormat('d LLL')) mismatches++
+  }
+  t.equal(mismatches, 0)
+  t.equal(formatChartDate('2026-09-03', true), '3 Sep 2026')
 })
 
 t.test('a line chart places dated points in time order with a dated axis and a table', async (t) => {
