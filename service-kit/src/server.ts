@@ -2,12 +2,43 @@
 // SIGTERM/SIGINT (stop accepting, let in-flight requests finish, close pools through onClose hooks).
 import { randomUUID } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
+import {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify'
 import { ConfigError } from './config.ts'
 import { strictBodyValidator } from './validation.ts'
 
 const PROBE_PATHS = new Set(['/health', '/ready'])
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/**
+ * One log line per request, written when it ends (method, url, status, time, request id), instead of
+ * Fastify's two ("incoming request" + "request completed"): half the log volume at `info`, nothing lost
+ * (the arrival is on `debug`). Probes are not logged at all.
+ */
+export class OneLinePerRequest extends LogController {
+  constructor() {
+    super({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
+    })
+  }
+
+  override incomingRequest(request: FastifyRequest) {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request')
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (this.isLogDisabled(request)) return
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime }
+    if (error) reply.log.error({ ...line, err: error }, 'request errored')
+    else reply.log.info(line, 'request completed')
+  }
+}
 
 export interface LogConfig {
   LOG_LEVEL: string
@@ -36,10 +67,7 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     // Probes hit these every few seconds per pod; their request lines would drown the useful ones.
-    logController: new LogController({
-      requestIdLogLabel: 'requestId',
-      disableRequestLogging: (request) => PROBE_PATHS.has(request.url),
-    }),
+    logController: new OneLinePerRequest(),
     // Strict JSON bodies, coerced query strings (see validation.ts).
     schemaController: { compilersFactory: { buildValidator: strictBodyValidator } },
     return503OnClosing: true,

@@ -200,3 +200,26 @@ t.test('x-request-id: a short plain id from the caller is kept, anything else is
   }
   t.match(await idFor(), /^[0-9a-f-]{36}$/)
 })
+
+t.test('one info line per request, when it ends, with method, url, status and request id', async (t) => {
+  const lines: Record<string, unknown>[] = []
+  const options = serverOptions({ LOG_LEVEL: 'info' })
+  const stream = { write: (line: string) => lines.push(JSON.parse(line)) }
+  const app = Fastify({ ...options, logger: { ...(options.logger as object), stream } })
+  app.get('/things', async () => ({ ok: true }))
+  app.get('/health', async () => ({ status: 'ok' }))
+  await app.inject({ url: '/things?page=2', headers: { 'x-request-id': 'req-1' } })
+  await app.inject('/health')
+  await app.inject('/missing')
+  const requestLines = lines.filter((l) => l.req || l.res)
+  t.equal(requestLines.length, 2, 'one for /things, one for the 404, none for the probe')
+  t.match(requestLines[0], {
+    level: 30,
+    msg: 'request completed',
+    requestId: 'req-1',
+    req: { method: 'GET', url: '/things?page=2' },
+    res: { statusCode: 200 },
+    responseTime: Number,
+  })
+  t.match(requestLines[1], { res: { statusCode: 404 } })
+})
