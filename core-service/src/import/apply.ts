@@ -45,8 +45,8 @@ interface Ready {
   localDate: string
 }
 
-// Statements stay far below the page pool's statement timeout (700 ms): sets go in batches.
-const SET_BATCH = 1_000
+// Statements stay far below the page pool's statement timeout (700 ms): rows go in batches.
+const SET_BATCH = 2_000
 // The whole import may take longer than one page: the transaction's own bound (Prisma's default is 5 s).
 const TRANSACTION_TIMEOUT_MS = 120_000
 
@@ -267,21 +267,23 @@ async function insert(tx: Prisma.TransactionClient, userId: string, timeZone: st
       })),
     })
   }
+  // One INSERT … SELECT FROM unnest(arrays) per batch: nine parameters whatever the batch size, where
+  // createMany sent eleven per row (50k sets took 13 s that way).
   const sets = rows.flatMap(({ id, workout }) =>
-    workout.sets.map((set, position) => ({
-      workoutId: id,
-      exerciseId: set.exerciseId.toLowerCase(),
-      userId,
-      startedAt: workout.startedAt,
-      position,
-      reps: set.reps,
-      weightKg: set.weightKg,
-      weightUnit: set.weightUnit,
-      rpe: set.rpe,
-      isWarmup: set.isWarmup,
-    })),
+    workout.sets.map((set, position) => ({ workoutId: id, startedAt: workout.startedAt, position, set })),
   )
   for (let i = 0; i < sets.length; i += SET_BATCH) {
-    await tx.workoutSet.createMany({ data: sets.slice(i, i + SET_BATCH) })
+    const batch = sets.slice(i, i + SET_BATCH)
+    await tx.$executeRaw`
+      INSERT INTO workout_sets
+        (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, weight_unit, rpe, is_warmup)
+      SELECT gen_random_uuid(), w, e, ${userId}::uuid, s, p, r, k, u::"WeightUnit", rpe, warmup
+      FROM unnest(
+        ${batch.map((b) => b.workoutId)}::uuid[], ${batch.map((b) => b.set.exerciseId.toLowerCase())}::uuid[],
+        ${batch.map((b) => b.startedAt.toISOString())}::timestamptz[], ${batch.map((b) => b.position)}::int[],
+        ${batch.map((b) => b.set.reps)}::int[], ${batch.map((b) => b.set.weightKg.toFixed())}::numeric[],
+        ${batch.map((b) => b.set.weightUnit)}::text[], ${batch.map((b) => b.set.rpe?.toFixed() ?? null)}::numeric[],
+        ${batch.map((b) => b.set.isWarmup)}::boolean[]
+      ) AS t(w, e, s, p, r, k, u, rpe, warmup)`
   }
 }
