@@ -1,6 +1,6 @@
 // @liftlog/service-kit: the pieces core-service and stats-service share.
 
-export { ByteBoundedLru, stringBytes } from './byte-lru.ts'
+export { type ByteBoundedCache, byteBoundedCache, stringBytes } from './byte-bounded-cache.ts'
 export { ConfigError, configKeys, loadConfig, serviceBasics } from './config.ts'
 export { COUNTING_RULES, type CountingRule, countingRulesMarkdown } from './counting-rules.ts'
 export { type PgSettings, parseDatabaseUrl } from './database-url.ts'

@@ -1,12 +1,19 @@
 // Attempt limits for sign-in and registration, per IP and per username, counted in Redis when it is
-// configured (shared by every replica) or in this process otherwise.
+// configured (shared by every replica) or in this process otherwise (rate-limiter-flexible, the same
+// library as src/accounts/sign-in-throttle.ts).
 //   const limiter = fastify.attemptLimiter('login-user', { max: 10, timeWindow: 15 * 60_000, action: 'sign-in attempts' })
 //   await limiter.check(key)   // throws 429 TooManyRequests when the limit is already used up
 //   await limiter.hit(key)     // counts one attempt, throws 429 when it goes over
-// The same name always returns the same limiter (the first options win).
-import fastifyRateLimit from '@fastify/rate-limit'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+// The same name always returns the same limiter (the first options win). With Redis configured but away,
+// check and hit reject with Redis' error (no in-process stand-in: counts must not differ per replica).
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 import { tooManyRequests } from '../errors.ts'
 
 export interface AttemptLimiter {
@@ -41,37 +48,40 @@ function inWords(seconds: number): string {
 }
 
 async function rateLimitPlugin(fastify: FastifyInstance) {
-  await fastify.register(fastifyRateLimit, {
-    global: false,
-    ...(fastify.redis ? { redis: fastify.redis, nameSpace: 'rate-limit:' } : {}),
-  })
-
   // One limiter per name, so route modules asking for the same name share its counters (in memory too).
   const limiters = new Map<string, AttemptLimiter>()
   fastify.decorate('attemptLimiter', (name: string, options: AttemptLimitOptions): AttemptLimiter => {
     const existing = limiters.get(name)
     if (existing) return existing
-    // The limiter keys by whatever keyGenerator returns; we hand it a stand-in request carrying the key so
-    // one limiter can count per IP or per (lower-cased) username, decided by the caller.
-    const limit = fastify.createRateLimit({
-      max: options.max,
-      timeWindow: options.timeWindow,
-      keyGenerator: (request) => `${name}:${(request as unknown as { limitKey: string }).limitKey}`,
-    })
-    const standIn = (key: string) =>
-      ({ limitKey: key, routeOptions: { config: {} } }) as unknown as FastifyRequest
-    const enforce = async (key: string, increment: boolean) => {
-      const result = await limit(standIn(key), { increment })
-      if (result.isAllowed) return
-      const exceeded = increment ? result.isExceeded : result.remaining <= 0 && result.ttl > 0
-      if (exceeded) {
-        throw tooManyRequests(
-          `Too many ${options.action}. Try again in ${inWords(result.ttlInSeconds)}.`,
-          result.ttlInSeconds,
-        )
-      }
+    // Keys `rate-limit:<name>:<key>`, a counter with the window as its expiry.
+    const settings = {
+      keyPrefix: `rate-limit:${name}`,
+      points: options.max,
+      duration: options.timeWindow / 1000,
     }
-    const limiter: AttemptLimiter = { check: (key) => enforce(key, false), hit: (key) => enforce(key, true) }
+    const counter: RateLimiterAbstract = fastify.redis
+      ? new RateLimiterRedis({ storeClient: fastify.redis, ...settings })
+      : new RateLimiterMemory(settings)
+    const refuse = (msBeforeNext: number) => {
+      const seconds = Math.ceil(msBeforeNext / 1000)
+      return tooManyRequests(`Too many ${options.action}. Try again in ${inWords(seconds)}.`, seconds)
+    }
+    const limiter: AttemptLimiter = {
+      async check(key) {
+        const used = await counter.get(key)
+        if (used && used.consumedPoints >= options.max && used.msBeforeNext > 0)
+          throw refuse(used.msBeforeNext)
+      },
+      async hit(key) {
+        try {
+          await counter.consume(key)
+        } catch (error) {
+          // consume() rejects with a RateLimiterRes when over the limit, with the store's error otherwise.
+          if (error instanceof RateLimiterRes) throw refuse(error.msBeforeNext)
+          throw error
+        }
+      },
+    }
     limiters.set(name, limiter)
     return limiter
   })

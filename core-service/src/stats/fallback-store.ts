@@ -1,7 +1,7 @@
 // Last good stats answer per lifter and query, served (marked stale) when stats is unavailable: in Redis
 // when configured, so every core replica can fall back to what any of them saw, else an in-memory LRU
 // bounded by bytes.
-import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
+import { type ByteBoundedCache, byteBoundedCache, redisReady, stringBytes } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface LastGood {
@@ -17,37 +17,34 @@ export interface FallbackStore {
   set(key: string, value: LastGood): Promise<void>
 }
 
-/** Least-recently-used map with a byte bound and an age bound, for one process. */
+/** Least-recently-used map with a byte bound and an age bound (from fetchedAt), for one process. */
 export class MemoryFallbackStore implements FallbackStore {
   readonly kind = 'memory'
-  readonly #entries: ByteBoundedLru<LastGood>
+  readonly #entries: ByteBoundedCache<LastGood>
 
   constructor(
     readonly maxBytes: number,
     readonly ttlMs: number,
   ) {
-    this.#entries = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.json) + 16)
+    this.#entries = byteBoundedCache(maxBytes, (entry) => stringBytes(entry.json) + 16)
   }
 
   get size() {
     return this.#entries.size
   }
   get bytes() {
-    return this.#entries.bytes
+    return this.#entries.calculatedSize
   }
 
   async get(key: string) {
-    const entry = this.#entries.get(key)
-    if (!entry) return null
-    if (Date.now() - entry.fetchedAt > this.ttlMs) {
-      this.#entries.delete(key)
-      return null
-    }
-    return entry
+    return this.#entries.get(key) ?? null
   }
 
   async set(key: string, value: LastGood) {
-    this.#entries.set(key, value)
+    // The age bound counts from when core received the answer, not from when it was stored.
+    const ttl = this.ttlMs - (Date.now() - value.fetchedAt)
+    if (ttl > 0) this.#entries.set(key, value, { ttl })
+    else this.#entries.delete(key)
   }
 }
 

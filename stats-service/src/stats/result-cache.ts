@@ -1,7 +1,7 @@
 // Where computed answers are kept: Redis when configured (shared by every replica), else an in-process LRU
 // bounded by bytes. Keys carry the lifter's data_version, so entries never need deleting after a write —
 // a write makes new keys and the old entries age out.
-import { ByteBoundedLru, redisReady, stringBytes } from '@liftlog/service-kit'
+import { type ByteBoundedCache, byteBoundedCache, redisReady, stringBytes } from '@liftlog/service-kit'
 import type { Redis } from 'ioredis'
 
 export interface ResultCache {
@@ -13,34 +13,29 @@ export interface ResultCache {
 /** Least-recently-used, bounded by bytes, with per-entry expiry. */
 export class MemoryCache implements ResultCache {
   readonly kind = 'memory'
-  readonly #entries: ByteBoundedLru<{ value: string; expires: number }>
+  readonly #entries: ByteBoundedCache<string>
 
   constructor(
     readonly maxBytes: number,
-    readonly now: () => number = Date.now,
+    /** The clock expiry is measured with (ms); lru-cache's own (performance.now) by default. */
+    now?: () => number,
   ) {
-    this.#entries = new ByteBoundedLru(maxBytes, (entry) => stringBytes(entry.value))
+    this.#entries = byteBoundedCache(maxBytes, stringBytes, now)
   }
 
   get size(): number {
     return this.#entries.size
   }
   get bytes(): number {
-    return this.#entries.bytes
+    return this.#entries.calculatedSize
   }
 
   async get(key: string): Promise<string | undefined> {
-    const entry = this.#entries.get(key)
-    if (!entry) return undefined
-    if (entry.expires <= this.now()) {
-      this.#entries.delete(key)
-      return undefined
-    }
-    return entry.value
+    return this.#entries.get(key)
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.#entries.set(key, { value, expires: this.now() + ttlSeconds * 1000 })
+    this.#entries.set(key, value, { ttl: ttlSeconds * 1000 })
   }
 }
 

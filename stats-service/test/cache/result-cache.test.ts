@@ -82,7 +82,7 @@ t.test('a new local day is a new key, so "this week" never goes stale overnight'
 })
 
 t.test('MemoryCache is bounded by bytes (least recently used goes first) and entries expire', async (t) => {
-  let now = 0
+  let now = 1_000 // lru-cache treats a start time of 0 as "no expiry"
   // Each entry here counts 100 bytes (key, value and the slot's overhead): room for two.
   const cache = new MemoryCache(200, () => now)
   await cache.set('a', '1', 10)
@@ -92,7 +92,9 @@ t.test('MemoryCache is bounded by bytes (least recently used goes first) and ent
   t.equal(cache.size, 2)
   t.equal(await cache.get('b'), undefined, 'b was least recently used')
   t.equal(await cache.get('a'), '1')
-  now = 10_000
+  now = 11_000
+  t.equal(await cache.get('c'), '3', 'still there at exactly 10 s')
+  now = 11_001
   t.equal(await cache.get('c'), undefined, 'expired after 10 s')
 })
 
