@@ -1,22 +1,22 @@
 // core-service's error catalogue: handlers throw these; the root error handler turns them into
 // { statusCode, code, message } for the API and an error page (or a re-rendered form) for pages.
 import createError from '@fastify/error'
-import { RETRY_AFTER_SECONDS } from '@liftlog/service-kit'
+import { ErrorCode, RETRY_AFTER_SECONDS } from '@liftlog/service-kit'
 
 /** 400 — input a person can fix. Give `field` (e.g. 'username') so forms show the message next to it. */
-export const ValidationFailed = createError('VALIDATION', '%s', 400)
+export const ValidationFailed = createError(ErrorCode.validation, '%s', 400)
 /** 401 — not signed in, or the API token is unknown or revoked. */
-export const Unauthenticated = createError('UNAUTHENTICATED', '%s', 401)
+export const Unauthenticated = createError(ErrorCode.unauthenticated, '%s', 401)
 /** 403 — signed in, but this is not allowed (e.g. wrong current password on a dangerous action). */
-export const Forbidden = createError('FORBIDDEN', '%s', 403)
+export const Forbidden = createError(ErrorCode.forbidden, '%s', 403)
 /** 403 — a state-changing request without a valid CSRF token (raised centrally by plugins/security.ts). */
-export const CsrfRejected = createError('CSRF_REJECTED', '%s', 403)
+export const CsrfRejected = createError(ErrorCode.csrfRejected, '%s', 403)
 /** 404 — missing, or someone else's (never leak which). Message: what was looked for, e.g. 'workout'. */
-export const NotFound = createError('NOT_FOUND', '%s not found', 404)
+export const NotFound = createError(ErrorCode.notFound, '%s not found', 404)
 /** 409 — clashes with what exists, e.g. a taken username or a duplicate exercise name. */
-export const Conflict = createError('CONFLICT', '%s', 409)
+export const Conflict = createError(ErrorCode.conflict, '%s', 409)
 /** 429 — rate limit tripped; the message says when to try again. */
-export const TooManyRequests = createError('RATE_LIMITED', '%s', 429)
+export const TooManyRequests = createError(ErrorCode.rateLimited, '%s', 429)
 
 const SignInUnavailableError = createError(
   'SIGN_IN_UNAVAILABLE',

@@ -6,6 +6,21 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { isDatabaseOutage, isUnavailableError, RETRY_AFTER_SECONDS } from './unavailable.ts'
 
+/**
+ * The `code` of every 4xx either service answers: one vocabulary, so a client (and core reading stats)
+ * handles a code the same wherever it came from. 5xx codes name the outage (DATABASE_UNAVAILABLE, …).
+ */
+export const ErrorCode = {
+  validation: 'VALIDATION',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+  csrfRejected: 'CSRF_REJECTED',
+  notFound: 'NOT_FOUND',
+  methodNotAllowed: 'METHOD_NOT_ALLOWED',
+  conflict: 'CONFLICT',
+  rateLimited: 'RATE_LIMITED',
+} as const
+
 export interface ErrorBody {
   statusCode: number
   code: string
@@ -70,7 +85,7 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
       })
       return {
         statusCode,
-        code: 'VALIDATION',
+        code: ErrorCode.validation,
         message: `${where} has unknown properties: ${names.join(', ')}`,
       }
     }
@@ -78,7 +93,7 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
     const field = first?.instancePath ? `${where}${first.instancePath}` : where
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
     const message = missing ? `${where}/${missing} is required` : `${field} ${first?.message ?? 'is invalid'}`
-    return { statusCode, code: 'VALIDATION', message }
+    return { statusCode, code: ErrorCode.validation, message }
   }
   return { statusCode, code: error.code ?? 'ERROR', message: error.message }
 }
@@ -106,7 +121,7 @@ async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandle
   fastify.setNotFoundHandler(async (request, reply) => {
     const body = {
       statusCode: 404,
-      code: 'NOT_FOUND',
+      code: ErrorCode.notFound,
       message: `no route ${request.method} ${request.url.split('?')[0]}`,
     }
     reply.code(404)

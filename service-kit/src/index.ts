@@ -4,7 +4,14 @@ export { type ByteBoundedCache, byteBoundedCache, stringBytes } from './byte-bou
 export { ConfigError, configKeys, loadConfig, serviceBasics } from './config.ts'
 export { COUNTING_RULES, type CountingRule, countingRulesMarkdown } from './counting-rules.ts'
 export { type PgSettings, parseDatabaseUrl } from './database-url.ts'
-export { type ErrorBody, ErrorResponse, errorHandler, outageOf, toErrorBody } from './errors.ts'
+export {
+  type ErrorBody,
+  ErrorCode,
+  ErrorResponse,
+  errorHandler,
+  outageOf,
+  toErrorBody,
+} from './errors.ts'
 export { type HealthOptions, healthRoutes, type ReadinessCheck } from './health.ts'
 export { metrics } from './metrics.ts'
 export { type OpenApiOptions, openApi } from './openapi.ts'

@@ -45,7 +45,7 @@ export class RotatingPool {
     this.#openedAt = Date.now()
   }
 
-  /** How many pools have been retired so far (for tests and /resilience). */
+  /** Pools opened since start, the first included (so retired = generations − 1); /resilience shows it. */
   generations = 1
 
   request(options: Dispatcher.RequestOptions) {

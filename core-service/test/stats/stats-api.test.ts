@@ -83,7 +83,7 @@ t.test('a stats 4xx on the summary is a 400 or 404 in the catalogue’s words, n
   fake.behaviour = {
     kind: 'status',
     status: 400,
-    body: JSON.stringify({ statusCode: 400, code: 'BAD_REQUEST', message: 'no such thing' }),
+    body: JSON.stringify({ statusCode: 400, code: 'VALIDATION', message: 'no such thing' }),
   }
   const refused = await alice.api('GET', '/api/v1/stats/summary')
   t.equal(refused.statusCode, 400)

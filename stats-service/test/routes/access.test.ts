@@ -28,7 +28,7 @@ t.test('every /v1 route answers 401 without the right x-internal-token', async (
     t.equal(missing.statusCode, 401, `${url} without a token`)
     t.same(missing.json(), {
       statusCode: 401,
-      code: 'UNAUTHORIZED',
+      code: 'UNAUTHENTICATED',
       message: 'missing x-internal-token header',
     })
     const wrong = await app.inject({ url, headers: { 'x-internal-token': `${TEST_TOKEN.slice(0, -1)}X` } })

@@ -132,7 +132,7 @@ t.test('only built-in exercises and the lifter’s own can be asked about', asyn
   t.same(own.json().sessions, [])
   const foreign = await get(`/v1/users/${lifter}/exercises/${theirs}/progression`)
   t.equal(foreign.statusCode, 404)
-  t.match(foreign.json(), { statusCode: 404, code: 'EXERCISE_NOT_FOUND', message: new RegExp(theirs) })
+  t.match(foreign.json(), { statusCode: 404, code: 'NOT_FOUND', message: new RegExp(theirs) })
   const missing = await get(`/v1/users/${lifter}/exercises/00000000-0000-4000-8000-000000000000/progression`)
   t.equal(missing.statusCode, 404)
   const bench = await fixtures.exerciseId('barbell-bench-press')
