@@ -43,6 +43,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
     title: 'LiftLog core API',
     description:
       'Accounts, exercises, workouts and progress for lifters. Authenticate with the session cookie or a personal API token (Authorization: Bearer).\n\n' +
+      '**Trying it out here**: create a token under Settings → API tokens (or POST /api/v1/tokens while signed in), press **Authorize**, and paste it into bearerAuth; every "Try it out" then sends it. Signed in with the browser cookie alone, reads work but writes answer 403 CSRF_REJECTED: a cookie-authenticated write needs the header x-csrf-token, which Swagger UI does not send — use the token.\n\n' +
       `## How LiftLog counts (also at /how-liftlog-counts)\n\n${countingRulesMarkdown()}`,
     version: '1.0.0',
     tags: [

@@ -12,6 +12,52 @@ export interface OpenApiOptions {
   securitySchemes?: Record<string, unknown>
 }
 
+type Operation = {
+  operationId?: string
+  parameters?: {
+    in: string
+    required?: boolean
+    schema?: { default?: unknown }
+    examples?: unknown
+    example?: unknown
+  }[]
+}
+
+/** GET /api/v1/workouts/{id}/sets → getApiV1WorkoutsByIdSets: one rule, so every operation has a stable id. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith('{') ? `by-${part.slice(1, -1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/).filter(Boolean))
+  return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+}
+
+/**
+ * The document as a developer trying it out needs it: an operationId on every operation; a parameter with
+ * a default is optional (TypeBox marks it required, since the validator always fills it); and optional
+ * query parameters carry no example, because Swagger UI's "Try it out" pre-fills examples and a filter
+ * nobody chose (a date, an exercise) answers an empty list.
+ */
+export function forTryingOut<T extends { paths?: Record<string, Record<string, unknown>> }>(document: T): T {
+  for (const [path, methods] of Object.entries(document.paths ?? {})) {
+    for (const [method, value] of Object.entries(methods)) {
+      if (typeof value !== 'object' || value === null || !('responses' in value)) continue
+      const operation = value as Operation
+      operation.operationId ??= operationIdOf(method, path)
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.schema?.default !== undefined) parameter.required = false
+        if (parameter.in === 'query' && !parameter.required) {
+          delete parameter.examples
+          delete parameter.example
+          delete (parameter.schema as { examples?: unknown } | undefined)?.examples
+        }
+      }
+    }
+  }
+  return document
+}
+
 async function openApiPlugin(fastify: FastifyInstance, options: OpenApiOptions) {
   await fastify.register(swagger, {
     openapi: {
@@ -20,6 +66,8 @@ async function openApiPlugin(fastify: FastifyInstance, options: OpenApiOptions) 
       tags: options.tags ?? [],
       components: { securitySchemes: (options.securitySchemes ?? {}) as never },
     },
+    transformObject: (document) =>
+      'openapiObject' in document ? forTryingOut(document.openapiObject as never) : document.swaggerObject,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   await fastify.register(swaggerUi, {

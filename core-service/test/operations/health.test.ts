@@ -2,6 +2,20 @@
 import t from 'tap'
 import { loadCoreConfig } from '../../src/config.ts'
 import { buildTestCore } from '../support/app.ts'
+import { signUp } from '../support/users.ts'
+import { catalog, logWorkout, testPrisma } from '../workouts/helpers.ts'
+
+interface Operation {
+  operationId?: string
+  parameters?: {
+    name: string
+    in: string
+    required?: boolean
+    example?: unknown
+    examples?: unknown
+    schema?: { default?: unknown; examples?: unknown[] }
+  }[]
+}
 
 t.test('GET /health and /ready answer 200 when the database and Redis answer', async (t) => {
   const { app } = await buildTestCore(t)
@@ -41,6 +55,46 @@ t.test('GET /apidocs serves the docs and /apidocs/json the OpenAPI document', as
   t.equal(doc.json().openapi, '3.1.0')
   t.ok(doc.json().paths['/ready'])
 })
+
+t.test(
+  '/apidocs is ready to try out: operation ids, optional defaults, no pre-filled filters, how to sign in',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const doc = (await app.inject('/apidocs/json')).json()
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(
+      ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    )
+    t.ok(operations.length > 20)
+    const ids = operations.map(({ op }) => op.operationId)
+    t.notOk(ids.includes(undefined), 'every operation has an operationId')
+    t.equal(new Set(ids).size, ids.length, 'and each is unique')
+    t.equal(doc.paths['/api/v1/workouts'].get.operationId, 'getApiV1Workouts')
+    for (const { path, method, op } of operations) {
+      for (const p of op.parameters ?? []) {
+        if (p.schema?.default !== undefined)
+          t.notOk(p.required, `${method} ${path} ${p.name}: a default is optional`)
+      }
+    }
+    t.match(doc.info.description, /press \*\*Authorize\*\*/, 'how to authenticate for Try it out')
+
+    // What "Try it out" sends for GET /api/v1/workouts untouched: only the values the document pre-fills.
+    const prisma = testPrisma(t, db.url)
+    const { bench } = await catalog(prisma)
+    const lifter = await signUp(app)
+    for (const day of ['2026-01-05', '2026-01-07', '2026-01-09'])
+      await logWorkout(lifter, {
+        startedAt: `${day}T10:00:00Z`,
+        sets: [{ exerciseId: bench, reps: 5, weight: 80 }],
+      })
+    const prefilled = new URLSearchParams()
+    for (const p of doc.paths['/api/v1/workouts'].get.parameters ?? []) {
+      const example = p.example ?? p.examples ?? p.schema?.examples?.[0]
+      if (p.in === 'query' && example !== undefined) prefilled.set(p.name, String(example))
+    }
+    const tried = await lifter.api('GET', `/api/v1/workouts?${prefilled}`)
+    t.equal(tried.json().items.length, 3, 'a lifter with 3 workouts sees them')
+  },
+)
 
 t.test('an x-request-id from the caller is echoed in logs and error ids', async (t) => {
   const { app } = await buildTestCore(t)

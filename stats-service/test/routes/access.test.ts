@@ -98,6 +98,9 @@ t.test(
       t.ok(doc.paths[route]?.get, `documents GET ${route}`)
       t.notOk(doc.paths[route]?.post, `the 405 catch for ${route} stays out of the docs`)
       t.ok(doc.paths[route].get.responses['200'].description, 'with a described 200 response')
+      t.match(doc.paths[route].get.operationId, /^getV1Users/, 'and an operationId')
+      for (const p of doc.paths[route].get.parameters)
+        if (p.schema.default !== undefined) t.notOk(p.required, `${p.name} has a default: optional`)
       t.same(doc.paths[route].get.security, [{ internalToken: [] }], 'and the token requirement')
     }
     t.same(doc.components.securitySchemes.internalToken, {
