@@ -44,6 +44,8 @@ export interface ChartOptions {
 // A narrow viewBox: scaled to a ~300 px wide chart on a phone, the 15-unit labels still read at ~10 px.
 const WIDTH = 480
 const HEIGHT = 260
+/** Most points a line gets dots for: ~7 px apart across the plot on a phone. */
+export const MAX_DOTS = 60
 /** What an empty chart says instead of drawing axes with nothing on them. */
 const NO_DATA = 'No data in this range yet.'
 
@@ -182,7 +184,9 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
   const lines = options.series.map((s) => {
     const pts = s.points.filter((p) => p.value !== null)
     const path = pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.date)} ${y(p.value!)}`).join(' ')
-    const dots = pts
+    // A dot (with its value on hover) per point while dots can be told apart; past that the line alone —
+    // every value is in the chart's table — which also keeps a year of sessions from doubling the page.
+    const dots = (pts.length > MAX_DOTS ? [] : pts)
       .map(
         (p) =>
           `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escapeXml(`${formatChartDate(p.date, true)}: ${format(p.value!)}`)}</title></circle>`,

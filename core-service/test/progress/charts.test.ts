@@ -2,7 +2,7 @@
 
 import { DateTime } from 'luxon'
 import t from 'tap'
-import { barChart, formatChartDate, lineChart, niceTicks } from '../../src/charts/svg-chart.ts'
+import { barChart, formatChartDate, lineChart, MAX_DOTS, niceTicks } from '../../src/charts/svg-chart.ts'
 import { loadLevels, monthsBetween } from '../../src/stats/calendar-load.ts'
 
 t.test('nice ticks start at 0 and cover the maximum in round steps', async (t) => {
@@ -139,3 +139,26 @@ t.test('two sessions on one local date are both plotted and both in the table', 
   t.equal((chart.svg.match(/<circle /g) ?? []).length, 6, 'every session is a point')
   t.match(chart.summary, /Latest: Estimated 1RM 120 kg on 9 Nov 2026; Heaviest weight 105 kg/)
 })
+
+t.test(
+  'a line of more than MAX_DOTS points is drawn without dots; its values stay in the table',
+  async (t) => {
+    const points = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+        value: 100 + i,
+      }))
+    const chart = (n: number) =>
+      lineChart({
+        id: 'c',
+        title: 'e1RM',
+        unit: 'kg',
+        series: [{ name: 'e1RM', className: 'series-1', points: points(n) }],
+      })
+    t.equal((chart(MAX_DOTS).svg.match(/<circle /g) ?? []).length, MAX_DOTS)
+    const dense = chart(MAX_DOTS + 1)
+    t.equal((dense.svg.match(/<circle /g) ?? []).length, 0)
+    t.match(dense.svg, /<path d="M[^"]+"/, 'the line is drawn')
+    t.equal(dense.table.rows.length, MAX_DOTS + 1)
+  },
+)
