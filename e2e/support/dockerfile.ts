@@ -195,7 +195,7 @@ export interface ImageTree {
   remove(): void
 }
 
-const WORKSPACES = ['service-kit', 'core-service', 'stats-service', 'e2e']
+const WORKSPACES = ['service-kit', 'stats-contract', 'core-service', 'stats-service', 'e2e']
 
 /**
  * Lays out the final stage's files. COPY from the build context copies repository files (minus
@@ -318,7 +318,7 @@ export function layOutImage(final: FinalStage, stages: Stage[]): ImageTree {
 
 /**
  * The Dockerfiles' compile step (`npx tsc -p <tsconfig.build.json> && find … -name '*.ts' -delete && sed
- * -i 's#…#…#' <file>`), done to the laid-out tree: JavaScript beside the copied sources, the TypeScript
+ * -i 's#…#…#' <files>`), done to the laid-out tree: JavaScript beside the copied sources, the TypeScript
  * removed, the package.json export rewritten. Types are not checked here (`npm run typecheck` does that).
  */
 function compileInPlace(root: string, run: string, problems: string[]): void {
@@ -349,9 +349,11 @@ function compileInPlace(root: string, run: string, problems: string[]): void {
     for (const file of fs.readdirSync(base, { recursive: true, encoding: 'utf8' }))
       if (file.endsWith('.ts')) fs.rmSync(path.join(base, file))
   }
-  for (const [, from, to, file] of run.matchAll(/\bsed -i 's#([^#]+)#([^#]+)#' (\S+)/g)) {
-    const target = path.join(app, file as string)
-    if (fs.existsSync(target))
-      fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replaceAll(from as string, to as string))
+  for (const [, from, to, files] of run.matchAll(/\bsed -i 's#([^#]+)#([^#]+)#'((?: [^\s\\&]+)+)/g)) {
+    for (const file of (files as string).trim().split(' ')) {
+      const target = path.join(app, file)
+      if (fs.existsSync(target))
+        fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replaceAll(from as string, to as string))
+    }
   }
 }
