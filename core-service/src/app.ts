@@ -23,14 +23,16 @@ import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
 import calendarRoutes from './routes/calendar.ts'
 import countingRoutes from './routes/counting.ts'
-import exerciseRoutes from './routes/exercises.ts'
+import exerciseApi from './routes/exercises/api.ts'
+import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
-import workoutRoutes from './routes/workouts.ts'
+import workoutApi from './routes/workouts/api.ts'
+import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
 export interface AppOptions {
@@ -101,8 +103,10 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(settingsRoutes)
   await fastify.register(meRoutes)
   await fastify.register(apiTokenRoutes)
-  await fastify.register(exerciseRoutes)
-  await fastify.register(workoutRoutes)
+  await fastify.register(exercisePages)
+  await fastify.register(exerciseApi)
+  await fastify.register(workoutPages)
+  await fastify.register(workoutApi)
   // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
   await fastify.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
   await fastify.register(resilienceRoutes)
