@@ -99,7 +99,7 @@ function registerHelpers(handlebars: typeof Handlebars) {
   handlebars.registerHelper('checked', (a: unknown) =>
     a === true || a === 'on' || a === 'true' ? 'checked' : '',
   )
-  /** {{lookupError errors "username"}}: the message for one field of a FieldErrors object, if any. */
+  /** {{fieldError errors "username"}}: the message for one field of a FieldErrors object, if any. */
   handlebars.registerHelper('fieldError', (errors: unknown, field: unknown) =>
     errors && typeof errors === 'object' ? ((errors as Record<string, string>)[String(field)] ?? '') : '',
   )
