@@ -21,16 +21,19 @@ import statsClient from './plugins/stats-client.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
-import calendarRoutes from './routes/calendar.ts'
+import calendarRoutes, { calendarApi } from './routes/calendar.ts'
 import countingRoutes from './routes/counting.ts'
-import exerciseRoutes from './routes/exercises.ts'
+import exerciseApi from './routes/exercises/api.ts'
+import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
+import { apiNotFound, audienceScope } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
-import workoutRoutes from './routes/workouts.ts'
+import workoutApi from './routes/workouts/api.ts'
+import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
 export interface AppOptions {
@@ -97,17 +100,30 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
     },
   })
 
-  await fastify.register(homeRoutes)
-  await fastify.register(accountRoutes)
-  await fastify.register(settingsRoutes)
-  await fastify.register(meRoutes)
-  await fastify.register(apiTokenRoutes)
-  await fastify.register(exerciseRoutes)
-  await fastify.register(workoutRoutes)
-  // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
-  await fastify.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
+  await fastify.register(
+    audienceScope('page', async (pages) => {
+      await pages.register(homeRoutes)
+      await pages.register(accountRoutes)
+      await pages.register(settingsRoutes)
+      await pages.register(exercisePages)
+      await pages.register(workoutPages)
+      // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
+      await pages.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
+      await pages.register(progressRoutes)
+      await pages.register(countingRoutes)
+    }),
+  )
+  await fastify.register(
+    audienceScope('api', async (api) => {
+      await api.register(meRoutes)
+      await api.register(apiTokenRoutes)
+      await api.register(exerciseApi)
+      await api.register(workoutApi)
+      await api.register(calendarApi)
+      await api.register(statsApiRoutes)
+    }),
+  )
+  await fastify.register(apiNotFound, { prefix: '/api' })
+  // On the operator server, not the public one.
   await fastify.register(resilienceRoutes)
-  await fastify.register(statsApiRoutes)
-  await fastify.register(progressRoutes)
-  await fastify.register(countingRoutes)
 }

@@ -1,7 +1,8 @@
 // Who is calling: request.user from `Authorization: Bearer <personal API token>` or the session cookie,
 // and fastify.requireUser, the onRequest hook every route touching user data puts in its options:
 //   fastify.get('/workouts', { onRequest: fastify.requireUser }, handler)
-// Unauthenticated: /api/* → 401 { statusCode, code: 'UNAUTHENTICATED', message }; pages → 303 /login?next=.
+// Unauthenticated, by the route's scope (routes/scopes.ts): API → 401 { statusCode, code: 'UNAUTHENTICATED',
+// message }; pages → 303 /login?next=.
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -21,10 +22,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
   }
-}
-
-export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/')
 }
 
 /** A short fingerprint of the password hash: a session only lives as long as the password it began with. */
@@ -89,7 +86,7 @@ async function authenticationPlugin(fastify: FastifyInstance) {
 
   fastify.decorate('requireUser', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.user) return
-    if (isApiRequest(request)) {
+    if (request.routeOptions.config.audience === 'api') {
       throw new Unauthenticated('sign in, or send "Authorization: Bearer <personal API token>"')
     }
     const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : ''

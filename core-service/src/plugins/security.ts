@@ -4,10 +4,11 @@
 // - cookie-authenticated JSON API writes send the header `x-csrf-token` (the same token; pages expose it
 //   in <meta name="csrf-token">);
 // - requests authenticated with `Authorization: Bearer` are exempt (a browser never adds that header).
-// `fastify.csrfProtection` (from @fastify/csrf-protection) is the check itself, reusable in route hooks.
+// `fastify.csrfProtection` (from @fastify/csrf-protection) is the check itself; its refusals become ours in
+// the audience scopes' error handler (csrfRefusal below, routes/scopes.ts).
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyHelmet from '@fastify/helmet'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { CsrfRejected, signInUnavailable } from '../errors.ts'
 
@@ -44,25 +45,28 @@ async function securityPlugin(fastify: FastifyInstance) {
     if (request.user && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store')
   })
 
-  fastify.addHook('preValidation', async (request, reply) => {
+  fastify.addHook('preValidation', (request, reply, done) => {
     // Unknown routes answer 404 whatever the method; bearer calls carry no ambient credentials.
     if (SAFE_METHODS.has(request.method) || request.authMethod === 'token' || !request.routeOptions.url)
-      return
-    // The plugin's check answers through reply.send(error); catch that error and throw ours instead, so the
-    // API says what to send and the error page what to do.
-    const refusal = await new Promise<unknown>((resolve) => {
-      const capture = { send: (error: unknown) => resolve(error ?? new Error('CSRF check failed')) }
-      fastify.csrfProtection(request, capture as unknown as typeof reply, () => resolve(undefined))
-    })
-    if (refusal) {
-      // Without a session store the form's secret could not be kept: say so, not "invalid CSRF token".
-      if (!fastify.sessionsAvailable()) throw signInUnavailable()
-      request.log.info({ reason: (refusal as Error).message }, 'CSRF check failed')
-      throw new CsrfRejected(
-        'missing or invalid CSRF token: forms send the _csrf field, cookie-authenticated API calls the x-csrf-token header',
-      )
-    }
+      return done()
+    // On refusal the plugin answers reply.send(its error); the route's scope turns that into ours.
+    fastify.csrfProtection(request, reply, done)
   })
+}
+
+/**
+ * Ours for a refusal of @fastify/csrf-protection (null for any other error), so the API says what to send
+ * and the error page what to do. The audience scopes (routes/scopes.ts) call it from their error handler.
+ */
+export function csrfRefusal(fastify: FastifyInstance, request: FastifyRequest, error: unknown): Error | null {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code !== 'FST_CSRF_MISSING_SECRET' && code !== 'FST_CSRF_INVALID_TOKEN') return null
+  // Without a session store the form's secret could not be kept: say so, not "invalid CSRF token".
+  if (!fastify.sessionsAvailable()) return signInUnavailable()
+  request.log.info({ reason: (error as Error).message }, 'CSRF check failed')
+  return new CsrfRejected(
+    'missing or invalid CSRF token: forms send the _csrf field, cookie-authenticated API calls the x-csrf-token header',
+  )
 }
 
 export default fp(securityPlugin, { name: 'security', dependencies: ['session', 'authentication'] })

@@ -17,7 +17,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import Handlebars from 'handlebars'
 import { DateTime } from 'luxon'
-import { isApiRequest } from './authentication.ts'
 
 const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 export const viewsDir = path.join(srcDir, 'views')
@@ -118,7 +117,9 @@ const CSRF_MESSAGE =
 
 /** Renders pages/error.hbs for page requests (service-kit errorHandler's renderPage); JSON stays JSON. */
 export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, body: ErrorBody) {
-  if (isApiRequest(request) || typeof reply.viewAsync !== 'function') return undefined
+  // API routes answer JSON; pages, and URLs no route claims, answer a page to a browser.
+  if (request.routeOptions.config.audience === 'api' || typeof reply.viewAsync !== 'function')
+    return undefined
   const accept = request.headers.accept ?? ''
   if (!accept.includes('text/html')) return undefined
   const message = body.code === 'CSRF_REJECTED' ? CSRF_MESSAGE : body.message
@@ -164,7 +165,7 @@ async function viewsPlugin(fastify: FastifyInstance) {
   })
 
   fastify.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/static/') || isApiRequest(request)) return
+    if (request.url.startsWith('/static/') || request.routeOptions.config.audience === 'api') return
     const currentPath = request.url.split('?', 1)[0] ?? '/'
     let csrfToken: string | undefined
     let flash: string | undefined | null = null

@@ -112,6 +112,13 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
       })
     },
   )
+}
+
+/** GET /api/v1/calendar: the month as JSON (the pages are the default export). */
+export async function calendarApi(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
+  const { prisma } = fastify
+  const auth = { onRequest: fastify.requireUser }
 
   fastify.get(
     '/api/v1/calendar',

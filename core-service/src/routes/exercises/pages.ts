@@ -1,11 +1,12 @@
-// Exercises: the catalog page (browse, filter, search, create your own), an edit page for your own
-// (rename, archive, delete when unused), and the same under /api/v1/exercises.
+// Exercise pages: the catalog (browse, filter, search, create your own) and an edit page for your own
+// (rename, archive, delete when unused). The JSON twin is ./api.ts.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
-import type { CurrentUser } from '../accounts/current-user.ts'
-import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
-import { NotFound } from '../errors.ts'
+import type { CurrentUser } from '../../accounts/current-user.ts'
+import { NotFound } from '../../errors.ts'
+import { type CreateFormValues, checkCreateForm, createInputFromForm } from '../../exercises/form.ts'
+import { equipmentLabels, exerciseJson } from '../../exercises/json.ts'
 import {
   changeExercise,
   createExercise,
@@ -15,21 +16,12 @@ import {
   listExercises,
   muscleGroups,
   setsUsing,
-} from '../exercises/repository.ts'
-import {
-  CreateExerciseBody,
-  categories,
-  ExerciseList,
-  ExerciseOut,
-  ExerciseParams,
-  ExerciseQuery,
-  equipments,
-  UpdateExerciseBody,
-} from '../exercises/schemas.ts'
-import { type FieldErrors, fieldErrors } from '../forms.ts'
-import type { Exercise } from '../generated/prisma/client.ts'
-import { categoryLabel } from '../workouts/form.ts'
-import { STYLES } from '../workouts/page-data.ts'
+} from '../../exercises/repository.ts'
+import { categories, equipments } from '../../exercises/schemas.ts'
+import { type FieldErrors, fieldErrors } from '../../forms.ts'
+import type { Exercise } from '../../generated/prisma/client.ts'
+import { categoryLabel } from '../../workouts/form.ts'
+import { STYLES } from '../../workouts/page-data.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
@@ -48,13 +40,6 @@ const CreateForm = Type.Object({
   isBodyweight: Type.Optional(Type.String({ maxLength: 10 })),
   _csrf: Type.Optional(Type.String()),
 })
-type CreateFormValues = {
-  name?: string
-  category?: string
-  muscleGroup?: string
-  equipment?: string
-  isBodyweight?: string
-}
 const RenameForm = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 1000 })),
   _csrf: Type.Optional(Type.String()),
@@ -64,47 +49,7 @@ const ArchiveForm = Type.Object({
   _csrf: Type.Optional(Type.String()),
 })
 
-const equipmentLabels: Record<string, string> = {
-  barbell: 'Barbell',
-  dumbbell: 'Dumbbell',
-  machine: 'Machine',
-  cable: 'Cable',
-  bodyweight: 'Bodyweight',
-  kettlebell: 'Kettlebell',
-  band: 'Band',
-  other: 'Other',
-}
-
-export function exerciseJson(exercise: Exercise) {
-  return {
-    id: exercise.id,
-    name: exercise.name,
-    category: exercise.category,
-    muscleGroup: exercise.muscleGroup,
-    equipment: exercise.equipment,
-    isBodyweight: exercise.isBodyweight,
-    builtIn: exercise.ownerId === null,
-    archived: exercise.archived,
-  }
-}
-
-/** Checks a create form the way the API schema would, with messages for people. */
-function checkCreateForm(values: CreateFormValues): FieldErrors {
-  const errors: FieldErrors = {}
-  const name = values.name?.trim() ?? ''
-  if (!name) errors.name = 'enter a name'
-  else if (name.length > 80) errors.name = 'use at most 80 characters'
-  if (!categories.includes(values.category as (typeof categories)[number]))
-    errors.category = 'choose a body region'
-  const muscle = values.muscleGroup?.trim() ?? ''
-  if (!muscle) errors.muscleGroup = 'enter the main muscle group'
-  else if (muscle.length > 40) errors.muscleGroup = 'use at most 40 characters'
-  if (!equipments.includes(values.equipment as (typeof equipments)[number]))
-    errors.equipment = 'choose the equipment'
-  return errors
-}
-
-export default async function exerciseRoutes(app: FastifyInstance) {
+export default async function exercisePages(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   const { prisma } = fastify
   const auth = { onRequest: fastify.requireUser }
@@ -175,8 +120,6 @@ export default async function exerciseRoutes(app: FastifyInstance) {
     return exercise
   }
 
-  // ---- Pages ----
-
   fastify.get(
     '/exercises',
     {
@@ -198,13 +141,7 @@ export default async function exerciseRoutes(app: FastifyInstance) {
         return renderCatalog(reply, user, {}, { values, errors })
       }
       try {
-        const created = await createExercise(prisma, user.id, {
-          name: values.name as string,
-          category: values.category as (typeof categories)[number],
-          muscleGroup: values.muscleGroup as string,
-          equipment: values.equipment as (typeof equipments)[number],
-          isBodyweight: values.isBodyweight === 'on' || values.equipment === 'bodyweight',
-        })
+        const created = await createExercise(prisma, user.id, createInputFromForm(values))
         reply.flash(`Added “${created.name}”.`)
         return reply.redirect(`/exercises?q=${encodeURIComponent(created.name)}`, 303)
       } catch (err) {
@@ -291,144 +228,6 @@ export default async function exerciseRoutes(app: FastifyInstance) {
       }
       reply.flash(`Deleted “${exercise.name}”.`)
       return reply.redirect('/exercises', 303)
-    },
-  )
-
-  // ---- JSON API ----
-
-  const tags = ['exercises']
-  const conflict = errorResponse(
-    'the name clashes with a built-in exercise or one of yours, ignoring case (code CONFLICT)',
-  )
-
-  fastify.get(
-    '/api/v1/exercises',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Exercises you can log: the built-in catalog and your own',
-        querystring: ExerciseQuery,
-        response: {
-          200: { ...ExerciseList, description: 'matching exercises' },
-          400: errorResponse('bad filter'),
-          ...authErrors,
-        },
-      },
-    },
-    async (request) => {
-      const { q, muscleGroup, equipment, category, includeArchived } = request.query
-      const items = await listExercises(prisma, request.user!.id, {
-        q,
-        muscleGroup,
-        equipment,
-        category,
-        includeArchived,
-      })
-      return { items: items.map(exerciseJson) }
-    },
-  )
-
-  fastify.get(
-    '/api/v1/exercises/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'One exercise',
-        params: ExerciseParams,
-        response: {
-          200: { ...ExerciseOut, description: 'the exercise' },
-          404: errorResponse('no such exercise among yours and the catalog'),
-          ...authErrors,
-        },
-      },
-    },
-    async (request) => {
-      const exercise = await findExercise(prisma, request.user!.id, request.params.id)
-      if (!exercise) throw new NotFound('exercise')
-      return exerciseJson(exercise)
-    },
-  )
-
-  fastify.post(
-    '/api/v1/exercises',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Create your own exercise',
-        body: CreateExerciseBody,
-        response: {
-          201: { ...ExerciseOut, description: 'the new exercise' },
-          400: errorResponse('invalid input'),
-          409: conflict,
-          ...writeErrors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const created = await createExercise(prisma, request.user!.id, request.body)
-      reply.code(201).header('location', `/api/v1/exercises/${created.id}`)
-      return exerciseJson(created)
-    },
-  )
-
-  fastify.patch(
-    '/api/v1/exercises/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Rename, archive or restore one of your exercises',
-        description:
-          'Built-in exercises are read-only (403). Archived exercises keep their history but leave the pickers.',
-        params: ExerciseParams,
-        body: UpdateExerciseBody,
-        response: {
-          200: { ...ExerciseOut, description: 'the exercise as saved' },
-          400: errorResponse('invalid input'),
-          404: errorResponse('no such exercise of yours'),
-          409: conflict,
-          ...writeErrors,
-          403: errorResponse('a built-in exercise (code FORBIDDEN), or a cookie write without x-csrf-token'),
-        },
-      },
-    },
-    async (request) => {
-      const updated = await changeExercise(prisma, request.user!.id, request.params.id, request.body)
-      if (!updated) throw new NotFound('exercise')
-      return exerciseJson(updated)
-    },
-  )
-
-  fastify.delete(
-    '/api/v1/exercises/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Delete one of your exercises that no set uses',
-        description:
-          'An exercise with logged sets is never deleted: archive it instead (PATCH archived: true); this answers 409.',
-        params: ExerciseParams,
-        response: {
-          204: { description: 'deleted', type: 'null' },
-          404: errorResponse('no such exercise of yours'),
-          409: errorResponse('the exercise is used by logged sets (code CONFLICT)'),
-          ...writeErrors,
-          403: errorResponse('a built-in exercise (code FORBIDDEN), or a cookie write without x-csrf-token'),
-        },
-      },
-    },
-    async (request, reply) => {
-      if (!(await deleteExercise(prisma, request.user!.id, request.params.id))) throw new NotFound('exercise')
-      return reply.code(204).send(null)
     },
   )
 }

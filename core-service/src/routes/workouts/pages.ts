@@ -1,15 +1,12 @@
-// Workouts: pages to log, list, read, edit, repeat and delete them, and the same under /api/v1/workouts.
-// Handlers stay thin: the repository scopes every query by request.user and does each write in one
-// transaction; the form module turns flat form fields into the same input the API takes.
-import { Readable } from 'node:stream'
+// Workout pages: log, list, read, edit, repeat and delete. Handlers stay thin: the repository scopes every
+// query by the signed-in user and does each write in one transaction; the form module turns flat form
+// fields into the same input the API (./api.ts) takes.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
-import type { CurrentUser } from '../accounts/current-user.ts'
-import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
-import { NotFound } from '../errors.ts'
-import { listExercises } from '../exercises/repository.ts'
-import { exportSetsCsv } from '../workouts/export.ts'
+import type { CurrentUser } from '../../accounts/current-user.ts'
+import { NotFound } from '../../errors.ts'
+import { listExercises } from '../../exercises/repository.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -22,17 +19,16 @@ import {
   renderRows,
   toWorkoutInput,
   valuesFromWorkout,
-} from '../workouts/form.ts'
-import { type FieldErrors, workoutFieldErrors } from '../workouts/input.ts'
-import { workoutJson, workoutSummaryJson } from '../workouts/json.ts'
+} from '../../workouts/form.ts'
+import { type FieldErrors, workoutFieldErrors } from '../../workouts/input.ts'
 import {
   formatWorkoutTime,
   fromDateColumn,
   isRealDate,
   todayIn,
   workoutZone,
-} from '../workouts/local-time.ts'
-import { STYLES, workoutCard } from '../workouts/page-data.ts'
+} from '../../workouts/local-time.ts'
+import { STYLES, workoutCard } from '../../workouts/page-data.ts'
 import {
   createWorkout,
   deleteWorkout,
@@ -40,9 +36,8 @@ import {
   listWorkouts,
   replaceWorkout,
   type WorkoutWithSets,
-} from '../workouts/repository.ts'
-import { WorkoutBody, WorkoutList, WorkoutListQuery, WorkoutOut, WorkoutParams } from '../workouts/schemas.ts'
-import { formatVolume, groupSets, volumeKg } from '../workouts/summary.ts'
+} from '../../workouts/repository.ts'
+import { formatVolume, groupSets, volumeKg } from '../../workouts/summary.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
@@ -58,7 +53,7 @@ const NewQuery = Type.Object({
 const ListPageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }) })
 
 const PER_PAGE = 20
-export default async function workoutRoutes(app: FastifyInstance) {
+export default async function workoutPages(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   const { prisma } = fastify
   const auth = { onRequest: fastify.requireUser }
@@ -115,8 +110,6 @@ export default async function workoutRoutes(app: FastifyInstance) {
       return renderForm(reply, user, { values: filled, errors, workout })
     }
   }
-
-  // ---- Pages ----
 
   fastify.get(
     '/workouts',
@@ -258,179 +251,6 @@ export default async function workoutRoutes(app: FastifyInstance) {
       if (!(await deleteWorkout(prisma, user.id, request.params.id))) throw new NotFound('workout')
       reply.flash('Workout deleted.')
       return reply.redirect('/workouts', 303)
-    },
-  )
-
-  // ---- JSON API ----
-
-  const tags = ['workouts']
-
-  fastify.get(
-    '/api/v1/workouts',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'List your workouts',
-        description: 'Newest first, paginated. Weights and volume are in your unit.',
-        querystring: WorkoutListQuery,
-        response: {
-          200: { ...WorkoutList, description: 'one page of workouts' },
-          400: errorResponse('bad query'),
-          ...authErrors,
-        },
-      },
-    },
-    async (request) => {
-      const user = request.user!
-      const { page, perPage, date } = request.query
-      const result = await listWorkouts(prisma, user.id, { page, perPage, date })
-      return { ...result, items: result.items.map((w) => workoutSummaryJson(w, user.unit)) }
-    },
-  )
-
-  // On the plain instance: the body is a stream, which the typed 200 schema (a CSV string) cannot describe.
-  app.get(
-    '/api/v1/export/sets.csv',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Download all your sets as CSV',
-        description:
-          'One row per set, oldest first, header row first (RFC 4180, CRLF line ends, UTF-8). `date` is the ' +
-          'workout’s local date; `started_at` is ISO 8601 with your zone’s offset; `weight_kg` is the exact kilograms, ' +
-          '`weight` and `unit` the weight exactly as typed. Text that starts like a spreadsheet formula gets a leading apostrophe.',
-        response: {
-          200: {
-            description: 'the CSV file (sent as an attachment)',
-            content: { 'text/csv': { schema: { type: 'string' } } },
-          },
-          ...authErrors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = request.user!
-      const filename = `liftlog-${user.username}-${todayIn(user.timeZone)}.csv`
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(Readable.from(exportSetsCsv(prisma, user)))
-    },
-  )
-
-  fastify.get(
-    '/api/v1/workouts/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'One workout with its sets',
-        params: WorkoutParams,
-        response: {
-          200: { ...WorkoutOut, description: 'the workout' },
-          404: errorResponse('no such workout of yours'),
-          ...authErrors,
-        },
-      },
-    },
-    async (request) => {
-      const user = request.user!
-      const workout = await findWorkout(prisma, user.id, request.params.id)
-      if (!workout) throw new NotFound('workout')
-      return workoutJson(workout, user.unit)
-    },
-  )
-
-  fastify.post(
-    '/api/v1/workouts',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Log a workout',
-        description:
-          'Weights are in your unit unless a set gives `unit`, and are kept exactly as typed. Sets may use built-in exercises and your own; anything else is "unknown exercise" (400). The whole workout is saved in one transaction or not at all.',
-        body: WorkoutBody,
-        response: {
-          201: { ...WorkoutOut, description: 'the saved workout' },
-          400: errorResponse('invalid workout, e.g. "sets.0.exerciseId: unknown exercise"'),
-          ...writeErrors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = request.user!
-      const body = request.body
-      const workout = await createWorkout(prisma, user.id, {
-        ...body,
-        startedAt: body.startedAt ? new Date(body.startedAt) : new Date(),
-      })
-      reply.code(201).header('location', `/api/v1/workouts/${workout.id}`)
-      return workoutJson(workout, user.unit)
-    },
-  )
-
-  fastify.put(
-    '/api/v1/workouts/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Replace a workout',
-        description:
-          'Replaces title, notes and all sets (send every set, in order); without startedAt the start time is kept. One transaction: on error nothing changes.',
-        params: WorkoutParams,
-        body: WorkoutBody,
-        response: {
-          200: { ...WorkoutOut, description: 'the workout as saved' },
-          400: errorResponse('invalid workout'),
-          404: errorResponse('no such workout of yours'),
-          ...writeErrors,
-        },
-      },
-    },
-    async (request) => {
-      const user = request.user!
-      const body = request.body
-      const existing = await findWorkout(prisma, user.id, request.params.id)
-      if (!existing) throw new NotFound('workout')
-      const workout = await replaceWorkout(prisma, user.id, existing.id, {
-        ...body,
-        // Without startedAt the workout keeps its time.
-        startedAt: body.startedAt ? new Date(body.startedAt) : existing.startedAt,
-      })
-      if (!workout) throw new NotFound('workout')
-      return workoutJson(workout, user.unit)
-    },
-  )
-
-  fastify.delete(
-    '/api/v1/workouts/:id',
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: 'Delete a workout and its sets',
-        params: WorkoutParams,
-        response: {
-          204: { description: 'deleted', type: 'null' },
-          404: errorResponse('no such workout of yours'),
-          ...writeErrors,
-        },
-      },
-    },
-    async (request, reply) => {
-      if (!(await deleteWorkout(prisma, request.user!.id, request.params.id))) throw new NotFound('workout')
-      return reply.code(204).send(null)
     },
   )
 }
