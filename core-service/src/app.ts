@@ -36,11 +36,20 @@ import workoutApi from './routes/workouts/api.ts'
 import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
-export interface AppOptions {
-  config: CoreConfig
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The time every route and domain rule asks for "now"; tests inject a fixed one (buildCore). */
+    clock: () => Date
+  }
 }
 
-export default async function app(fastify: FastifyInstance, { config }: AppOptions) {
+export interface AppOptions {
+  config: CoreConfig
+  clock?: () => Date
+}
+
+export default async function app(fastify: FastifyInstance, { config, clock }: AppOptions) {
+  fastify.decorate('clock', clock ?? (() => new Date()))
   await fastify.register(errorHandler, { renderPage: renderErrorPage })
   await fastify.register(openApi, {
     title: 'LiftLog core API',

@@ -5,11 +5,11 @@ import app from './app.ts'
 import type { CoreConfig } from './config.ts'
 import { parseTrustProxy } from './trust-proxy.ts'
 
-export async function buildCore(config: CoreConfig) {
+export async function buildCore(config: CoreConfig, options: { clock?: () => Date } = {}) {
   const trustProxy = parseTrustProxy(config.TRUST_PROXY)
   const fastify = Fastify(serverOptions(config, { trustProxy }))
   // At the root, so runServer (and tests) reach fastify.operator.
   await fastify.register(operatorServer)
-  await fastify.register(app, { config })
+  await fastify.register(app, { config, clock: options.clock })
   return fastify
 }

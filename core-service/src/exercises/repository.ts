@@ -182,3 +182,16 @@ export async function deleteExercise(prisma: PrismaClient, userId: string, id: s
     throw err
   }
 }
+
+/** This file's functions bound to one lifter (request.lifter.exercises). */
+export function exerciseStore(prisma: PrismaClient, userId: string) {
+  return {
+    list: (filter?: ExerciseFilter) => listExercises(prisma, userId, filter),
+    muscleGroups: () => muscleGroups(prisma, userId),
+    find: (id: string) => findExercise(prisma, userId, id),
+    setsUsing: (exerciseId: string) => setsUsing(prisma, userId, exerciseId),
+    create: (input: NewExercise) => createExercise(prisma, userId, input),
+    change: (id: string, change: ExerciseChange) => changeExercise(prisma, userId, id, change),
+    delete: (id: string) => deleteExercise(prisma, userId, id),
+  }
+}

@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import { resolveApiToken } from '../accounts/api-tokens.ts'
 import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts'
 import { Unauthenticated } from '../errors.ts'
+import { type Lifter, lifterOf } from '../lifter.ts'
 
 export type { CurrentUser } from '../accounts/current-user.ts'
 
@@ -18,6 +19,11 @@ declare module 'fastify' {
     user: CurrentUser | null
     /** How `user` was established: bearer requests are exempt from CSRF checks. */
     authMethod: 'session' | 'token' | null
+    /**
+     * The signed-in lifter with their stores (lifter.ts). Routes in a `signedIn` scope (routes/scopes.ts)
+     * always have one; reading it where nobody is signed in throws Unauthenticated.
+     */
+    readonly lifter: Lifter
   }
   interface FastifyInstance {
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
@@ -53,6 +59,19 @@ export async function endSession(request: FastifyRequest): Promise<void> {
 async function authenticationPlugin(fastify: FastifyInstance) {
   fastify.decorateRequest('user', null)
   fastify.decorateRequest('authMethod', null)
+  const lifters = new WeakMap<FastifyRequest, Lifter>()
+  fastify.decorateRequest('lifter', {
+    getter(this: FastifyRequest): Lifter {
+      const user = this.user
+      if (!user) throw new Unauthenticated('sign in first')
+      let lifter = lifters.get(this)
+      if (!lifter) {
+        lifter = lifterOf(fastify.prisma, user, fastify.clock)
+        lifters.set(this, lifter)
+      }
+      return lifter
+    },
+  })
 
   fastify.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/static/')) return

@@ -30,6 +30,18 @@ export function audienceScope(audience: Audience, routes: (scope: FastifyInstanc
 }
 
 /**
+ * Routes registered by `routes` are for signed-in lifters only: each gets fastify.requireUser before
+ * anything else, so its handler can read `request.lifter` (user plus stores bound to them) unconditionally.
+ * Use it inside an audience scope; the audience decides redirect vs 401.
+ */
+export function signedIn(routes: (scope: FastifyInstance) => Promise<void>) {
+  return async function signedInScope(fastify: FastifyInstance) {
+    fastify.addHook('onRequest', fastify.requireUser)
+    await routes(fastify)
+  }
+}
+
+/**
  * Registered with prefix '/api': URLs there that no route claims answer JSON, as the API does (the root's
  * not-found handler renders the page to a browser).
  */

@@ -195,3 +195,15 @@ async function insertSets(
     })),
   })
 }
+
+/** This file's functions bound to one lifter and the request's clock (request.lifter.workouts). */
+export function workoutStore(prisma: PrismaClient, userId: string, now: () => Date) {
+  return {
+    list: (query?: { page?: number; perPage?: number; date?: string }) => listWorkouts(prisma, userId, query),
+    onDate: (isoDate: string) => workoutsOnDate(prisma, userId, isoDate),
+    find: (id: string) => findWorkout(prisma, userId, id),
+    create: (input: WorkoutInput) => createWorkout(prisma, userId, input, now()),
+    replace: (id: string, input: WorkoutInput) => replaceWorkout(prisma, userId, id, input, now()),
+    delete: (id: string) => deleteWorkout(prisma, userId, id),
+  }
+}
