@@ -149,7 +149,7 @@ export function valuesFromWorkout(
 }
 
 /** Empty values for a new workout starting now (or on `date` at the current time) in the lifter's zone. */
-export function newValues(zone: string, now = new Date(), date?: string): FormValues {
+export function newValues(zone: string, now: Date, date?: string): FormValues {
   const parts = localParts(now, zone)
   return { ...parts, date: date ?? parts.date, title: '', notes: '', rows: [] }
 }
