@@ -54,6 +54,42 @@ t.test('no route file reaches the database or the raw user except through reques
   t.same(problems, [], problems.join('\n'))
 })
 
+// What routes hand to views and the JSON layer: domain types only, never Prisma models or Prisma.Decimal.
+const VIEW_MODULES = [
+  'src/exercises/types.ts',
+  'src/exercises/json.ts',
+  'src/exercises/form.ts',
+  'src/workouts/types.ts',
+  'src/workouts/json.ts',
+  'src/workouts/page-data.ts',
+  'src/workouts/summary.ts',
+  'src/workouts/form.ts',
+  'src/stats/progress-view.ts',
+  'src/lifter.ts',
+]
+
+t.test('domain types and view builders do not depend on Prisma', async (t) => {
+  const problems: string[] = []
+  const files = [
+    ...VIEW_MODULES,
+    ...readdirSync(join(SERVICE, 'src/views'), { recursive: true, encoding: 'utf8' }).map(
+      (f) => `src/views/${f}`,
+    ),
+  ].filter((f) => /\.(ts|hbs)$/.test(f))
+  for (const file of files) {
+    readFileSync(join(SERVICE, file), 'utf8')
+      .split('\n')
+      .forEach((raw, index) => {
+        const line = raw.replace(/\/\/.*$/, '')
+        // lifter.ts wires stores to the client: its type, nothing else, is allowed there.
+        if (file === 'src/lifter.ts' && /^import type \{ PrismaClient \}/.test(line)) return
+        if (/generated\/prisma|@prisma\/client|\bPrisma\./.test(line))
+          problems.push(`${file}:${index + 1}: ${raw.trim()}`)
+      })
+  }
+  t.same(problems, [], problems.join('\n'))
+})
+
 t.test('the check itself catches each way around the lifter (it can fail)', async (t) => {
   const offenders = [
     'const rows = await fastify.prisma.workout.findMany()',
