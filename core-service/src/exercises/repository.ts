@@ -5,31 +5,11 @@
 
 import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
-import type { Equipment, Exercise, ExerciseCategory, LoggedExercise } from './types.ts'
+import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
-export interface ExerciseFilter {
-  muscleGroup?: string
-  equipment?: Equipment
-  category?: ExerciseCategory
-  /** Case-insensitive part of the name. */
-  q?: string
-  includeArchived?: boolean
-}
-
-export interface NewExercise {
-  name: string
-  category: ExerciseCategory
-  muscleGroup: string
-  equipment: Equipment
-  isBodyweight?: boolean
-}
-
-export interface ExerciseChange {
-  name?: string
-  archived?: boolean
-}
+export type { ExerciseChange, ExerciseFilter, NewExercise } from './types.ts'
 
 /** The domain's view of a row (types.ts). */
 export function toExercise(row: ExerciseRow): Exercise {

@@ -22,3 +22,28 @@ export interface LoggedExercise {
   id: string
   name: string
 }
+
+/** Which of the visible exercises to list. */
+export interface ExerciseFilter {
+  muscleGroup?: string
+  equipment?: Equipment
+  category?: ExerciseCategory
+  /** Case-insensitive part of the name. */
+  q?: string
+  includeArchived?: boolean
+}
+
+/** One of the lifter's own exercises, to create. */
+export interface NewExercise {
+  name: string
+  category: ExerciseCategory
+  muscleGroup: string
+  equipment: Equipment
+  isBodyweight?: boolean
+}
+
+/** A rename and/or (un)archive of one of the lifter's own exercises. */
+export interface ExerciseChange {
+  name?: string
+  archived?: boolean
+}

@@ -17,6 +17,10 @@ const RULES: { pattern: RegExp; why: string; except?: string }[] = [
   },
   { pattern: /\$(?:queryRaw|executeRaw|transaction)\b/, why: 'a raw query or transaction' },
   { pattern: /generated\/prisma|@prisma\/client/, why: 'Prisma types: routes get domain types' },
+  {
+    pattern: /from '[^']*(?:\/repository|\/db\/[\w-]+|\/plugins\/prisma)\.ts'/,
+    why: 'a repository or database module: its functions take a client; use request.lifter',
+  },
   { pattern: /request\.user!/, why: 'request.user!: use request.lifter inside a signedIn scope' },
   {
     pattern: /\brequireUser\b/,
@@ -96,6 +100,8 @@ t.test('the check itself catches each way around the lifter (it can fail)', asyn
     'const { prisma } = fastify',
     'await db.$queryRaw`SELECT 1`',
     "import type { Exercise } from '../generated/prisma/client.ts'",
+    "import { listWorkouts } from '../workouts/repository.ts'",
+    "import { createPrismaClient } from '../db/client.ts'",
     'const user = request.user!',
     "fastify.get('/x', { onRequest: fastify.requireUser }, handler)",
   ]
