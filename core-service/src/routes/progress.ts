@@ -27,7 +27,12 @@ const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const STYLES = ['/static/css/training.css', '/static/css/progress.css']
 const Range = Type.Union(RANGES.map((r) => Type.Literal(r.value)))
 const Formula = Type.Union([Type.Literal('epley'), Type.Literal('brzycki')])
-const ExerciseQuery = Type.Object({ range: Type.Optional(Range), formula: Type.Optional(Formula) })
+const ExerciseQuery = Type.Object({
+  range: Type.Optional(Range),
+  formula: Type.Optional(Formula),
+  /** Page of the sessions table (newest first). */
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+})
 
 /**
  * A page never fails because of stats: a query stats refuses (4xx, which core's own checks should have
@@ -141,6 +146,12 @@ export default async function progressRoutes(app: FastifyInstance) {
       ])
       const p = section(progression)
       const r = section(records)
+      const sessions = p.available ? sessionRows(p.data, user, request.query.page) : null
+      const pageLink = (page: number) => {
+        const search = new URLSearchParams({ range, formula })
+        if (page > 1) search.set('page', String(page))
+        return `/progress/exercises/${exercise.id}?${search}#sessions-heading`
+      }
       return reply.viewAsync('pages/progress-exercise.hbs', {
         title: `${exercise.name} progress`,
         styles: STYLES,
@@ -157,7 +168,11 @@ export default async function progressRoutes(app: FastifyInstance) {
         isBodyweight: p.available ? p.data.metric === 'reps' : exercise.isBodyweight,
         hasSessions: p.available && p.data.sessions.length > 0,
         charts: p.available ? progressionCharts(p.data, user) : null,
-        sessions: p.available ? sessionRows(p.data, user) : null,
+        sessions: sessions && {
+          ...sessions,
+          newer: sessions.page > 1 ? pageLink(sessions.page - 1) : null,
+          older: sessions.page < sessions.pages ? pageLink(sessions.page + 1) : null,
+        },
         records: r.available ? recordTable(r.data, user) : null,
         recordsAvailable: r.available,
       })
