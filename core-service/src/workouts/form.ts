@@ -101,11 +101,13 @@ export function toWorkoutInput(values: FormValues, zone: string): WorkoutInput {
 }
 
 /**
- * Applies a row button ("add", "up:2", "down:0", "remove:1") to the values. Returns null for "save" (or
- * no action), i.e. when the form should be saved rather than shown again.
+ * Applies a row button ("add", "up:2", "down:0", "remove:1", or "keep": Enter without scripts, which only
+ * shows the form again) to the values. Returns null for "save" (or no action), i.e. when the form should be
+ * saved rather than shown again.
  */
 export function applyRowAction(values: FormValues, action: string | undefined): FormValues | null {
   if (!action || action === 'save') return null
+  if (action === 'keep') return values
   const rows = [...values.rows]
   const [verb, at] = action.split(':')
   const i = Number(at)

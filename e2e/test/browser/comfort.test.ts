@@ -166,4 +166,43 @@ if (chromiumMissing) {
       t.match(name, /month, \w+ \d{4}/, `${rel} names the month it goes to`)
     }
   })
+
+  t.test(
+    'logging: Enter moves to the next field and never saves; + Add set continues the last set',
+    async (t) => {
+      const { page, problems } = await phone('light')
+      const base = stack.coreUrl
+      await newLifterWithWorkout(page, `comfort_enter_${Date.now().toString(36)}`)
+      await page.goto(`${base}/workouts/new`)
+      await page.selectOption('#set-0-exerciseId', { label: 'Squat' })
+      await page.fill('#set-0-reps', '5')
+      await page.press('#set-0-reps', 'Enter')
+      t.equal(
+        await page.evaluate<string>('document.activeElement.id'),
+        'set-0-weight',
+        'Enter went to weight',
+      )
+      await page.fill('#set-0-weight', '140')
+      await page.press('#set-0-weight', 'Enter')
+      t.equal(await page.evaluate<string>('document.activeElement.id'), 'set-0-rpe', 'then to RPE')
+      await page.press('#title', 'Enter')
+      t.equal(new URL(page.url()).pathname, '/workouts/new', 'still on the form: nothing submitted')
+
+      await page.click('[data-add-set]')
+      t.equal(await page.evaluate<string>('document.activeElement.id'), 'set-1-reps', 'the new set is set 2')
+      t.equal(await page.inputValue('#set-1-reps'), '5', 'reps copied')
+      t.equal(await page.inputValue('#set-1-weight'), '140', 'weight copied')
+      t.equal(
+        await page.locator('#set-1-exerciseId option:checked').textContent(),
+        'Squat',
+        'exercise copied',
+      )
+      await Promise.all([
+        page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/),
+        page.click('button.primary:has-text("Save workout")'),
+      ])
+      t.match(await page.textContent('main'), /2 sets/, 'saved: exactly the two sets')
+      t.same(problems, [], 'no console errors')
+    },
+  )
 }
