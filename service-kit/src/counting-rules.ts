@@ -36,6 +36,12 @@ export const COUNTING_RULES: CountingRule[] = [
     rule: 'The weight is the added load (0 = bodyweight alone): volume, heaviest weight and estimated 1RM use the added load only, and progress is shown in reps.',
   },
   {
+    term: 'Plates per side',
+    rule:
+      'Beside barbell sets: (weight − bar) ÷ 2 in the unit the weight was typed in, loaded heaviest plate first from a standard set ' +
+      '(20 kg bar; 25, 20, 15, 10, 5, 2.5, 1.25 kg — or 45 lb bar; 45, 35, 25, 10, 5, 2.5 lb). What no plate makes up is shown as left over, never rounded away.',
+  },
+  {
     term: 'Volume',
     rule: 'Σ reps × weight over working sets, computed exactly; shown in whole units (half-up) with thousands separators, e.g. 10,115 lb.',
   },

@@ -1,5 +1,6 @@
 // How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
 import { Decimal, formatWeight, type WeightUnit } from '../units.ts'
+import { describeLoading } from './plates.ts'
 import type { WorkoutSet } from './types.ts'
 
 type SetRow = WorkoutSet
@@ -8,6 +9,8 @@ export interface SetLine {
   /** e.g. "3 × 5 @ 100 kg", "2 × 10 @ bodyweight + 10 kg", "1 × 3 @ 140 kg @ RPE 9" */
   text: string
   isWarmup: boolean
+  /** Barbell sets: the plates per side (plates.ts), e.g. "per side: 20 + 10 kg (20 kg bar)". */
+  plates: string | null
 }
 
 export interface ExerciseGroup {
@@ -73,7 +76,12 @@ export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
     const lines = runs.map((run) => {
       const first = run[0] as SetRow
       const rpe = first.rpe ? ` @ RPE ${new Decimal(first.rpe).toString()}` : ''
-      return { text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`, isWarmup: first.isWarmup }
+      return {
+        text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`,
+        isWarmup: first.isWarmup,
+        // In the unit the weight was typed in: those are the plates the lifter put on.
+        plates: exercise.equipment === 'barbell' ? describeLoading(first.weightKg, first.weightUnit) : null,
+      }
     })
     return {
       exerciseId: exercise.id,
