@@ -3,6 +3,7 @@
 // the only way a route reaches a lifter's data, so an unscoped query cannot be written from a route
 // (test/security/route-data-access.test.ts checks that routes never touch fastify.prisma for user data).
 import type { CurrentUser } from './accounts/current-user.ts'
+import { bodyWeightStore } from './body-weight/repository.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
 import { workoutStore } from './workouts/repository.ts'
@@ -13,6 +14,7 @@ export interface Lifter {
   now: () => Date
   exercises: ReturnType<typeof exerciseStore>
   workouts: ReturnType<typeof workoutStore>
+  bodyWeight: ReturnType<typeof bodyWeightStore>
 }
 
 export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
@@ -21,5 +23,6 @@ export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Dat
     now,
     exercises: exerciseStore(prisma, user.id),
     workouts: workoutStore(prisma, user.id, now),
+    bodyWeight: bodyWeightStore(prisma, user.id, now),
   }
 }
