@@ -21,6 +21,8 @@ import statsClient from './plugins/stats-client.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
+import bodyWeightApi from './routes/body-weight/api.ts'
+import bodyWeightPages from './routes/body-weight/pages.ts'
 import calendarRoutes, { calendarApi } from './routes/calendar.ts'
 import countingRoutes from './routes/counting.ts'
 import exerciseApi from './routes/exercises/api.ts'
@@ -29,7 +31,7 @@ import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
-import { apiNotFound, audienceScope } from './routes/scopes.ts'
+import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
@@ -64,6 +66,10 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
       { name: 'calendar', description: 'Your workouts by local date' },
+      {
+        name: 'body weight',
+        description: 'Your body weight, one entry per local date, in your unit and kept exactly as typed',
+      },
       {
         name: 'progress',
         description:
@@ -120,6 +126,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await pages.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
       await pages.register(progressRoutes)
       await pages.register(countingRoutes)
+      await pages.register(signedIn(bodyWeightPages))
     }),
   )
   await fastify.register(
@@ -130,6 +137,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await api.register(workoutApi)
       await api.register(calendarApi)
       await api.register(statsApiRoutes)
+      await api.register(signedIn(bodyWeightApi))
     }),
   )
   await fastify.register(apiNotFound, { prefix: '/api' })

@@ -16,7 +16,7 @@ export interface BodyWeightEntry {
   weight: string
   /** The unit it was typed in. */
   unit: WeightUnit
-  /** Its exact kilograms: "81.374771178" for 179.4 lb. */
+  /** Its exact kilograms: "81.374471178" for 179.4 lb. */
   weightKg: string
   note: string | null
   createdAt: Date

@@ -54,7 +54,7 @@ export const BodyWeightOut = Type.Object(
     loggedWeight: Type.Number({ description: 'exactly as typed, in `loggedUnit`', examples: [81.35] }),
     loggedUnit: Unit('the unit it was typed in'),
     weightKg: Type.Number({
-      description: 'exact kilograms of the typed weight (179.4 lb → 81.374771178)',
+      description: 'exact kilograms of the typed weight (179.4 lb → 81.374471178)',
       examples: [81.35],
     }),
     note: Type.Union([Type.String(), Type.Null()]),
