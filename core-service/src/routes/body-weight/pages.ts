@@ -90,7 +90,7 @@ export default async function bodyWeightPages(app: FastifyInstance) {
     '/body-weight',
     { schema: { hide: true, summary: 'Log or replace the body weight of a day', body: FormSchema } },
     async (request, reply) => {
-      const { user, bodyWeight } = request.lifter
+      const { bodyWeight } = request.lifter
       const values = request.body
       const date = values.date?.trim() ?? ''
       const typed = values.weight?.trim() ?? ''
