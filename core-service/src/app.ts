@@ -30,6 +30,7 @@ import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
+import relativeStrengthRoutes from './routes/relative-strength.ts'
 import resilienceRoutes from './routes/resilience.ts'
 import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
@@ -127,6 +128,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await pages.register(progressRoutes)
       await pages.register(countingRoutes)
       await pages.register(signedIn(bodyWeightPages))
+      await pages.register(signedIn(relativeStrengthRoutes))
     }),
   )
   await fastify.register(

@@ -80,6 +80,18 @@ export const COUNTING_RULES: CountingRule[] = [
       'Computed in exact kilograms from the first entry on, so entries before the range still shape it; shown to 0.01 of the unit (half-up).',
   },
   {
+    term: 'Relative strength',
+    rule:
+      'A session’s best estimated 1RM ÷ the lifter’s body weight on that date — the latest body-weight entry on or before it — shown to 0.01 (half-up) as “× body weight”; ' +
+      'the ratio is the same in kg and lb. A session before the first entry has no figure.',
+  },
+  {
+    term: 'Total load',
+    rule:
+      'For bodyweight exercises, switchable next to their progress: body weight on the session’s date (the latest entry on or before it) + the heaviest added load of the session, in the lifter’s unit. ' +
+      'Everywhere else a bodyweight exercise’s weight stays the added load only.',
+  },
+  {
     term: 'Charts',
     rule: 'Every session is a point and a table row, also two sessions on one local date.',
   },

@@ -140,6 +140,7 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
     ['progress dashboard', lifter.page('/progress')],
     ['progress of an exercise', lifter.page(`/progress/exercises/${bench}`)],
     ['body weight, trend unavailable', lifter.page('/body-weight')],
+    ['relative strength, stats down', lifter.page(`/progress/exercises/${bench}/relative`)],
     ['404 signed in', lifter.page('/no-such-page'), 404],
     ['404 for a missing workout', lifter.page('/workouts/00000000-0000-4000-8000-000000000000'), 404],
     ['400 error page', lifter.page('/workouts?page=0'), 400],
@@ -226,7 +227,7 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
 })
 
 t.test('a new lifter’s empty pages are valid HTML', async (t) => {
-  const { app } = await buildTestCore(t)
+  const { app, db } = await buildTestCore(t)
   const newcomer = await signUp(app, { unit: 'lb', timeZone: 'Pacific/Auckland' })
   for (const url of [
     '/',
@@ -236,6 +237,7 @@ t.test('a new lifter’s empty pages are valid HTML', async (t) => {
     '/calendar/2026-02-29',
     '/progress',
     '/body-weight',
+    `/progress/exercises/${(await catalog(testPrisma(t, db.url))).bench}/relative`,
   ])
     await checkPage(
       t,
@@ -258,6 +260,7 @@ t.test('progress pages with charts from a working stats service are valid HTML',
     lifter.page(`/progress/exercises/${bench}?range=all&formula=brzycki`),
   )
   await checkPage(t, 'body weight with the trend', lifter.page('/body-weight'))
+  await checkPage(t, 'relative strength', lifter.page(`/progress/exercises/${bench}/relative?range=all`))
   // One stats endpoint failing: the rest of the page renders, that section shows the unavailable panel.
   fake.script = (_n, req) =>
     req.url?.includes('/volume') || req.url?.includes('/progression')
