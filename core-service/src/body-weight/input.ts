@@ -1,8 +1,7 @@
 // What a body-weight entry must satisfy, checked once for the page form and the JSON API. Errors are keyed
 // by field ("date", "weight", "note") so the form shows each next to its field.
 import { ValidationFailed } from '../errors.ts'
-import { Prisma } from '../generated/prisma/client.ts'
-import { toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
+import { Decimal, toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
 import { EARLIEST_DATE, isRealDate, todayIn } from '../workouts/local-time.ts'
 
 export const LIMITS = {
@@ -15,10 +14,10 @@ export const LIMITS = {
 /** The limits in `unit`, to 0.1, inside the kilogram limits: 20 kg → 44.1 lb, 500 kg → 1102.3 lb. */
 export function weightLimits(unit: WeightUnit): { min: number; max: number } {
   if (unit === 'kg') return { min: LIMITS.minKg, max: LIMITS.maxKg }
-  const lb = (kg: number) => new Prisma.Decimal(kg).dividedBy('0.45359237')
+  const lb = (kg: number) => new Decimal(kg).dividedBy('0.45359237')
   return {
-    min: lb(LIMITS.minKg).toDecimalPlaces(1, Prisma.Decimal.ROUND_UP).toNumber(),
-    max: lb(LIMITS.maxKg).toDecimalPlaces(1, Prisma.Decimal.ROUND_DOWN).toNumber(),
+    min: lb(LIMITS.minKg).toDecimalPlaces(1, Decimal.ROUND_UP).toNumber(),
+    max: lb(LIMITS.maxKg).toDecimalPlaces(1, Decimal.ROUND_DOWN).toNumber(),
   }
 }
 
@@ -33,7 +32,7 @@ export interface BodyWeightInput {
 /** An entry ready for the database. */
 export interface NormalizedBodyWeight {
   date: string
-  weightKg: Prisma.Decimal
+  weightKg: Decimal
   weightUnit: WeightUnit
   note: string | null
 }
@@ -60,7 +59,7 @@ export function normalizeBodyWeight(
   input: BodyWeightInput,
   unit: WeightUnit,
   zone: string,
-  now = new Date(),
+  now: Date,
 ): NormalizedBodyWeight {
   const errors: FieldErrors = {}
   const date = input.date
@@ -69,10 +68,10 @@ export function normalizeBodyWeight(
   else if (date > todayIn(zone, now)) errors.date = 'cannot be after today'
 
   const { min, max } = weightLimits(unit)
-  let weightKg = new Prisma.Decimal(0)
+  let weightKg = new Decimal(0)
   if (typeof input.weight !== 'number' || !Number.isFinite(input.weight)) {
     errors.weight = `must be a number from ${min} to ${max} ${unit}`
-  } else if (new Prisma.Decimal(input.weight).decimalPlaces() > WEIGHT_DECIMALS) {
+  } else if (new Decimal(input.weight).decimalPlaces() > WEIGHT_DECIMALS) {
     errors.weight = `must have at most ${WEIGHT_DECIMALS} decimals`
   } else {
     weightKg = toKg(input.weight, unit)

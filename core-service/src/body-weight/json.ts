@@ -1,6 +1,6 @@
 // Body-weight entries as the JSON API answers them: in the lifter's unit, as typed, and in exact kg.
 import { inUnit, type WeightUnit } from '../units.ts'
-import type { BodyWeightEntry } from './repository.ts'
+import type { BodyWeightEntry } from './types.ts'
 
 export function bodyWeightJson(entry: BodyWeightEntry, unit: WeightUnit) {
   return {

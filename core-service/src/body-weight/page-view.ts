@@ -3,7 +3,7 @@
 import type { BodyWeightTrend } from '@liftlog/stats-contract'
 import { type Chart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
 import { displayNumber, displayWeight, editableWeight, type WeightUnit } from '../units.ts'
-import type { BodyWeightEntry } from './repository.ts'
+import type { BodyWeightEntry } from './types.ts'
 
 const weightLabel = (unit: WeightUnit) => (v: number) => `${displayNumber(v, 'weight')} ${unit}`
 

@@ -4,9 +4,8 @@
 // with no entry that early is shown without a figure. The rules are in service-kit's counting rules.
 import type { Progression } from '@liftlog/stats-contract'
 import { type Chart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
-import { Prisma } from '../generated/prisma/client.ts'
-import { displayNumber, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
-import type { BodyWeightEntry } from './repository.ts'
+import { Decimal, displayNumber, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
+import type { BodyWeightEntry } from './types.ts'
 
 /** Ratios are shown to 0.01 (half-up): 1.25 × body weight. */
 const RATIO_DECIMALS = 2
@@ -17,9 +16,9 @@ export function bodyWeightOn(entries: BodyWeightEntry[], date: string): BodyWeig
 }
 
 export function relativeRatio(e1rmKg: number, bodyWeightKg: string): number {
-  return new Prisma.Decimal(e1rmKg)
+  return new Decimal(e1rmKg)
     .dividedBy(bodyWeightKg)
-    .toDecimalPlaces(RATIO_DECIMALS, Prisma.Decimal.ROUND_HALF_UP)
+    .toDecimalPlaces(RATIO_DECIMALS, Decimal.ROUND_HALF_UP)
     .toNumber()
 }
 
@@ -49,7 +48,7 @@ export function relativeView(
     let result = '—'
     if (total) {
       if (bw) {
-        const kg = new Prisma.Decimal(bw.weightKg).plus(session.heaviestKg)
+        const kg = new Decimal(bw.weightKg).plus(session.heaviestKg)
         value = weightInUnit(kg, unit)
         result = formatWeight(kg, unit)
       }

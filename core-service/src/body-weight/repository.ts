@@ -6,21 +6,9 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import { inUnit, type WeightUnit } from '../units.ts'
 import { dateColumn, fromDateColumn, isRealDate } from '../workouts/local-time.ts'
 import { type BodyWeightInput, normalizeBodyWeight } from './input.ts'
+import type { BodyWeightEntry } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
-
-export interface BodyWeightEntry {
-  /** The lifter's local date, YYYY-MM-DD. */
-  date: string
-  /** Exactly as typed, in `unit`: "179.4", "81.35". */
-  weight: string
-  /** The unit it was typed in. */
-  unit: WeightUnit
-  /** Its exact kilograms: "81.374471178" for 179.4 lb. */
-  weightKg: string
-  note: string | null
-  createdAt: Date
-}
 
 const columns = {
   localDate: true,
@@ -102,7 +90,7 @@ export async function saveBodyWeight(
   prisma: PrismaClient,
   userId: string,
   input: BodyWeightInput,
-  now = new Date(),
+  now: Date,
 ): Promise<{ entry: BodyWeightEntry; replaced: boolean }> {
   return prisma.$transaction(async (tx) => {
     const owner = await lockOwner(tx, userId)

@@ -32,13 +32,13 @@ export default async function relativeStrengthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { user, exercises, bodyWeight } = request.lifter
+      const { user, exercises, bodyWeight, now } = request.lifter
       const range: RangeValue = request.query.range ?? '1y'
       const formula = request.query.formula ?? 'epley'
       const exercise = await exercises.find(request.params.id)
       if (!exercise) throw new NotFound('exercise')
       const ctx = { requestId: request.id, log: request.log, budgetMs: stats.pageBudgetMs }
-      const from = rangeStart(range, user.timeZone)
+      const from = rangeStart(range, user.timeZone, now())
       const pending = stats.get(
         'progression',
         { userId: user.id, exerciseId: exercise.id },

@@ -235,14 +235,14 @@ export const RANGES = [
 ] as const
 export type RangeValue = (typeof RANGES)[number]['value']
 
-/** The first local date of a range ending today in the lifter's zone (undefined: all time). */
-export function rangeStart(range: RangeValue, timeZone: string): string | undefined {
+/** The first local date of a range ending today (`now`) in the lifter's zone (undefined: all time). */
+export function rangeStart(range: RangeValue, timeZone: string, now: Date): string | undefined {
   const months = RANGES.find((r) => r.value === range)?.months
   if (!months) return undefined
-  return DateTime.now().setZone(timeZone).minus({ months }).toISODate() ?? undefined
+  return DateTime.fromJSDate(now, { zone: timeZone }).minus({ months }).toISODate() ?? undefined
 }
 
-/** Monday twelve weeks before this week, in the lifter's zone: the dashboard's weekly chart. */
-export function twelveWeeksAgo(timeZone: string): string {
-  return DateTime.now().setZone(timeZone).startOf('week').minus({ weeks: 11 }).toISODate()!
+/** Monday twelve weeks before this week (`now`), in the lifter's zone: the dashboard's weekly chart. */
+export function twelveWeeksAgo(timeZone: string, now: Date): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('week').minus({ weeks: 11 }).toISODate()!
 }

@@ -115,7 +115,7 @@ t.test('bad input is a 400 naming the field, and nothing is written', async (t) 
   const pounds = await signUp(app, { unit: 'lb' })
   await lifter.api('PUT', '/api/v1/body-weights/2026-01-10', { weight: 80 })
   const before = await snapshot(prisma)
-  const tomorrow = dayAfter(todayIn('Pacific/Honolulu'))
+  const tomorrow = dayAfter(todayIn('Pacific/Honolulu', new Date()))
 
   const cases: [string, string, unknown, RegExp][] = [
     ['no weight', '2026-01-11', {}, /weight is required/],
@@ -160,7 +160,7 @@ t.test('bad input is a 400 naming the field, and nothing is written', async (t) 
 
   // Today in a zone ahead of UTC is already accepted there.
   const kiritimati = await signUp(app, { timeZone: 'Pacific/Kiritimati' })
-  const theirToday = todayIn('Pacific/Kiritimati')
+  const theirToday = todayIn('Pacific/Kiritimati', new Date())
   t.equal((await kiritimati.api('PUT', `/api/v1/body-weights/${theirToday}`, { weight: 70 })).statusCode, 201)
 })
 

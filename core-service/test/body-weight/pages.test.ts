@@ -12,7 +12,7 @@ t.test('log, replace and delete through the page; stats down still shows the ent
   const { app, db } = await buildTestCore(t) // STATS_URL points at nothing
   const prisma = testPrisma(t, db.url)
   const lifter = await signUp(app, { timeZone: 'Pacific/Auckland' })
-  const today = todayIn('Pacific/Auckland')
+  const today = todayIn('Pacific/Auckland', new Date())
 
   const empty = await lifter.page('/body-weight')
   t.equal(empty.statusCode, 200)

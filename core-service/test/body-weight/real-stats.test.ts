@@ -15,7 +15,7 @@ t.test('entries logged in core come back from stats with their trend', async (t)
   const stats = await startRealStats(port, db.readonlyUrl)
   t.teardown(() => stats.stop())
   const lifter = await signUp(app, { unit: 'lb', timeZone: 'Europe/Ljubljana' })
-  const today = todayIn('Europe/Ljubljana')
+  const today = todayIn('Europe/Ljubljana', new Date())
   const tenDaysAgo = DateTime.fromISO(today, { zone: 'UTC' }).minus({ days: 10 }).toISODate()!
   const label = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).toFormat('d LLL yyyy')
 

@@ -15,7 +15,6 @@ import type { StatsResult } from '../../stats/client.ts'
 import { StatsRequestError } from '../../stats/errors.ts'
 import { freshness } from '../../stats/progress-view.ts'
 import { editableWeight, formatWeight } from '../../units.ts'
-import { todayIn } from '../../workouts/local-time.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const STYLES = ['/static/css/training.css', '/static/css/progress.css']
@@ -45,8 +44,8 @@ export default async function bodyWeightPages(app: FastifyInstance) {
     reply: FastifyReply,
     form: { values?: BodyWeightForm; errors?: FieldErrors } = {},
   ) {
-    const { user, bodyWeight, now } = request.lifter
-    const today = todayIn(user.timeZone, now())
+    const { user, bodyWeight } = request.lifter
+    const today = request.lifter.today()
     const from = DateTime.fromISO(today, { zone: 'UTC' }).minus({ months: 12 }).toISODate() as string
     const [trend, year, recent] = await Promise.all([
       trendOf(request),
