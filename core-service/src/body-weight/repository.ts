@@ -3,7 +3,7 @@
 // transaction that also bumps users.data_version (the stats cache key). Answers are domain entries with
 // weights as exact decimal strings, never Prisma rows.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
-import { inUnit, type WeightUnit } from '../units.ts'
+import { inUnit } from '../units.ts'
 import { dateColumn, fromDateColumn, isRealDate } from '../workouts/local-time.ts'
 import { type BodyWeightInput, normalizeBodyWeight } from './input.ts'
 import type { BodyWeightEntry } from './types.ts'
