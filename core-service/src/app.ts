@@ -21,6 +21,8 @@ import statsClient from './plugins/stats-client.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
+import bodyWeightApi from './routes/body-weight/api.ts'
+import bodyWeightPages from './routes/body-weight/pages.ts'
 import calendarRoutes, { calendarApi } from './routes/calendar.ts'
 import countingRoutes from './routes/counting.ts'
 import exerciseApi from './routes/exercises/api.ts'
@@ -28,6 +30,7 @@ import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
+import relativeStrengthRoutes from './routes/relative-strength.ts'
 import resilienceRoutes from './routes/resilience.ts'
 import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
@@ -64,6 +67,10 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
       { name: 'calendar', description: 'Your workouts by local date' },
+      {
+        name: 'body weight',
+        description: 'Your body weight, one entry per local date, in your unit and kept exactly as typed',
+      },
       {
         name: 'progress',
         description:
@@ -125,6 +132,8 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
           await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
           await lifters.register(progressRoutes)
+          await lifters.register(relativeStrengthRoutes)
+          await lifters.register(bodyWeightPages)
         }),
       )
     }),
@@ -139,6 +148,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(workoutApi)
           await lifters.register(calendarApi)
           await lifters.register(statsApiRoutes)
+          await lifters.register(bodyWeightApi)
         }),
       )
     }),

@@ -6,6 +6,7 @@
 import { apiTokenStore } from './accounts/api-tokens.ts'
 import type { CurrentUser } from './accounts/current-user.ts'
 import { accountStore } from './accounts/users.ts'
+import { bodyWeightStore } from './body-weight/repository.ts'
 import { calendarStore } from './calendar/month.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
@@ -25,6 +26,7 @@ export interface Lifter {
   exercises: ReturnType<typeof exerciseStore>
   workouts: ReturnType<typeof workoutStore>
   calendar: ReturnType<typeof calendarStore>
+  bodyWeight: ReturnType<typeof bodyWeightStore>
 }
 
 export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
@@ -37,5 +39,6 @@ export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Dat
     exercises: exerciseStore(prisma, user.id),
     workouts: workoutStore(prisma, user, now),
     calendar: calendarStore(prisma, user.id),
+    bodyWeight: bodyWeightStore(prisma, user.id, now),
   }
 }

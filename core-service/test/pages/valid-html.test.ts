@@ -60,6 +60,14 @@ async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
       { exerciseId: own.id, reps: 3, weight: 120, rpe: 9.5 },
     ],
   })
+  // Two body-weight entries, one typed in lb, so the page lists and charts them.
+  await lifter.api('PUT', '/api/v1/body-weights/2026-01-04', {
+    weight: 81.35,
+    note: 'after <breakfast> & "coffee"',
+  })
+  await lifter.api('PATCH', '/api/v1/me', { unit: 'lb' })
+  await lifter.api('PUT', '/api/v1/body-weights/2026-01-05', { weight: 179.4 })
+  await lifter.api('PATCH', '/api/v1/me', { unit: 'kg' })
   return { lifter, own, workout, bench }
 }
 
@@ -131,6 +139,8 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
     ['calendar empty day', lifter.page('/calendar/2026-01-06')],
     ['progress dashboard', lifter.page('/progress')],
     ['progress of an exercise', lifter.page(`/progress/exercises/${bench}`)],
+    ['body weight, trend unavailable', lifter.page('/body-weight')],
+    ['relative strength, stats down', lifter.page(`/progress/exercises/${bench}/relative`)],
     ['404 signed in', lifter.page('/no-such-page'), 404],
     ['404 for a missing workout', lifter.page('/workouts/00000000-0000-4000-8000-000000000000'), 404],
     ['400 error page', lifter.page('/workouts?page=0'), 400],
@@ -189,6 +199,11 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
       403,
     ],
     ['token with errors', lifter.form('/settings/tokens', { name: '   ' }), 400],
+    [
+      'body weight with errors',
+      lifter.form('/body-weight', { date: '2999-01-01', weight: 'x', note: 'n'.repeat(501) }),
+      400,
+    ],
     ['settings showing a new token', lifter.form('/settings/tokens', { name: 'my script' }), 201],
   ]
   for (const [name, pending, status] of forms) await checkPage(t, name, pending, status)
@@ -198,6 +213,8 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
   const archived = await lifter.form(`/exercises/${own.id}/archive`, { archived: 'true' })
   t.equal(archived.statusCode, 303)
   await checkPage(t, 'archived exercise with a flash', lifter.page(`/exercises/${own.id}/edit`))
+  t.equal((await lifter.form('/body-weight', { date: '2026-01-06', weight: '80.5' })).statusCode, 303)
+  await checkPage(t, 'body weight with a flash', lifter.page('/body-weight'))
   for (let day = 1; day <= 20; day++) {
     const date = `2025-12-${String(day).padStart(2, '0')}T08:00:00Z`
     await logWorkout(lifter, { startedAt: date, sets: [{ exerciseId: bench, reps: 1, weight: 100 }] })
@@ -210,9 +227,18 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
 })
 
 t.test('a new lifter’s empty pages are valid HTML', async (t) => {
-  const { app } = await buildTestCore(t)
+  const { app, db } = await buildTestCore(t)
   const newcomer = await signUp(app, { unit: 'lb', timeZone: 'Pacific/Auckland' })
-  for (const url of ['/', '/workouts', '/workouts/new', '/calendar', '/calendar/2026-02-29', '/progress'])
+  for (const url of [
+    '/',
+    '/workouts',
+    '/workouts/new',
+    '/calendar',
+    '/calendar/2026-02-29',
+    '/progress',
+    '/body-weight',
+    `/progress/exercises/${(await catalog(testPrisma(t, db.url))).bench}/relative`,
+  ])
     await checkPage(
       t,
       `empty ${url}`,
@@ -233,6 +259,8 @@ t.test('progress pages with charts from a working stats service are valid HTML',
     'progress of an exercise, all time, Brzycki',
     lifter.page(`/progress/exercises/${bench}?range=all&formula=brzycki`),
   )
+  await checkPage(t, 'body weight with the trend', lifter.page('/body-weight'))
+  await checkPage(t, 'relative strength', lifter.page(`/progress/exercises/${bench}/relative?range=all`))
   // One stats endpoint failing: the rest of the page renders, that section shows the unavailable panel.
   fake.script = (_n, req) =>
     req.url?.includes('/volume') || req.url?.includes('/progression')

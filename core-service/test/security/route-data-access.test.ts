@@ -69,6 +69,10 @@ const VIEW_MODULES = [
   'src/workouts/summary.ts',
   'src/workouts/form.ts',
   'src/stats/progress-view.ts',
+  'src/body-weight/types.ts',
+  'src/body-weight/json.ts',
+  'src/body-weight/page-view.ts',
+  'src/body-weight/relative-view.ts',
   'src/lifter.ts',
 ]
 

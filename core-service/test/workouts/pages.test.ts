@@ -147,6 +147,8 @@ t.test('/apidocs documents the training API with schemas, and its example works'
     '/api/v1/workouts': ['get', 'post'],
     '/api/v1/workouts/{id}': ['get', 'put', 'delete'],
     '/api/v1/calendar': ['get'],
+    '/api/v1/body-weights': ['get'],
+    '/api/v1/body-weights/{date}': ['get', 'put', 'delete'],
   })) {
     for (const method of methods) {
       const op = doc.paths[path]?.[method]
@@ -159,7 +161,7 @@ t.test('/apidocs documents the training API with schemas, and its example works'
     }
   }
   t.notOk(
-    Object.keys(doc.paths).some((p) => p.startsWith('/workouts')),
+    Object.keys(doc.paths).some((p) => p.startsWith('/workouts') || p.startsWith('/body-weight')),
     'pages are not in the API docs',
   )
   // The documented example body, with a real exercise id, is accepted as is.

@@ -117,6 +117,8 @@ if (chromiumMissing) {
         '/exercises',
         '/progress',
         `/progress/exercises/${exerciseHref}`,
+        `/progress/exercises/${exerciseHref}/relative`,
+        '/body-weight',
         '/settings',
       ]
       for (const path of pages) {
