@@ -26,10 +26,11 @@ import countingRoutes from './routes/counting.ts'
 import exerciseApi from './routes/exercises/api.ts'
 import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
+import importApi from './routes/imports/api.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
-import { apiNotFound, audienceScope } from './routes/scopes.ts'
+import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
@@ -64,6 +65,11 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
       { name: 'calendar', description: 'Your workouts by local date' },
+      {
+        name: 'imports',
+        description:
+          'CSV exports from Strong, Hevy, FitNotes or LiftLog: upload (read, nothing written), preview, confirm (one transaction)',
+      },
       {
         name: 'progress',
         description:
@@ -130,6 +136,11 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await api.register(workoutApi)
       await api.register(calendarApi)
       await api.register(statsApiRoutes)
+      await api.register(
+        signedIn(async (lifters) => {
+          await lifters.register(importApi)
+        }),
+      )
     }),
   )
   await fastify.register(apiNotFound, { prefix: '/api' })

@@ -5,6 +5,7 @@
 import type { CurrentUser } from './accounts/current-user.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
+import { importStore } from './import/plan-store.ts'
 import { workoutStore } from './workouts/repository.ts'
 
 export interface Lifter {
@@ -13,6 +14,8 @@ export interface Lifter {
   now: () => Date
   exercises: ReturnType<typeof exerciseStore>
   workouts: ReturnType<typeof workoutStore>
+  /** CSV imports: the pending plans between preview and confirm, and the confirm itself. */
+  imports: ReturnType<typeof importStore>
 }
 
 export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
@@ -21,5 +24,6 @@ export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Dat
     now,
     exercises: exerciseStore(prisma, user.id),
     workouts: workoutStore(prisma, user.id, now),
+    imports: importStore(prisma, user.id, now),
   }
 }
