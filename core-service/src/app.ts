@@ -27,6 +27,7 @@ import exerciseApi from './routes/exercises/api.ts'
 import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
 import importApi from './routes/imports/api.ts'
+import importPages from './routes/imports/pages.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import resilienceRoutes from './routes/resilience.ts'
@@ -126,6 +127,11 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await pages.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
       await pages.register(progressRoutes)
       await pages.register(countingRoutes)
+      await pages.register(
+        signedIn(async (lifters) => {
+          await lifters.register(importPages)
+        }),
+      )
     }),
   )
   await fastify.register(

@@ -117,26 +117,26 @@ export const ImportPreview = Type.Object({
 })
 export type ImportPreview = Static<typeof ImportPreview>
 
-const Choice = Type.Union([
-  Type.Object(
-    { exerciseId: Type.String({ format: 'uuid', description: 'a catalog exercise or one of yours' }) },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      create: Type.Object(
+// One object with exactly one of the two keys (not a union), so a bad field gets a message naming it.
+const Choice = Type.Object(
+  {
+    exerciseId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'a catalog exercise or one of yours' }),
+    ),
+    create: Type.Optional(
+      Type.Object(
         {
           name: Type.Optional(ExerciseName),
           muscleGroup: MuscleGroup,
           equipment: EquipmentType,
           category: Type.Optional(Category),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'a custom exercise to create for the name' },
       ),
-    },
-    { additionalProperties: false },
-  ),
-])
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, maxProperties: 1, description: 'exerciseId or create' },
+)
 
 export const ConfirmBody = Type.Object(
   {

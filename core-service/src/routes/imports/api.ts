@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../../api-errors.ts'
 import { NotFound, ValidationFailed } from '../../errors.ts'
-import { previewExercises, previewJson, resolveChoices } from '../../import/preview.ts'
+import { type ChoiceInput, previewExercises, previewJson, resolveChoices } from '../../import/preview.ts'
 import { ConfirmBody, ConfirmOut, ImportParams, ImportPreview, UploadBody } from '../../import/schemas.ts'
 import { importUploads, readUpload } from './upload.ts'
 
@@ -103,7 +103,13 @@ export default async function importApi(app: FastifyInstance) {
         imports.suggest(stored.plan),
         imports.exercises(),
       ])
-      const { choices, errors } = resolveChoices(stored, defaults, request.body.choices ?? {}, pickable)
+      const given = Object.fromEntries(
+        Object.entries(request.body.choices ?? {}).map(([name, c]): [string, ChoiceInput] => [
+          name,
+          c.exerciseId !== undefined ? { exerciseId: c.exerciseId } : { create: c.create ?? {} },
+        ]),
+      )
+      const { choices, errors } = resolveChoices(stored, defaults, given, pickable)
       const first = errors[0]
       if (first) throw new ValidationFailed(`choices["${first.name}"].${first.field} ${first.message}`)
       const outcome = await imports.confirm(stored, choices)
