@@ -431,3 +431,25 @@ t.test('CSRF: the upload form and the confirm form are refused without the sessi
   t.equal(confirm.statusCode, 403, 'the confirm form without _csrf')
   t.equal(await prisma.workout.count(), 0)
 })
+
+t.test(
+  '/apidocs documents the import routes: tags, the multipart upload, the confirm body, their errors',
+  async (t) => {
+    const { app } = await setup(t)
+    const doc = (await app.inject('/apidocs/json')).json()
+    t.ok(doc.tags.some((tag: { name: string }) => tag.name === 'imports'))
+    const upload = doc.paths['/api/v1/imports'].post
+    t.same(upload.tags, ['imports'])
+    t.match(upload.description, /25 MB/)
+    const form = upload.requestBody.content['multipart/form-data'].schema
+    t.equal(form.properties.file.format, 'binary')
+    t.same(form.properties.format.enum, ['auto', 'strong', 'hevy', 'fitnotes', 'liftlog'])
+    t.same(Object.keys(upload.responses).sort(), ['201', '400', '401', '403', '413'])
+    const preview = doc.paths['/api/v1/imports/{id}'].get
+    t.same(Object.keys(preview.responses).sort(), ['200', '401', '404'])
+    const confirm = doc.paths['/api/v1/imports/{id}/confirm'].post
+    t.ok(confirm.requestBody.content['application/json'].schema.properties.choices)
+    t.ok(confirm.responses['200'].content['application/json'].schema.properties.skipped)
+    t.notOk(doc.paths['/import'], 'the pages stay out of the API docs')
+  },
+)

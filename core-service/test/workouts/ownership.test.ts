@@ -111,12 +111,20 @@ t.test('guests are sent to log in (pages) or get 401 (API)', async (t) => {
     '/exercises',
     '/calendar',
     '/calendar/2026-01-01',
+    '/import',
+    `/import/${id}`,
   ]) {
     const res = await app.inject({ url, headers: { accept: 'text/html' } })
     t.equal(res.statusCode, 303, `GET ${url}`)
     t.match(res.headers.location, /^\/login/)
   }
-  for (const url of ['/api/v1/workouts', `/api/v1/workouts/${id}`, '/api/v1/exercises', '/api/v1/calendar']) {
+  for (const url of [
+    '/api/v1/workouts',
+    `/api/v1/workouts/${id}`,
+    '/api/v1/exercises',
+    '/api/v1/calendar',
+    `/api/v1/imports/${id}`,
+  ]) {
     const res = await app.inject({ url })
     t.equal(res.statusCode, 401, `GET ${url}`)
     t.equal(res.json().code, 'UNAUTHENTICATED')
