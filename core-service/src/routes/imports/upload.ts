@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { CurrentUser } from '../../accounts/current-user.ts'
 import { fieldError, PayloadTooLarge, ValidationFailed } from '../../errors.ts'
 import { buildImportPlan } from '../../import/plan.ts'
+import { withTextRules } from '../../import/text-rules.ts'
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan } from '../../import/types.ts'
+import { refusedCharacter } from '../../plugins/input-guard.ts'
 
 /** The largest export accepted: years of daily training in Strong or Hevy are a few MB. */
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
@@ -84,7 +86,11 @@ export async function readUpload(request: FastifyRequest, user: CurrentUser): Pr
         for (let next = await source.next(); !next.done; next = await source.next())
           yield next.value as Buffer
       }
-      plan = await buildImportPlan(bytes(), { zone: user.timeZone, unit: user.unit, format })
+      // The rules typed text obeys hold for imported text too (input-guard only sees the multipart fields).
+      plan = withTextRules(
+        await buildImportPlan(bytes(), { zone: user.timeZone, unit: user.unit, format }),
+        refusedCharacter,
+      )
       // A plan that stopped at a bad header left the rest unread: read it, so the request completes.
       await drain()
       if (part.file.truncated) throw tooLarge()
