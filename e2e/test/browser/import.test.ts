@@ -34,11 +34,12 @@ if (chromiumMissing) {
   })
 
   const main = async () => (await page.textContent('main')) ?? ''
+  const username = `import_${Date.now().toString(36)}`
 
   t.test('a lifter imports a Strong export, resolving its one unknown exercise', async (t) => {
     const base = stack.coreUrl
     await page.goto(`${base}/register`)
-    await page.fill('#username', `import_${Date.now().toString(36)}`)
+    await page.fill('#username', username)
     await page.fill('#password', 'correct horse battery staple')
     await page.fill('#displayName', 'Import Tester')
     await page.check('input[name="unit"][value="kg"]')
@@ -100,5 +101,33 @@ if (chromiumMissing) {
 
     t.same(problems, [], 'no console errors')
     t.comment(`screenshots in ${shots}`)
+  })
+
+  t.test('without JavaScript the plain form does the same; the same file again adds nothing', async (t) => {
+    const base = stack.coreUrl
+    const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: 'Europe/Ljubljana' })
+    t.teardown(() => context.close())
+    const plain = await context.newPage()
+    plain.setDefaultTimeout(15_000)
+    await plain.goto(`${base}/login`)
+    await plain.fill('#username', username)
+    await plain.fill('#password', 'correct horse battery staple')
+    await Promise.all([plain.waitForURL(`${base}/`), plain.click('button:has-text("Log in")')])
+    await plain.goto(`${base}/import`)
+    await plain.setInputFiles('#file', FIXTURE)
+    // The browser posts the multipart form itself, its CSRF token in the action URL.
+    await Promise.all([
+      plain.waitForURL(/\/import\/[0-9a-f-]{36}$/),
+      plain.click('button:has-text("Read the file")'),
+    ])
+    const decision = plain.locator('fieldset.import-decision')
+    t.match(await decision.textContent(), /Zottman Curl/)
+    await decision.locator('select[name^="exercise_"]').selectOption({ label: 'Dumbbell Curl' })
+    await Promise.all([
+      plain.waitForURL(`${base}/calendar?month=2026-10`),
+      plain.click('button:has-text("Import 2 workouts")'),
+    ])
+    t.match(await plain.textContent('main'), /Imported 0 workouts \(0 sets\); 2 skipped as already imported/)
+    t.equal(await plain.locator('td.has-workout').count(), 2, 'still two days marked')
   })
 }
