@@ -453,3 +453,73 @@ t.test(
     t.notOk(doc.paths['/import'], 'the pages stay out of the API docs')
   },
 )
+
+t.test('an upload expires after an hour; a lifter keeps at most five pending', async (t) => {
+  const { app, prisma } = await setup(t)
+  const lifter = await signUp(app)
+  const ids: string[] = []
+  for (let i = 0; i < 6; i++) ids.push((await apiUpload(app, lifter, fileOf('hevy-kg.csv'))).json().id)
+  const kept = await prisma.pendingImport.findMany({
+    where: { userId: lifter.user.id },
+    select: { id: true },
+  })
+  t.same(kept.map((k) => k.id).sort(), ids.slice(1).sort(), 'the oldest went when the sixth came')
+  t.equal((await lifter.api('GET', `/api/v1/imports/${ids[0]}`)).statusCode, 404)
+
+  await prisma.pendingImport.update({
+    where: { id: ids[5]! },
+    data: { createdAt: new Date(Date.now() - 61 * 60 * 1000) },
+  })
+  t.equal((await lifter.api('GET', `/api/v1/imports/${ids[5]}`)).statusCode, 404, 'expired: 404')
+  t.equal((await lifter.api('POST', `/api/v1/imports/${ids[5]}/confirm`, {})).statusCode, 404)
+  t.equal((await lifter.page(`/import/${ids[5]}`)).statusCode, 404)
+  const other = await signUp(app)
+  await apiUpload(app, other, fileOf('hevy-kg.csv'))
+  t.equal(await prisma.pendingImport.count({ where: { id: ids[5]! } }), 0, 'swept by the next upload')
+  t.equal(await prisma.workout.count(), 0)
+})
+
+t.test('multipart rules: the format before the file, one file, in the field "file"', async (t) => {
+  const { app } = await setup(t)
+  const lifter = await signUp(app)
+  const send = async (form: FormData) => {
+    const request = new Request('http://localhost/', { method: 'POST', body: form })
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: {
+        authorization: `Bearer ${lifter.token}`,
+        'content-type': request.headers.get('content-type')!,
+      },
+      payload: Buffer.from(await request.arrayBuffer()),
+    })
+  }
+  const csv = () => new Blob([readFileSync(fixture('hevy-kg.csv'))], { type: 'text/csv' })
+  const late = new FormData()
+  late.append('file', csv(), 'a.csv')
+  late.append('format', 'hevy')
+  const lateRes = await send(late)
+  t.equal(lateRes.statusCode, 400)
+  t.match(lateRes.json().message, /format field before the file/)
+  const two = new FormData()
+  two.append('file', csv(), 'a.csv')
+  two.append('file', csv(), 'b.csv')
+  const twoRes = await send(two)
+  t.equal(twoRes.statusCode, 400)
+  t.match(twoRes.json().message, /one file/)
+  const wrong = new FormData()
+  wrong.append('upload', csv(), 'a.csv')
+  const wrongRes = await send(wrong)
+  t.equal(wrongRes.statusCode, 400)
+  t.match(wrongRes.json().message, /field "file"/)
+  const extra = new FormData()
+  extra.append('comment', 'hi')
+  extra.append('file', csv(), 'a.csv')
+  t.equal((await send(extra)).statusCode, 400, 'an unknown field')
+  const chosen = new FormData()
+  chosen.append('format', 'hevy')
+  chosen.append('file', csv(), 'a.csv')
+  const ok = await send(chosen)
+  t.equal(ok.statusCode, 201)
+  t.equal(ok.json().format, 'hevy')
+})
