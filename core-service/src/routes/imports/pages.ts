@@ -132,8 +132,9 @@ export default async function importPages(app: FastifyInstance) {
     async (request, reply) => {
       let format: string | undefined
       try {
-        const plan = await readUpload(request, request.lifter.user)
-        format = plan.format
+        const plan = await readUpload(request, request.lifter.user, (value) => {
+          format = value
+        })
         const stored = await request.lifter.imports.save(plan)
         return reply.redirect(`/import/${stored.id}`, 303)
       } catch (error) {

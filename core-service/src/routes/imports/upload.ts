@@ -50,7 +50,12 @@ export function formatChoice(value: unknown): ImportFormat | undefined {
  * ValidationFailed (field `file` or `format`) when there is no file or it can't be read as an export, and
  * PayloadTooLarge over the limit.
  */
-export async function readUpload(request: FastifyRequest, user: CurrentUser): Promise<ReadablePlan> {
+export async function readUpload(
+  request: FastifyRequest,
+  user: CurrentUser,
+  /** Told the format field's value as soon as it is read, so a form re-rendered on error keeps it. */
+  onFormat: (value: string) => void = () => {},
+): Promise<ReadablePlan> {
   if (!request.isMultipart())
     throw fieldError(new ValidationFailed('send the file as multipart/form-data in the field "file"'), 'file')
   let format: ImportFormat | undefined
@@ -60,6 +65,7 @@ export async function readUpload(request: FastifyRequest, user: CurrentUser): Pr
       if (part.type === 'field') {
         if (part.fieldname === 'format') {
           if (plan) throw fieldError(new ValidationFailed('send the format field before the file'), 'format')
+          onFormat(String(part.value))
           format = formatChoice(part.value)
         } else if (part.fieldname !== '_csrf') {
           throw fieldError(
