@@ -3,6 +3,7 @@
 // too large is 413, unreadable is 400, and a refused request writes nothing.
 import { readFileSync } from 'node:fs'
 import t, { type Test } from 'tap'
+import { tokenFromActionUrl } from '../../src/routes/imports/pages.ts'
 import { buildTestCore } from '../support/app.ts'
 import { type SignedInUser, signUp } from '../support/users.ts'
 import { addExercise, logWorkout, snapshot, testPrisma } from '../workouts/helpers.ts'
@@ -527,3 +528,22 @@ t.test('multipart rules: the format before the file, one file, in the field "fil
   t.equal(ok.statusCode, 201)
   t.equal(ok.json().format, 'hevy')
 })
+
+t.test(
+  'the upload form’s token moves from the action URL to the CSRF header, and out of the logged URL',
+  async (t) => {
+    const run = (url: string, query: Record<string, string>, headers: Record<string, string> = {}) => {
+      const request = { query, headers: { ...headers }, raw: { url } }
+      tokenFromActionUrl.call({} as never, request as never, {} as never, () => {})
+      return request
+    }
+    const plain = run('/import?_csrf=tok-1', { _csrf: 'tok-1' })
+    t.equal(plain.headers['x-csrf-token'], 'tok-1')
+    t.equal(plain.raw.url, '/import', 'nothing of the token left in the URL')
+    t.equal(run('/import?a=1&_csrf=x', { a: '1', _csrf: 'x' }).raw.url, '/import?a=1')
+    t.equal(run('/import?_csrf=x&a=1', { a: '1', _csrf: 'x' }).raw.url, '/import?a=1')
+    const script = run('/import?_csrf=from-url', { _csrf: 'from-url' }, { 'x-csrf-token': 'from-header' })
+    t.equal(script.headers['x-csrf-token'], 'from-header', 'a header the script sent wins')
+    t.same(run('/import', {}).headers, {}, 'no token, no header')
+  },
+)

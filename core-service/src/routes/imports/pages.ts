@@ -48,7 +48,7 @@ const formats = [
 ]
 
 /** Moves the action URL's token to the header the CSRF check reads; see the header comment. */
-const tokenFromActionUrl: onRequestHookHandler = (request, _reply, done) => {
+export const tokenFromActionUrl: onRequestHookHandler = (request, _reply, done) => {
   const token = (request.query as { _csrf?: unknown })._csrf
   if (typeof token === 'string' && request.headers['x-csrf-token'] === undefined)
     request.headers['x-csrf-token'] = token
