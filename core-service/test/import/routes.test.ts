@@ -521,6 +521,26 @@ t.test('multipart rules: the format before the file, one file, in the field "fil
   extra.append('comment', 'hi')
   extra.append('file', csv(), 'a.csv')
   t.equal((await send(extra)).statusCode, 400, 'an unknown field')
+  const empty = new FormData()
+  empty.append('format', 'auto')
+  empty.append('file', new Blob([]), '')
+  const emptyRes = await send(empty)
+  t.equal(emptyRes.statusCode, 400, 'a file input left empty')
+  t.match(emptyRes.json().message, /choose a CSV file/)
+  const good = await multipart(fileOf('hevy-kg.csv'))
+  for (const [what, payload] of [
+    ['cut off in the middle of the file', good.payload.subarray(0, good.payload.length - 80)],
+    ['not multipart at all', Buffer.from('just some text')],
+  ] as const) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${lifter.token}`, 'content-type': good.contentType },
+      payload,
+    })
+    t.equal(res.statusCode, 400, `${what}: 400`)
+    t.match(res.json().message, /could not be read as multipart\/form-data/, `${what}: says so`)
+  }
   const chosen = new FormData()
   chosen.append('format', 'hevy')
   chosen.append('file', csv(), 'a.csv')
