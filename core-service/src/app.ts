@@ -116,19 +116,22 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
     },
   })
 
+  // Public routes sit directly in their audience scope; everything else inside `signedIn`, where handlers
+  // reach the lifter's data only through request.lifter (lifter.ts).
   await fastify.register(
     audienceScope('page', async (pages) => {
+      // Guests and lifters alike: the start page, register / sign in / sign out, the counting rules.
       await pages.register(homeRoutes)
       await pages.register(accountRoutes)
-      await pages.register(settingsRoutes)
-      await pages.register(exercisePages)
-      await pages.register(workoutPages)
-      // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
-      await pages.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
-      await pages.register(progressRoutes)
       await pages.register(countingRoutes)
       await pages.register(
         signedIn(async (lifters) => {
+          await lifters.register(settingsRoutes)
+          await lifters.register(exercisePages)
+          await lifters.register(workoutPages)
+          // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
+          await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
+          await lifters.register(progressRoutes)
           await lifters.register(importPages)
         }),
       )
@@ -136,14 +139,14 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
   )
   await fastify.register(
     audienceScope('api', async (api) => {
-      await api.register(meRoutes)
-      await api.register(apiTokenRoutes)
-      await api.register(exerciseApi)
-      await api.register(workoutApi)
-      await api.register(calendarApi)
-      await api.register(statsApiRoutes)
       await api.register(
         signedIn(async (lifters) => {
+          await lifters.register(meRoutes)
+          await lifters.register(apiTokenRoutes)
+          await lifters.register(exerciseApi)
+          await lifters.register(workoutApi)
+          await lifters.register(calendarApi)
+          await lifters.register(statsApiRoutes)
           await lifters.register(importApi)
         }),
       )

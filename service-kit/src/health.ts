@@ -10,6 +10,7 @@
 // recovery would wait for probes. Only `required` checks (none by default) gate readiness.
 import type { FastifyInstance } from 'fastify'
 import { CheckTimeout, describeFailure } from './unavailable.ts'
+import { TaskCancelledError, waitAtMost } from './wait-at-most.ts'
 
 export type ReadinessCheck = () => Promise<unknown>
 
@@ -23,14 +24,13 @@ export interface HealthOptions {
   warmUpMs?: number
 }
 
-function withTimeout(check: ReadinessCheck, ms: number): Promise<'ok'> {
-  let timer: NodeJS.Timeout | undefined
-  return Promise.race([
-    check().then(() => 'ok' as const),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CheckTimeout(`no answer within ${ms} ms`)), ms)
-    }),
-  ]).finally(() => clearTimeout(timer))
+async function withTimeout(check: ReadinessCheck, ms: number): Promise<'ok'> {
+  try {
+    await waitAtMost(ms).execute(() => check())
+    return 'ok'
+  } catch (err) {
+    throw err instanceof TaskCancelledError ? new CheckTimeout(`no answer within ${ms} ms`) : err
+  }
 }
 
 /** Runs every check at once; each answers "ok" or why not (its error, or the timeout). */

@@ -28,3 +28,4 @@ export {
   RETRY_AFTER_SECONDS,
   type UnavailableError,
 } from './unavailable.ts'
+export { TaskCancelledError, waitAtMost } from './wait-at-most.ts'

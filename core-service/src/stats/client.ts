@@ -1,6 +1,8 @@
 // The one owner of every call core makes to stats-service: a keep-alive undici Pool with bounded connection
 // lifetime, the resilience policies, response validation, the last-good fallback, and one shared upstream
 // request for identical concurrent calls.
+
+import { TaskCancelledError, waitAtMost } from '@liftlog/service-kit'
 import type { Answer, EndpointName } from '@liftlog/stats-contract'
 import { routeOf, shapeProblem } from './contract-check.ts'
 import { StatsRequestError, StatsUnavailableError } from './errors.ts'
@@ -340,16 +342,18 @@ interface Fresh {
   fetchedAt: number
 }
 
-/** The promise's outcome, or a 'deadline' failure if it has none within ms (the promise itself goes on). */
-function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StatsUnavailableError('deadline', `no answer within ${ms} ms`)),
-      Math.max(0, ms),
-    )
-  })
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+/**
+ * The promise's outcome, or a 'deadline' failure if it has none within ms. The promise itself goes on (a
+ * shared in-flight fetch whose answer is kept for the next view), so nothing is aborted.
+ */
+async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
+  try {
+    return await waitAtMost(ms).execute(() => promise)
+  } catch (err) {
+    if (err instanceof TaskCancelledError)
+      throw new StatsUnavailableError('deadline', `no answer within ${ms} ms`)
+    throw err
+  }
 }
 
 function safeParse(text: string): unknown {

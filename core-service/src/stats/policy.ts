@@ -1,6 +1,7 @@
 // The resilience policy around one group of stats calls (one circuit breaker): breaker → deadline-aware
 // retry (idempotent GETs only) → a bounded wait for a connection slot → per-attempt timeout. Built once per
 // process; a breaker made per request would never see five failures in a row.
+import { TaskCancelledError, waitAtMost } from '@liftlog/service-kit'
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import { StatsUnavailableError } from './errors.ts'
 import type { Slots } from './slots.ts'
@@ -148,23 +149,25 @@ export class UpstreamPolicy {
 
   /**
    * One attempt: first a connection slot (bounded by the deadline; the wait is not the attempt's time and
-   * not stats' fault), then the attempt with its own timeout, cut to what is left of the deadline.
+   * not stats' fault), then the attempt under waitAtMost, cut to what is left of the deadline (so a policy
+   * per attempt: the budget differs each time); its signal aborts the attempt's request at the timeout.
    */
   async #timed<T>(attempt: (ctx: AttemptContext) => Promise<T>, n: number, deadlineAt: number): Promise<T> {
     const release = await this.slots.acquire(deadlineAt)
     const budget = Math.max(1, Math.min(this.settings.attemptTimeoutMs, deadlineAt - Date.now()))
-    const controller = new AbortController()
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort()
-        reject(new StatsUnavailableError('timeout', `no answer within ${budget} ms`, true))
-      }, budget)
-    })
+    let signal: AbortSignal | undefined
     try {
-      return await Promise.race([attempt({ signal: controller.signal, attempt: n }), timedOut])
+      return await waitAtMost(budget).execute((context) => {
+        signal = context.signal
+        return attempt({ signal, attempt: n })
+      })
+    } catch (err) {
+      // Whichever settles first, cockatiel's TaskCancelledError or undici's abort error: both are the timeout.
+      if (err instanceof TaskCancelledError || signal?.aborted) {
+        throw new StatsUnavailableError('timeout', `no answer within ${budget} ms`, true)
+      }
+      throw err
     } finally {
-      clearTimeout(timer)
       release()
     }
   }

@@ -1,6 +1,7 @@
 // fastify.resultCache: Redis-backed when fastify.redis exists, else an in-process LRU, plus hit/miss
 // counters on /metrics. A failing cache is logged and bypassed; it never fails a request, and a hung one
 // costs a request at most LOOKUP_BUDGET_MS.
+import { waitAtMost } from '@liftlog/service-kit'
 import fp from 'fastify-plugin'
 import { Counter } from 'prom-client'
 import { MemoryCache, RedisCache, type ResultCache } from '../stats/result-cache.ts'
@@ -8,12 +9,9 @@ import { MemoryCache, RedisCache, type ResultCache } from '../stats/result-cache
 /** A cache read slower than this (Redis hung) counts as a miss: computing is cheaper than waiting. */
 export const LOOKUP_BUDGET_MS = 50
 
+/** The lookup's answer, or TaskCancelledError after LOOKUP_BUDGET_MS (counted and logged as an error). */
 function withinBudget<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_BUDGET_MS} ms`)), LOOKUP_BUDGET_MS)
-  })
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+  return waitAtMost(LOOKUP_BUDGET_MS).execute(() => promise)
 }
 
 export interface CachedResults {
