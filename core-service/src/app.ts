@@ -28,6 +28,8 @@ import countingRoutes from './routes/counting.ts'
 import exerciseApi from './routes/exercises/api.ts'
 import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
+import importApi from './routes/imports/api.ts'
+import importPages from './routes/imports/pages.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import relativeStrengthRoutes from './routes/relative-strength.ts'
@@ -70,6 +72,11 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       {
         name: 'body weight',
         description: 'Your body weight, one entry per local date, in your unit and kept exactly as typed',
+      },
+      {
+        name: 'imports',
+        description:
+          'CSV exports from Strong, Hevy, FitNotes or LiftLog: upload (read, nothing written), preview, confirm (one transaction)',
       },
       {
         name: 'progress',
@@ -134,6 +141,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(progressRoutes)
           await lifters.register(relativeStrengthRoutes)
           await lifters.register(bodyWeightPages)
+          await lifters.register(importPages)
         }),
       )
     }),
@@ -149,6 +157,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(calendarApi)
           await lifters.register(statsApiRoutes)
           await lifters.register(bodyWeightApi)
+          await lifters.register(importApi)
         }),
       )
     }),

@@ -10,6 +10,7 @@ import { bodyWeightStore } from './body-weight/repository.ts'
 import { calendarStore } from './calendar/month.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
+import { importStore } from './import/plan-store.ts'
 import { todayIn } from './workouts/local-time.ts'
 import { workoutStore } from './workouts/repository.ts'
 
@@ -27,6 +28,8 @@ export interface Lifter {
   workouts: ReturnType<typeof workoutStore>
   calendar: ReturnType<typeof calendarStore>
   bodyWeight: ReturnType<typeof bodyWeightStore>
+  /** CSV imports: the pending plans between preview and confirm, and the confirm itself. */
+  imports: ReturnType<typeof importStore>
 }
 
 export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
@@ -40,5 +43,6 @@ export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Dat
     workouts: workoutStore(prisma, user, now),
     calendar: calendarStore(prisma, user.id),
     bodyWeight: bodyWeightStore(prisma, user.id, now),
+    imports: importStore(prisma, user.id, now),
   }
 }

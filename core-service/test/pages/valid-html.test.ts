@@ -1,8 +1,10 @@
 // Every page core-service renders, as a guest and as a lifter with data, checked by a real HTML validator
 // (html-validate with its recommended rules): what browsers and assistive technology get is valid HTML.
+import { readFileSync } from 'node:fs'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { formatterFactory, HtmlValidate, type Message } from 'html-validate'
 import t, { type Test } from 'tap'
+import { fixture, multipart } from '../import/helpers.ts'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
 import { guestPost, type SignedInUser, signUp } from '../support/users.ts'
@@ -296,3 +298,49 @@ t.test('the validator really fails bad markup', async (t) => {
   ])
     t.ok(rules.has(rule), `${rule} reported`)
 })
+
+t.test(
+  'the import pages are valid HTML: upload form, its errors, a preview with decisions and unreadable rows',
+  async (t) => {
+    const { app } = await buildTestCore(t)
+    const lifter = await signUp(app, { timeZone: 'Europe/Ljubljana' })
+    const upload = async (name: string, fields: Record<string, string> = {}) => {
+      const body = await multipart({ name, content: readFileSync(fixture(name)) }, fields)
+      return app.inject({
+        method: 'POST',
+        url: `/import?_csrf=${encodeURIComponent(lifter.csrfToken)}`,
+        remoteAddress: lifter.remoteAddress,
+        headers: { cookie: lifter.cookie, accept: 'text/html', 'content-type': body.contentType },
+        payload: body.payload,
+      })
+    }
+    await checkPage(t, 'import form', lifter.page('/import'))
+    await checkPage(t, 'import of an unknown header', upload('wrong-header.csv'), 400)
+    await checkPage(
+      t,
+      'import with a format that does not fit',
+      upload('hevy-kg.csv', { format: 'fitnotes' }),
+      400,
+    )
+    for (const name of ['malformed-numbers.csv', 'strong-semicolon-unit.csv', 'hevy-lbs.csv']) {
+      const res = await upload(name)
+      t.equal(res.statusCode, 303, `${name} uploaded`)
+      await checkPage(t, `import preview of ${name}`, lifter.page(res.headers.location as string))
+    }
+    const res = await upload('hevy-kg.csv', { format: 'hevy' })
+    const preview = res.headers.location as string
+    await checkPage(t, 'import preview of hevy-kg.csv', lifter.page(preview))
+    await checkPage(
+      t,
+      'import preview with errors',
+      lifter.form(preview, {
+        exercise_0: 'nonsense',
+        exercise_3: 'custom',
+        muscleGroup_3: '',
+        equipment_3: 'x',
+        name_3: '',
+      }),
+      400,
+    )
+  },
+)

@@ -123,6 +123,8 @@ t.test('guests are sent to log in (pages) or get 401 (API)', async (t) => {
     '/calendar',
     '/calendar/2026-01-01',
     '/body-weight',
+    '/import',
+    `/import/${id}`,
   ]) {
     const res = await app.inject({ url, headers: { accept: 'text/html' } })
     t.equal(res.statusCode, 303, `GET ${url}`)
@@ -135,6 +137,7 @@ t.test('guests are sent to log in (pages) or get 401 (API)', async (t) => {
     '/api/v1/calendar',
     '/api/v1/body-weights',
     '/api/v1/body-weights/2026-01-01',
+    `/api/v1/imports/${id}`,
   ]) {
     const res = await app.inject({ url })
     t.equal(res.statusCode, 401, `GET ${url}`)

@@ -3,6 +3,7 @@
 // text reads at ≥ 12 px on the phone, and the calendar's Prev/Next links are named by their visible text.
 // Screenshots of each page in each scheme land in LIFTLOG_SCREENSHOTS (default: a temp dir).
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { chromiumMissing, openPhonePage, type PhonePage } from '../../support/browser.ts'
@@ -10,6 +11,9 @@ import { type Stack, startStack } from '../../support/stack.ts'
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source
 const PASSWORD = 'correct horse battery staple'
+const IMPORT_FIXTURE = fileURLToPath(
+  new URL('../../../core-service/test/import/fixtures/malformed-numbers.csv', import.meta.url),
+)
 
 interface AxeViolation {
   id: string
@@ -120,6 +124,7 @@ if (chromiumMissing) {
         `/progress/exercises/${exerciseHref}/relative`,
         '/body-weight',
         '/settings',
+        '/import',
       ]
       for (const path of pages) {
         const res = await page.goto(`${base}${path}`)
@@ -127,6 +132,16 @@ if (chromiumMissing) {
         t.same(await axeViolations(page), [], path)
         await shot(`${scheme}${path.replace(/[0-9a-f-]{36}/, 'id').replaceAll('/', '-') || '-home'}`)
       }
+
+      // An import preview with every part: an unknown name to decide, unreadable rows, warnings.
+      await page.goto(`${base}/import`)
+      await page.setInputFiles('#file', IMPORT_FIXTURE)
+      await Promise.all([
+        page.waitForURL(/\/import\/[0-9a-f-]{36}$/),
+        page.click('button:has-text("Read the file")'),
+      ])
+      t.same(await axeViolations(page), [], '/import/:id (preview)')
+      await shot(`${scheme}-import-preview`)
 
       const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')
       if (scheme === 'dark') t.ok(luminance(background) < 0.05, `dark background (${background})`)
