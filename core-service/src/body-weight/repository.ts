@@ -2,6 +2,7 @@
 // filters by it, so another lifter's entry is indistinguishable from a missing one. Every write is one
 // transaction that also bumps users.data_version (the stats cache key). Answers are domain entries with
 // weights as exact decimal strings, never Prisma rows.
+import { lockOwner } from '../db/lock-owner.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import { inUnit } from '../units.ts'
 import { dateColumn, fromDateColumn, isRealDate } from '../workouts/local-time.ts'
@@ -119,18 +120,6 @@ export async function deleteBodyWeight(prisma: PrismaClient, userId: string, dat
     if (count === 0) return false
     await lockOwner(tx, userId)
     return true
-  })
-}
-
-/**
- * Bumps the user's data_version (the stats cache key) and reads their zone and unit; updating the row also
- * locks it, so two saves of one lifter apply one after the other (as workouts/repository.ts does).
- */
-async function lockOwner(tx: Prisma.TransactionClient, userId: string) {
-  return tx.user.update({
-    where: { id: userId },
-    data: { dataVersion: { increment: 1 } },
-    select: { timeZone: true, unit: true },
   })
 }
 

@@ -3,6 +3,7 @@
 // leave as the domain's Exercise (types.ts), never as Prisma models. Routes use exerciseStore (the end of
 // this file) through request.lifter.exercises.
 
+import { lockOwner } from '../db/lock-owner.ts'
 import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
 import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
@@ -111,15 +112,6 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002'
 }
 
-/** Bumps the stats cache key: exercise names and archive flags appear in stats answers. */
-async function touchUser(tx: Prisma.TransactionClient, userId: string) {
-  await tx.user.update({
-    where: { id: userId },
-    data: { dataVersion: { increment: 1 } },
-    select: { id: true },
-  })
-}
-
 export async function createExercise(
   prisma: PrismaClient,
   userId: string,
@@ -139,7 +131,7 @@ export async function createExercise(
           isBodyweight: input.isBodyweight ?? input.equipment === 'bodyweight',
         },
       })
-      await touchUser(tx, userId)
+      await lockOwner(tx, userId)
       return toExercise(created)
     })
   } catch (err) {
@@ -169,7 +161,7 @@ export async function changeExercise(
       }
       if (change.archived !== undefined) data.archived = change.archived
       const updated = await tx.exercise.update({ where: { id: exercise.id }, data })
-      await touchUser(tx, userId)
+      await lockOwner(tx, userId)
       return toExercise(updated)
     })
   } catch (err) {
@@ -191,7 +183,7 @@ export async function deleteExercise(prisma: PrismaClient, userId: string, id: s
       const used = await setsUsing(tx, userId, id)
       if (used > 0) throw exerciseInUse(exercise.name, used)
       await tx.exercise.delete({ where: { id: exercise.id } })
-      await touchUser(tx, userId)
+      await lockOwner(tx, userId)
       return true
     })
   } catch (err) {

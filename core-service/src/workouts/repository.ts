@@ -4,6 +4,7 @@
 // Rows leave as the domain's Workout (types.ts): exact decimals as strings, dates as "YYYY-MM-DD".
 // Routes use workoutStore (the end of this file) through request.lifter.workouts.
 
+import { lockOwner } from '../db/lock-owner.ts'
 import { isId, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
@@ -181,18 +182,6 @@ export async function deleteWorkout(prisma: PrismaClient, userId: string, id: st
     if (count === 0) return false
     await lockOwner(tx, userId)
     return true
-  })
-}
-
-/**
- * Bumps the user's data_version (the stats cache key) and reads their zone and unit. Updating the row
- * first also locks it, so two saves of the same lifter apply one after the other.
- */
-async function lockOwner(tx: Prisma.TransactionClient, userId: string) {
-  return tx.user.update({
-    where: { id: userId },
-    data: { dataVersion: { increment: 1 } },
-    select: { timeZone: true, unit: true },
   })
 }
 
