@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import type { Lifter } from '../../lifter.ts'
+import { checkBody, type FieldErrors, fieldErrorsOf, invalidInput } from '../../validation.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -17,12 +18,13 @@ import {
   newValues,
   readForm,
   renderRows,
-  toWorkoutInput,
+  toWorkoutBody,
   valuesFromWorkout,
 } from '../../workouts/form.ts'
-import { type FieldErrors, workoutFieldErrors } from '../../workouts/input.ts'
+import type { WorkoutInput } from '../../workouts/input.ts'
 import { isRealDate, workoutZone } from '../../workouts/local-time.ts'
 import { STYLES, workoutCard, workoutDetail } from '../../workouts/page-data.ts'
+import { WorkoutBody } from '../../workouts/schemas.ts'
 import type { Workout } from '../../workouts/types.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
@@ -71,25 +73,33 @@ export default async function workoutPages(app: FastifyInstance) {
     })
   }
 
-  /** Saves the form or, for a row button, shows it again rearranged. */
+  /**
+   * Saves the form or, for a row button, shows it again rearranged. The values become the API's body,
+   * checked by its schema; `save` gets it as the repository's input (the API's path from there on).
+   */
   async function handleForm(
     reply: FastifyReply,
     lifter: Lifter,
     body: FormBody,
-    save: (values: FormValues) => Promise<Workout | null>,
+    save: (input: WorkoutInput, values: FormValues) => Promise<Workout | null>,
     workout?: Workout,
   ) {
     const values = readForm(body)
     const rearranged = applyRowAction(values, typeof body.action === 'string' ? body.action : undefined)
     if (rearranged) return renderForm(reply, lifter, { values: rearranged, workout, minimumRows: 1 })
     const filled = filledRows(values)
+    // The form shows and takes the date and time in the workout's own zone (a new one: the lifter's).
+    const zone = workout ? workoutZone(workout, lifter.user.timeZone) : lifter.user.timeZone
     try {
-      const saved = await save(filled)
+      const checked = checkBody(WorkoutBody, toWorkoutBody(filled, zone))
+      if (!checked.ok) throw invalidInput(checked.errors)
+      const { startedAt, ...rest } = checked.value
+      const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) }, filled)
       if (!saved) throw new NotFound('workout')
       reply.flash(workout ? 'Workout updated.' : 'Workout saved.')
       return reply.redirect(`/workouts/${saved.id}`, 303)
     } catch (err) {
-      const errors = workoutFieldErrors(err)
+      const errors = fieldErrorsOf(err)
       if (!errors) throw err
       reply.code(400)
       return renderForm(reply, lifter, { values: filled, errors, workout })
@@ -151,9 +161,7 @@ export default async function workoutPages(app: FastifyInstance) {
     { schema: { hide: true, summary: 'Log a workout', body: FormFields } },
     async (request, reply) => {
       const lifter = request.lifter
-      return handleForm(reply, lifter, request.body, (values) =>
-        lifter.workouts.create(toWorkoutInput(values, lifter.user.timeZone)),
-      )
+      return handleForm(reply, lifter, request.body, (input) => lifter.workouts.create(input))
     },
   )
 
@@ -205,12 +213,9 @@ export default async function workoutPages(app: FastifyInstance) {
         reply,
         lifter,
         request.body,
-        (values) => {
-          // The form shows and takes the date and time in the workout's own zone.
-          const zone = workoutZone(workout, user.timeZone)
-          const input = toWorkoutInput(values, zone)
+        (input, values) => {
           // Date and time left as the form showed them keep the workout's instant, and so its local date.
-          const shown = valuesFromWorkout(workout, user.unit, zone)
+          const shown = valuesFromWorkout(workout, user.unit, workoutZone(workout, user.timeZone))
           if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
           return lifter.workouts.replace(workout.id, input)
         },
