@@ -5,9 +5,17 @@
 // with `checkBody` against the same schema, so the API's 400 `fields` and a form's messages are the same.
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
 import type { FastifyValidationResult } from 'fastify/types/schema.js'
-import type { Static, TSchema } from 'typebox'
+import Type, { type Static, type TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { ValidationFailed } from './errors.ts'
+
+/**
+ * What every page form's body is to Fastify: named strings, bounded so a padded form cannot grow without
+ * end. The form's meaning is checked after its one mapping step to the API's body, by that body's schema.
+ */
+export const FormFields = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 10_000 }), {
+  maxProperties: 2000,
+})
 
 /** Messages by field path: "username", "sets.2.reps"; "_form" for the input as a whole. */
 export type FieldErrors = Record<string, string>

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import type { Lifter } from '../../lifter.ts'
-import { checkBody, type FieldErrors, fieldErrorsOf, invalidInput } from '../../validation.ts'
+import { checkBody, type FieldErrors, FormFields, fieldErrorsOf, invalidInput } from '../../validation.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -29,9 +29,6 @@ import type { Workout } from '../../workouts/types.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
-const FormFields = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 10_000 }), {
-  maxProperties: 2000,
-})
 const NewQuery = Type.Object({
   repeat: Type.Optional(Type.String({ maxLength: 64, description: 'a workout to copy' })),
   date: Type.Optional(
