@@ -1,7 +1,7 @@
 // How request input is validated, for every route of both services: JSON bodies strictly (no type
 // coercion, unknown properties refused and all of them reported), query strings and path parameters with
-// Fastify's usual coercion ("?page=2" is the number 2). A route module may still set its own compiler
-// (core's form routes do: src/forms.ts).
+// Fastify's usual coercion ("?page=2" is the number 2). A service may check bodies with its own compiler
+// under the same rules (core does, validatorWithBodies: its src/validation.ts).
 import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { FastifySchemaCompiler, FastifyServerOptions } from 'fastify'
 
