@@ -133,6 +133,13 @@ export function checkBody<S extends TSchema>(schema: S, value: unknown): Checked
   return { ok: false, errors: messagesOf(schema, issuesOf(schema, value)) }
 }
 
+/** The value, typed by its schema, or else invalidInput with every field's message (a form's try block). */
+export function validBody<S extends TSchema>(schema: S, value: unknown): Static<S> {
+  const checked = checkBody(schema, value)
+  if (!checked.ok) throw invalidInput(checked.errors)
+  return checked.value
+}
+
 /**
  * Fastify's body compiler for core (build.ts): JSON bodies as sent (no coercion, unknown properties
  * refused), every problem reported, each issue carrying its field and message for people.
@@ -164,4 +171,11 @@ export function fieldErrorsOf(error: unknown): FieldErrors | null {
   if (fields && typeof fields === 'object') return fields as FieldErrors
   if (typeof field === 'string') return { [field]: message ?? 'is invalid' }
   return null
+}
+
+/** For a form's catch block: the status and messages of an error a person can fix; any other is rethrown. */
+export function refusal(error: unknown): { statusCode: number; errors: FieldErrors } {
+  const errors = fieldErrorsOf(error)
+  if (!errors) throw error
+  return { statusCode: (error as { statusCode?: number }).statusCode ?? 400, errors }
 }

@@ -8,7 +8,7 @@ import { ValidationFailed } from '../errors.ts'
 import { type NewExercise, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
-import { checkBody, fieldErrorsOf, invalidInput } from '../validation.ts'
+import { fieldErrorsOf, validBody } from '../validation.ts'
 import { checkExercises, LIMITS, type NormalizedWorkout, normalizeWorkout } from '../workouts/input.ts'
 import { dateColumn } from '../workouts/local-time.ts'
 import { WorkoutBody } from '../workouts/schemas.ts'
@@ -178,7 +178,7 @@ function checkWorkout(
   }
   try {
     // The API's body (its start is an instant already), then the API's domain rules.
-    const checked = checkBody(WorkoutBody, {
+    const valid = validBody(WorkoutBody, {
       title,
       notes,
       sets: stored.map(({ set, stored: s }) => ({
@@ -191,9 +191,8 @@ function checkWorkout(
         isWarmup: s.isWarmup,
       })),
     })
-    if (!checked.ok) throw invalidInput(checked.errors)
     const workout = normalizeWorkout(
-      { ...checked.value, startedAt: new Date(planned.start) },
+      { ...valid, startedAt: new Date(planned.start) },
       owner.unit,
       owner.timeZone,
       now,

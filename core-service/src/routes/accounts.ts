@@ -12,7 +12,7 @@ import { SignInThrottle } from '../accounts/sign-in-throttle.ts'
 import { timeZones } from '../accounts/time-zones.ts'
 import { tooManyRequests } from '../errors.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
-import { checkBody, type FieldErrors, FormFields, fieldErrorsOf, invalidInput } from '../validation.ts'
+import { checkBody, type FieldErrors, FormFields, refusal, validBody } from '../validation.ts'
 
 const MINUTE = 60_000
 const DEVICE_COOKIE = 'liftlog.device'
@@ -99,17 +99,15 @@ export default async function accountRoutes(app: FastifyInstance) {
       const body = request.body
       await registerPerIp.hit(request.ip)
       try {
-        const checked = checkBody(Registration, registrationBody(body))
-        if (!checked.ok) throw invalidInput(checked.errors)
-        await registerPerUser.hit(checked.value.username.toLowerCase())
-        const user = await fastify.accounts.register(checked.value)
+        const valid = validBody(Registration, registrationBody(body))
+        await registerPerUser.hit(valid.username.toLowerCase())
+        const user = await fastify.accounts.register(valid)
         await startSession(request, user.id)
         reply.flash(`Welcome to LiftLog, ${user.displayName}!`)
         return reply.redirect('/', 303)
       } catch (error) {
-        const errors = fieldErrorsOf(error)
-        if (!errors) throw error
-        reply.code((error as { statusCode?: number }).statusCode ?? 400)
+        const { statusCode, errors } = refusal(error)
+        reply.code(statusCode)
         return renderRegister(reply, body, errors)
       }
     },

@@ -15,7 +15,7 @@ import {
 import { timeZones } from '../accounts/time-zones.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
-import { checkBody, type FieldErrors, FormFields, fieldErrorsOf, invalidInput } from '../validation.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../validation.ts'
 
 type Section = 'profile' | 'password' | 'tokens' | 'delete'
 
@@ -60,9 +60,8 @@ export default async function settingsRoutes(app: FastifyInstance) {
     error: unknown,
     values: Record<string, unknown>,
   ) {
-    const errors = fieldErrorsOf(error)
-    if (!errors) throw error
-    reply.code((error as { statusCode?: number }).statusCode ?? 400)
+    const { statusCode, errors } = refusal(error)
+    reply.code(statusCode)
     return renderSettings(request, reply, { section, values, errors })
   }
 
@@ -71,9 +70,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
   fastify.post('/settings', page('Save profile', { body: FormFields }), async (request, reply) => {
     const values = request.body
     try {
-      const checked = checkBody(UpdateMeBody, settingsBody(values))
-      if (!checked.ok) throw invalidInput(checked.errors)
-      await request.lifter.account.updateSettings(checked.value)
+      await request.lifter.account.updateSettings(validBody(UpdateMeBody, settingsBody(values)))
     } catch (error) {
       return failed(request, reply, 'profile', error, values)
     }
@@ -87,9 +84,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { user, account } = request.lifter
       try {
-        const checked = checkBody(ChangePasswordBody, passwordBody(request.body))
-        if (!checked.ok) throw invalidInput(checked.errors)
-        const { currentPassword, newPassword } = checked.value
+        const { currentPassword, newPassword } = validBody(ChangePasswordBody, passwordBody(request.body))
         await countingFailures(passwordChecks, user.id, () =>
           account.changePassword(currentPassword, newPassword),
         )
@@ -107,9 +102,13 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   fastify.post('/settings/tokens', page('Create API token', { body: FormFields }), async (request, reply) => {
     const values = request.body
-    const checked = checkBody(CreateTokenBody, tokenBody(values))
-    if (!checked.ok) return failed(request, reply, 'tokens', invalidInput(checked.errors), values)
-    const created = await request.lifter.apiTokens.create(checked.value.name)
+    let name: string
+    try {
+      name = validBody(CreateTokenBody, tokenBody(values)).name
+    } catch (error) {
+      return failed(request, reply, 'tokens', error, values)
+    }
+    const created = await request.lifter.apiTokens.create(name)
     // Shown on this response only (not via redirect + session): the secret never touches the session store.
     reply.code(201)
     return renderSettings(request, reply, { newToken: { name: created.name, token: created.token } })
@@ -128,9 +127,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
   fastify.post('/settings/delete', page('Delete account', { body: FormFields }), async (request, reply) => {
     const { user, account } = request.lifter
     try {
-      const checked = checkBody(DeleteMeBody, deleteAccountBody(request.body))
-      if (!checked.ok) throw invalidInput(checked.errors)
-      const { password } = checked.value
+      const { password } = validBody(DeleteMeBody, deleteAccountBody(request.body))
       await countingFailures(passwordChecks, user.id, () => account.delete(password))
     } catch (error) {
       return failed(request, reply, 'delete', error, {})

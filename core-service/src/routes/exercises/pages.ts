@@ -10,7 +10,7 @@ import { equipmentLabels, exerciseJson } from '../../exercises/json.ts'
 import { CreateExerciseBody, categories, equipments, UpdateExerciseBody } from '../../exercises/schemas.ts'
 import type { Exercise, ExerciseFilter } from '../../exercises/types.ts'
 import type { Lifter } from '../../lifter.ts'
-import { checkBody, type FieldErrors, FormFields, fieldErrorsOf, invalidInput } from '../../validation.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../../validation.ts'
 import { categoryLabel } from '../../workouts/form.ts'
 import { STYLES } from '../../workouts/page-data.ts'
 
@@ -108,15 +108,12 @@ export default async function exercisePages(app: FastifyInstance) {
       const lifter = request.lifter
       const values = request.body
       try {
-        const checked = checkBody(CreateExerciseBody, createBody(values))
-        if (!checked.ok) throw invalidInput(checked.errors)
-        const created = await lifter.exercises.create(checked.value)
+        const created = await lifter.exercises.create(validBody(CreateExerciseBody, createBody(values)))
         reply.flash(`Added “${created.name}”.`)
         return reply.redirect(`/exercises?q=${encodeURIComponent(created.name)}`, 303)
       } catch (err) {
-        const errors = fieldErrorsOf(err)
-        if (!errors) throw err
-        reply.code((err as { statusCode?: number }).statusCode ?? 400)
+        const { statusCode, errors } = refusal(err)
+        reply.code(statusCode)
         return renderCatalog(reply, lifter, {}, { values, errors })
       }
     },
@@ -138,13 +135,10 @@ export default async function exercisePages(app: FastifyInstance) {
       const lifter = request.lifter
       const exercise = await ownExercise(lifter, request.params.id)
       try {
-        const checked = checkBody(UpdateExerciseBody, renameBody(request.body))
-        if (!checked.ok) throw invalidInput(checked.errors)
-        await lifter.exercises.change(exercise.id, checked.value)
+        await lifter.exercises.change(exercise.id, validBody(UpdateExerciseBody, renameBody(request.body)))
       } catch (err) {
-        const errors = fieldErrorsOf(err)
-        if (!errors) throw err
-        reply.code((err as { statusCode?: number }).statusCode ?? 400)
+        const { statusCode, errors } = refusal(err)
+        reply.code(statusCode)
         return renderEdit(reply, lifter, exercise, errors, request.body.name)
       }
       reply.flash('Renamed.')

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import type { Lifter } from '../../lifter.ts'
-import { checkBody, type FieldErrors, FormFields, fieldErrorsOf, invalidInput } from '../../validation.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../../validation.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -88,16 +88,13 @@ export default async function workoutPages(app: FastifyInstance) {
     // The form shows and takes the date and time in the workout's own zone (a new one: the lifter's).
     const zone = workout ? workoutZone(workout, lifter.user.timeZone) : lifter.user.timeZone
     try {
-      const checked = checkBody(WorkoutBody, toWorkoutBody(filled, zone))
-      if (!checked.ok) throw invalidInput(checked.errors)
-      const { startedAt, ...rest } = checked.value
+      const { startedAt, ...rest } = validBody(WorkoutBody, toWorkoutBody(filled, zone))
       const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) }, filled)
       if (!saved) throw new NotFound('workout')
       reply.flash(workout ? 'Workout updated.' : 'Workout saved.')
       return reply.redirect(`/workouts/${saved.id}`, 303)
     } catch (err) {
-      const errors = fieldErrorsOf(err)
-      if (!errors) throw err
+      const { errors } = refusal(err)
       reply.code(400)
       return renderForm(reply, lifter, { values: filled, errors, workout })
     }
