@@ -89,10 +89,19 @@ function number(value: string): number {
 
 /**
  * The API's body for (filled) form values, the date and time read in `zone`. Numbers that are not plain
- * decimals become NaN and a date that does not exist an empty start, so the schema refuses them.
+ * decimals become NaN and a date that does not exist an empty start, so the schema refuses them. `shown`
+ * (editing): the start the form showed; a date and time left as they were keep its instant, and so its
+ * local date.
  */
-export function toWorkoutBody(values: FormValues, zone: string): WorkoutBody {
-  const startedAt = instantFromLocal(values.date, values.time || '00:00', zone)
+export function toWorkoutBody(
+  values: FormValues,
+  zone: string,
+  shown?: { date: string; time: string; startedAt: Date },
+): WorkoutBody {
+  const startedAt =
+    shown && values.date === shown.date && values.time === shown.time
+      ? shown.startedAt
+      : instantFromLocal(values.date, values.time || '00:00', zone)
   return {
     startedAt: startedAt ? startedAt.toISOString() : '',
     title: values.title,

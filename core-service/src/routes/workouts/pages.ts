@@ -78,7 +78,7 @@ export default async function workoutPages(app: FastifyInstance) {
     reply: FastifyReply,
     lifter: Lifter,
     body: FormBody,
-    save: (input: WorkoutInput, values: FormValues) => Promise<Workout | null>,
+    save: (input: WorkoutInput) => Promise<Workout | null>,
     workout?: Workout,
   ) {
     const values = readForm(body)
@@ -86,16 +86,18 @@ export default async function workoutPages(app: FastifyInstance) {
     if (rearranged) return renderForm(reply, lifter, { values: rearranged, workout, minimumRows: 1 })
     const filled = filledRows(values)
     // The form shows and takes the date and time in the workout's own zone (a new one: the lifter's).
-    const zone = workout ? workoutZone(workout, lifter.user.timeZone) : lifter.user.timeZone
+    const { unit, timeZone } = lifter.user
+    const zone = workout ? workoutZone(workout, timeZone) : timeZone
+    const shown = workout && { ...valuesFromWorkout(workout, unit, zone), startedAt: workout.startedAt }
     try {
-      const { startedAt, ...rest } = validBody(WorkoutBody, toWorkoutBody(filled, zone))
-      const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) }, filled)
+      const { startedAt, ...rest } = validBody(WorkoutBody, toWorkoutBody(filled, zone, shown))
+      const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) })
       if (!saved) throw new NotFound('workout')
       reply.flash(workout ? 'Workout updated.' : 'Workout saved.')
       return reply.redirect(`/workouts/${saved.id}`, 303)
     } catch (err) {
-      const { errors } = refusal(err)
-      reply.code(400)
+      const { statusCode, errors } = refusal(err)
+      reply.code(statusCode)
       return renderForm(reply, lifter, { values: filled, errors, workout })
     }
   }
@@ -200,19 +202,13 @@ export default async function workoutPages(app: FastifyInstance) {
     },
     async (request, reply) => {
       const lifter = request.lifter
-      const { user } = lifter
       const workout = await lifter.workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
       return handleForm(
         reply,
         lifter,
         request.body,
-        (input, values) => {
-          // Date and time left as the form showed them keep the workout's instant, and so its local date.
-          const shown = valuesFromWorkout(workout, user.unit, workoutZone(workout, user.timeZone))
-          if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
-          return lifter.workouts.replace(workout.id, input)
-        },
+        (input) => lifter.workouts.replace(workout.id, input),
         workout,
       )
     },
