@@ -40,7 +40,7 @@ export function tooManyRequests(message: string, retryAfterSeconds: number) {
   })
 }
 
-/** A catalogued error tagged with the form field it belongs to (see src/forms.ts `fieldErrors`). */
+/** A catalogued error tagged with the field it belongs to (see src/validation.ts `fieldErrorsOf`). */
 export function fieldError<E extends Error>(error: E, field: string): E & { field: string } {
-  return Object.assign(error, { field })
+  return Object.assign(error, { field, fields: { [field]: error.message } })
 }

@@ -12,6 +12,8 @@ export type WeightUnit = 'kg' | 'lb'
 export const KG_PER_LB = new Decimal('0.45359237')
 /** The heaviest weight any set may carry (the database CHECK agrees). */
 export const MAX_WEIGHT_KG = 2000
+/** The same limit for weights typed in pounds (whole pounds, rounded down). */
+export const MAX_WEIGHT_LB = Math.floor(MAX_WEIGHT_KG / 0.45359237)
 /** Decimals a typed weight may have, in kg or lb (the database CHECK agrees). */
 export const WEIGHT_DECIMALS = 2
 

@@ -25,6 +25,8 @@ export interface ErrorBody {
   statusCode: number
   code: string
   message: string
+  /** For input a person can fix: a message per field ("sets.0.reps"), the words core's forms show. */
+  fields?: Record<string, string>
 }
 
 /** Shared OpenAPI schema for every error response. */
@@ -37,6 +39,13 @@ export const ErrorResponse = {
     statusCode: { type: 'integer', examples: [400] },
     code: { type: 'string', examples: ['FST_ERR_VALIDATION'] },
     message: { type: 'string', examples: ['body/reps must be >= 0'] },
+    fields: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description:
+        'for invalid input: what is wrong with each field (path like sets.0.reps), in words for people',
+      examples: [{ 'sets.0.reps': 'must be a whole number from 0 to 1000' }],
+    },
   },
 } as const
 
@@ -74,6 +83,7 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
   if (statusCode >= 500) {
     return { statusCode, code: 'INTERNAL', message: `internal error, id ${requestId}` }
   }
+  const fields = fieldsOf(error)
   if (error.validation) {
     const where = error.validationContext ? `${error.validationContext}` : 'request'
     // Unknown properties: every one of them, so a client fixes its request in one go.
@@ -87,15 +97,31 @@ export function toErrorBody(error: FastifyError, requestId: string): ErrorBody {
         statusCode,
         code: ErrorCode.validation,
         message: `${where} has unknown properties: ${names.join(', ')}`,
+        ...fields,
       }
     }
     const first = error.validation[0]
     const field = first?.instancePath ? `${where}${first.instancePath}` : where
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
     const message = missing ? `${where}/${missing} is required` : `${field} ${first?.message ?? 'is invalid'}`
-    return { statusCode, code: ErrorCode.validation, message }
+    return { statusCode, code: ErrorCode.validation, message, ...fields }
   }
-  return { statusCode, code: error.code ?? 'ERROR', message: error.message }
+  return { statusCode, code: error.code ?? 'ERROR', message: error.message, ...fields }
+}
+
+/**
+ * `{ fields }` when the error says what is wrong per field: its own `fields`, or its validation issues'
+ * `field` + `fieldMessage` (core's body validator adds them); else nothing.
+ */
+function fieldsOf(error: FastifyError): { fields?: Record<string, string> } {
+  const own = (error as { fields?: unknown }).fields
+  if (own && typeof own === 'object') return { fields: own as Record<string, string> }
+  const fields: Record<string, string> = {}
+  for (const issue of error.validation ?? []) {
+    const { field, fieldMessage } = issue as { field?: unknown; fieldMessage?: unknown }
+    if (typeof field === 'string' && typeof fieldMessage === 'string') fields[field] ??= fieldMessage
+  }
+  return Object.keys(fields).length > 0 ? { fields } : {}
 }
 
 async function errorHandlerPlugin(fastify: FastifyInstance, options: ErrorHandlerOptions) {

@@ -28,4 +28,5 @@ export {
   RETRY_AFTER_SECONDS,
   type UnavailableError,
 } from './unavailable.ts'
+export { strictBodyValidator, validatorWithBodies } from './validation.ts'
 export { TaskCancelledError, waitAtMost } from './wait-at-most.ts'

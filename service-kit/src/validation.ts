@@ -1,9 +1,9 @@
 // How request input is validated, for every route of both services: JSON bodies strictly (no type
 // coercion, unknown properties refused and all of them reported), query strings and path parameters with
-// Fastify's usual coercion ("?page=2" is the number 2). A route module may still set its own compiler
-// (core's form routes do: src/forms.ts).
+// Fastify's usual coercion ("?page=2" is the number 2). A service may check bodies with its own compiler
+// under the same rules (core does, validatorWithBodies: its src/validation.ts).
 import { AjvCompiler } from '@fastify/ajv-compiler'
-import type { FastifyServerOptions } from 'fastify'
+import type { FastifySchemaCompiler, FastifyServerOptions } from 'fastify'
 
 type BuildValidator = NonNullable<
   NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
@@ -33,4 +33,17 @@ export const strictBodyValidator: BuildValidator = (externalSchemas, ajvOptions)
     customOptions: { ...options.customOptions, ...STRICT_BODY },
   } as CompilerOptions)
   return (route) => (route.httpPart === 'body' ? strict(route) : lenient(route))
+}
+
+/** The same, with JSON bodies checked by `bodyCompiler` instead (core's TypeBox validator, its src/validation.ts). */
+export function validatorWithBodies(bodyCompiler: FastifySchemaCompiler<never>): BuildValidator {
+  return (externalSchemas, ajvOptions) => {
+    const others = strictBodyValidator(externalSchemas, ajvOptions)
+    // Fastify calls whatever this returns; ajv's type of a validate function is only stricter on paper.
+    type Validate = ReturnType<typeof others>
+    return (route) =>
+      route.httpPart === 'body'
+        ? (bodyCompiler(route as Parameters<typeof bodyCompiler>[0]) as unknown as Validate)
+        : others(route)
+  }
 }

@@ -71,6 +71,40 @@ t.test('a 4xx error from a handler keeps its code and message', async (t) => {
   })
 })
 
+t.test('a 4xx error that names its fields answers them; validation issues carrying theirs too', async (t) => {
+  const error = Object.assign(new Error('sets.0.reps: too many'), {
+    statusCode: 400,
+    code: 'VALIDATION',
+    fields: { 'sets.0.reps': 'too many' },
+  })
+  t.same(toErrorBody(error as never, 'r1'), {
+    statusCode: 400,
+    code: 'VALIDATION',
+    message: 'sets.0.reps: too many',
+    fields: { 'sets.0.reps': 'too many' },
+  })
+  const invalid = Object.assign(new Error('x'), {
+    statusCode: 400,
+    validationContext: 'body',
+    validation: [
+      {
+        keyword: 'maximum',
+        instancePath: '/reps',
+        params: {},
+        message: 'must be <= 9',
+        field: 'reps',
+        fieldMessage: 'at most 9',
+      },
+    ],
+  })
+  t.same(toErrorBody(invalid as never, 'r1'), {
+    statusCode: 400,
+    code: 'VALIDATION',
+    message: 'body/reps must be <= 9',
+    fields: { reps: 'at most 9' },
+  })
+})
+
 t.test('/ready reports each shared dependency in one line and stays 200 while one fails', async (t) => {
   const healthy = await build({ database: async () => 1 })
   t.same((await healthy.operator.inject('/ready')).json(), { status: 'ready', checks: { database: 'ok' } })

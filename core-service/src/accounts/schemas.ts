@@ -1,89 +1,97 @@
-// Request and response schemas for accounts, shared by the form routes and the JSON API.
+// Request and response schemas for accounts: the JSON API's, which the settings forms map to, and the
+// registration and sign-in pages' own. Each field's wording for people is declared here, once.
 import Type, { type Static } from 'typebox'
+import { withMessage } from '../validation.ts'
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts'
 
 // Same rule as the database CHECK on users.username.
-export const Username = Type.String({
-  pattern: '^[A-Za-z0-9_.-]{3,32}$',
-  minLength: 3,
-  maxLength: 32,
-  description: '3–32 letters, digits, underscore, dot or hyphen; case-insensitive (Alice = alice)',
-  examples: ['alice'],
-})
-export const Password = Type.String({
-  minLength: PASSWORD_MIN,
-  maxLength: PASSWORD_MAX,
-  description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
-})
-export const DisplayName = Type.String({
-  maxLength: 80,
-  description: 'shown in the app; up to 80 characters',
-  examples: ['Alice'],
-})
-export const TimeZone = Type.String({
-  minLength: 1,
-  maxLength: 64,
-  description: 'IANA time zone; days, weeks and months are counted in it',
-  examples: ['Europe/Ljubljana'],
-})
-export const Unit = Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
-  description: 'unit weights are shown and entered in',
-})
+export const Username = withMessage(
+  Type.String({
+    pattern: '^[A-Za-z0-9_.-]{3,32}$',
+    minLength: 3,
+    maxLength: 32,
+    description: '3–32 letters, digits, underscore, dot or hyphen; case-insensitive (Alice = alice)',
+    examples: ['alice'],
+  }),
+  'use 3–32 letters, digits, underscore, dot or hyphen',
+)
+export const Password = withMessage(
+  Type.String({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
+  }),
+  `use ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
+)
+/** A password typed to confirm who you are: checked against the hash, so only bounded here. */
+const CurrentPassword = Type.String({ maxLength: 1000, description: 'your current password, to confirm' })
+export const DisplayName = withMessage(
+  Type.String({
+    maxLength: 80,
+    description: 'shown in the app; up to 80 characters',
+    examples: ['Alice'],
+  }),
+  'use up to 80 characters',
+)
+export const TimeZone = withMessage(
+  Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'IANA time zone; days, weeks and months are counted in it',
+    examples: ['Europe/Ljubljana'],
+  }),
+  'choose a time zone from the list',
+)
+export const Unit = withMessage(
+  Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
+    description: 'unit weights are shown and entered in',
+  }),
+  'choose kg or lb',
+)
 
-/** Friendly wording for form fields, replacing ajv's (see fieldErrors in src/forms.ts). */
-export const accountFieldMessages = {
-  username: 'use 3–32 letters, digits, underscore, dot or hyphen',
-  password: `use ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
-  newPassword: `use ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
-  displayName: 'use up to 80 characters',
-  timeZone: 'choose a time zone from the list',
-  unit: 'choose kg or lb',
-}
+/** A new account (the registration page; accounts.register). */
+export const Registration = Type.Object(
+  {
+    username: Username,
+    password: Password,
+    displayName: Type.Optional(DisplayName),
+    timeZone: TimeZone,
+    unit: Unit,
+  },
+  { additionalProperties: false },
+)
+export type Registration = Static<typeof Registration>
 
-export const RegisterForm = Type.Object({
-  username: Username,
-  password: Password,
-  displayName: Type.Optional(DisplayName),
-  timeZone: TimeZone,
-  unit: Unit,
-  _csrf: Type.Optional(Type.String()),
-})
-export type RegisterForm = Static<typeof RegisterForm>
+/** A sign-in. Deliberately loose: a malformed username is simply "wrong username or password". */
+export const Credentials = Type.Object(
+  {
+    username: Type.String({ maxLength: 200 }),
+    password: Type.String({ maxLength: 1000 }),
+    next: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type Credentials = Static<typeof Credentials>
 
-export const LoginForm = Type.Object({
-  // Deliberately loose: a malformed username is simply "wrong username or password".
-  username: Type.String({ maxLength: 200 }),
-  password: Type.String({ maxLength: 1000 }),
-  next: Type.Optional(Type.String({ maxLength: 2000 })),
-  _csrf: Type.Optional(Type.String()),
-})
-export type LoginForm = Static<typeof LoginForm>
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: CurrentPassword, newPassword: Password },
+  {
+    additionalProperties: false,
+    examples: [{ currentPassword: 'my old passphrase', newPassword: 'a new long passphrase' }],
+  },
+)
+export const DeleteMeBody = Type.Object({ password: CurrentPassword }, { additionalProperties: false })
 
-export const SettingsForm = Type.Object({
-  displayName: DisplayName,
-  timeZone: TimeZone,
-  unit: Unit,
-  _csrf: Type.Optional(Type.String()),
-})
-
-export const PasswordForm = Type.Object({
-  currentPassword: Type.String({ maxLength: 1000 }),
-  newPassword: Password,
-  _csrf: Type.Optional(Type.String()),
-})
-
-export const DeleteAccountForm = Type.Object({
-  password: Type.String({ maxLength: 1000 }),
-  _csrf: Type.Optional(Type.String()),
-})
-
-export const TokenName = Type.String({
-  minLength: 1,
-  maxLength: 80,
-  description: 'what the token is for, e.g. "export script"',
-  examples: ['export script'],
-})
-export const CreateTokenForm = Type.Object({ name: TokenName, _csrf: Type.Optional(Type.String()) })
+export const TokenName = withMessage(
+  Type.String({
+    minLength: 1,
+    maxLength: 80,
+    pattern: '\\S',
+    description: 'what the token is for, e.g. "export script"',
+    examples: ['export script'],
+  }),
+  { maxLength: 'use at most 80 characters', '*': 'give the token a name' },
+)
 
 // JSON API shapes
 export const Me = Type.Object(

@@ -1,5 +1,6 @@
 // JSON API schemas for exercises: they validate requests, shape responses and write /apidocs.
 import Type, { type Static } from 'typebox'
+import { withMessage } from '../validation.ts'
 
 export const categories = [
   'chest',
@@ -22,25 +23,34 @@ export const equipments = [
   'other',
 ] as const
 
-export const Category = Type.Enum([...categories], { description: 'body region', examples: ['legs'] })
-export const EquipmentType = Type.Enum([...equipments], {
-  description: 'equipment used',
-  examples: ['barbell'],
-})
-export const ExerciseName = Type.String({
-  minLength: 1,
-  maxLength: 80,
-  pattern: '\\S',
-  description: '1–80 characters; unique among the built-in catalog and your exercises, ignoring case',
-  examples: ['Zercher Squat'],
-})
-export const MuscleGroup = Type.String({
-  minLength: 1,
-  maxLength: 40,
-  pattern: '\\S',
-  description: 'main muscle group, e.g. chest, quadriceps, lats',
-  examples: ['quadriceps'],
-})
+export const Category = withMessage(
+  Type.Enum([...categories], { description: 'body region', examples: ['legs'] }),
+  'choose a body region',
+)
+export const EquipmentType = withMessage(
+  Type.Enum([...equipments], { description: 'equipment used', examples: ['barbell'] }),
+  'choose the equipment',
+)
+export const ExerciseName = withMessage(
+  Type.String({
+    minLength: 1,
+    maxLength: 80,
+    pattern: '\\S',
+    description: '1–80 characters; unique among the built-in catalog and your exercises, ignoring case',
+    examples: ['Zercher Squat'],
+  }),
+  { maxLength: 'use at most 80 characters', '*': 'enter a name' },
+)
+export const MuscleGroup = withMessage(
+  Type.String({
+    minLength: 1,
+    maxLength: 40,
+    pattern: '\\S',
+    description: 'main muscle group, e.g. chest, quadriceps, lats',
+    examples: ['quadriceps'],
+  }),
+  { maxLength: 'use at most 40 characters', '*': 'enter the main muscle group' },
+)
 
 export const ExerciseParams = Type.Object({
   id: Type.String({

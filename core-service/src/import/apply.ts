@@ -9,14 +9,10 @@ import { ValidationFailed } from '../errors.ts'
 import { type NewExercise, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
-import {
-  checkExercises,
-  LIMITS,
-  type NormalizedWorkout,
-  normalizeWorkout,
-  workoutFieldErrors,
-} from '../workouts/input.ts'
+import { fieldErrorsOf, validBody } from '../validation.ts'
+import { checkExercises, LIMITS, type NormalizedWorkout, normalizeWorkout } from '../workouts/input.ts'
 import { dateColumn } from '../workouts/local-time.ts'
+import { WorkoutBody } from '../workouts/schemas.ts'
 import { dropDuplicates } from './duplicates.ts'
 import { importedLocalDate } from './local-dates.ts'
 import { storableSet } from './plan.ts'
@@ -178,21 +174,22 @@ function checkWorkout(
     })
   }
   try {
+    // The API's body (its start is an instant already), then the API's domain rules.
+    const valid = validBody(WorkoutBody, {
+      title,
+      notes,
+      sets: stored.map(({ set, stored: s }) => ({
+        exerciseId: exerciseIdOf[set.exercise]!,
+        reps: s.reps,
+        // storableSet's weight has at most 2 decimals, so the number reads back as the same decimal.
+        weight: Number(s.weight),
+        unit: s.unit,
+        rpe: s.rpe === null ? null : Number(s.rpe),
+        isWarmup: s.isWarmup,
+      })),
+    })
     const workout = normalizeWorkout(
-      {
-        startedAt: new Date(planned.start),
-        title,
-        notes,
-        sets: stored.map(({ set, stored: s }) => ({
-          exerciseId: exerciseIdOf[set.exercise]!,
-          reps: s.reps,
-          // storableSet's weight has at most 2 decimals, so the number reads back as the same decimal.
-          weight: Number(s.weight),
-          unit: s.unit,
-          rpe: s.rpe === null ? null : Number(s.rpe),
-          isWarmup: s.isWarmup,
-        })),
-      },
+      { ...valid, startedAt: new Date(planned.start) },
       owner.unit,
       owner.timeZone,
       now,
@@ -200,7 +197,7 @@ function checkWorkout(
     checkExercises(workout.sets, facts)
     return { planned, workout, localDate: importedLocalDate(planned, owner.timeZone) }
   } catch (err) {
-    const fields = workoutFieldErrors(err)
+    const fields = fieldErrorsOf(err)
     if (!fields) throw err
     outcome.skipped.push({
       line: planned.line,

@@ -4,19 +4,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
+import { type AccountFormValues, credentialsBody, registrationBody } from '../accounts/form.ts'
 import { prepareDummyHash } from '../accounts/passwords.ts'
 import { safeRedirectTarget } from '../accounts/redirect-target.ts'
-import {
-  accountFieldMessages,
-  type LoginForm,
-  LoginForm as LoginFormSchema,
-  RegisterForm,
-} from '../accounts/schemas.ts'
+import { Credentials, Registration } from '../accounts/schemas.ts'
 import { SignInThrottle } from '../accounts/sign-in-throttle.ts'
 import { timeZones } from '../accounts/time-zones.ts'
 import { tooManyRequests } from '../errors.ts'
-import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
+import { checkBody, type FieldErrors, FormFields, refusal, validBody } from '../validation.ts'
 
 const MINUTE = 60_000
 const DEVICE_COOKIE = 'liftlog.device'
@@ -45,7 +41,6 @@ const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 20
 
 export default async function accountRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  fastify.setValidatorCompiler(formValidatorCompiler)
   fastify.addHook('onReady', async () => {
     await prepareDummyHash()
   })
@@ -68,7 +63,7 @@ export default async function accountRoutes(app: FastifyInstance) {
     action: 'registration attempts for this username',
   })
 
-  function renderRegister(reply: FastifyReply, values: Partial<RegisterForm>, errors: FieldErrors = {}) {
+  function renderRegister(reply: FastifyReply, values: AccountFormValues, errors: FieldErrors = {}) {
     return reply.viewAsync('pages/register.hbs', {
       title: 'Create your account',
       values: { unit: 'kg', timeZone: 'UTC', ...values, password: '' },
@@ -80,7 +75,7 @@ export default async function accountRoutes(app: FastifyInstance) {
     })
   }
 
-  function renderLogin(reply: FastifyReply, values: Partial<LoginForm>, errors: FieldErrors = {}) {
+  function renderLogin(reply: FastifyReply, values: AccountFormValues, errors: FieldErrors = {}) {
     return reply.viewAsync('pages/login.hbs', {
       title: 'Log in',
       values: { ...values, password: '' },
@@ -99,24 +94,20 @@ export default async function accountRoutes(app: FastifyInstance) {
 
   fastify.post(
     '/register',
-    { schema: pageSchema('Register', { body: RegisterForm }), attachValidation: true },
+    { schema: pageSchema('Register', { body: FormFields }) },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Partial<RegisterForm>
+      const body = request.body
       await registerPerIp.hit(request.ip)
-      if (request.validationError) {
-        reply.code(400)
-        return renderRegister(reply, body, fieldErrors(request.validationError, accountFieldMessages) ?? {})
-      }
-      await registerPerUser.hit(body.username!.toLowerCase())
       try {
-        const user = await fastify.accounts.register(request.body)
+        const valid = validBody(Registration, registrationBody(body))
+        await registerPerUser.hit(valid.username.toLowerCase())
+        const user = await fastify.accounts.register(valid)
         await startSession(request, user.id)
         reply.flash(`Welcome to LiftLog, ${user.displayName}!`)
         return reply.redirect('/', 303)
       } catch (error) {
-        const errors = fieldErrors(error)
-        if (!errors) throw error
-        reply.code((error as { statusCode?: number }).statusCode ?? 400)
+        const { statusCode, errors } = refusal(error)
+        reply.code(statusCode)
         return renderRegister(reply, body, errors)
       }
     },
@@ -137,51 +128,48 @@ export default async function accountRoutes(app: FastifyInstance) {
     },
   )
 
-  fastify.post(
-    '/login',
-    { schema: pageSchema('Sign in', { body: LoginFormSchema }), attachValidation: true },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Partial<LoginForm>
-      await loginPerIp.hit(request.ip)
-      const username = typeof body.username === 'string' ? body.username.trim() : ''
-      const userKey = username.toLowerCase()
-      const knownDevice = userKey !== '' && deviceUsername(request) === userKey
-      if (userKey) {
-        const { retryAfterSeconds } = await signInThrottle.check(userKey, request.ip, knownDevice)
-        if (retryAfterSeconds > 0) {
-          throw tooManyRequests(
-            `Too many failed sign-ins for this username. Try again in ${inWords(retryAfterSeconds)}.`,
-            retryAfterSeconds,
-          )
-        }
-      }
-      const user =
-        !request.validationError && username && body.password
-          ? await fastify.accounts.authenticate(username, body.password)
-          : null
-      if (!user) {
-        if (userKey) await signInThrottle.failed(userKey, request.ip)
-        reply.code(401)
-        return renderLogin(
-          reply,
-          { username, next: safeRedirectTarget(body.next) },
-          { _form: 'Wrong username or password.' },
+  fastify.post('/login', { schema: pageSchema('Sign in', { body: FormFields }) }, async (request, reply) => {
+    const body = credentialsBody(request.body)
+    await loginPerIp.hit(request.ip)
+    const checked = checkBody(Credentials, body)
+    const username = body.username
+    const userKey = username.toLowerCase()
+    const knownDevice = userKey !== '' && deviceUsername(request) === userKey
+    if (userKey) {
+      const { retryAfterSeconds } = await signInThrottle.check(userKey, request.ip, knownDevice)
+      if (retryAfterSeconds > 0) {
+        throw tooManyRequests(
+          `Too many failed sign-ins for this username. Try again in ${inWords(retryAfterSeconds)}.`,
+          retryAfterSeconds,
         )
       }
-      await signInThrottle.succeeded(userKey, request.ip)
-      // This browser now counts as a known device for this username (OWASP's device cookie).
-      reply.setCookie(DEVICE_COOKIE, userKey, {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        path: '/login',
-        maxAge: DEVICE_COOKIE_SECONDS,
-      })
-      await startSession(request, user.id)
-      return reply.redirect(safeRedirectTarget(body.next), 303)
-    },
-  )
+    }
+    const user =
+      checked.ok && username && body.password
+        ? await fastify.accounts.authenticate(username, body.password)
+        : null
+    if (!user) {
+      if (userKey) await signInThrottle.failed(userKey, request.ip)
+      reply.code(401)
+      return renderLogin(
+        reply,
+        { username, next: safeRedirectTarget(body.next) },
+        { _form: 'Wrong username or password.' },
+      )
+    }
+    await signInThrottle.succeeded(userKey, request.ip)
+    // This browser now counts as a known device for this username (OWASP's device cookie).
+    reply.setCookie(DEVICE_COOKIE, userKey, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      path: '/login',
+      maxAge: DEVICE_COOKIE_SECONDS,
+    })
+    await startSession(request, user.id)
+    return reply.redirect(safeRedirectTarget(body.next), 303)
+  })
 
   fastify.post('/logout', { schema: pageSchema('Sign out') }, async (request, reply) => {
     await endSession(request)

@@ -37,16 +37,14 @@ export default async function apiTokenRoutes(app: FastifyInstance) {
         body: CreateTokenBody,
         response: {
           201: CreatedApiToken,
-          400: error('Missing or too long name'),
+          400: error('Missing, blank or too long name'),
           ...writeErrors,
         },
       },
     },
     async (request, reply) => {
       reply.code(201)
-      return createdApiTokenJson(
-        await request.lifter.apiTokens.create(request.body.name.trim() || 'API token'),
-      )
+      return createdApiTokenJson(await request.lifter.apiTokens.create(request.body.name.trim()))
     },
   )
 

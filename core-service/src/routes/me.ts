@@ -3,23 +3,11 @@
 // Registered inside a signedIn scope (app.ts): handlers go through request.lifter.account.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import Type from 'typebox'
-import { Me, Password, UpdateMeBody } from '../accounts/schemas.ts'
+import { ChangePasswordBody, DeleteMeBody, Me, UpdateMeBody } from '../accounts/schemas.ts'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
 
-const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ maxLength: 1000 }), newPassword: Password },
-  {
-    additionalProperties: false,
-    examples: [{ currentPassword: 'my old passphrase', newPassword: 'a new long passphrase' }],
-  },
-)
-const DeleteMeBody = Type.Object(
-  { password: Type.String({ maxLength: 1000, description: 'your current password, to confirm' }) },
-  { additionalProperties: false },
-)
 const passwordErrors = {
   400: errorResponse('Missing fields, or a new password outside 10–200 characters'),
   ...writeErrors,

@@ -4,18 +4,18 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { CurrentUser } from '../accounts/current-user.ts'
+import { deleteAccountBody, passwordBody, settingsBody, tokenBody } from '../accounts/form.ts'
 import {
-  accountFieldMessages,
-  CreateTokenForm,
-  DeleteAccountForm,
-  PasswordForm,
-  SettingsForm,
+  ChangePasswordBody,
+  CreateTokenBody,
+  DeleteMeBody,
   TokenParams,
+  UpdateMeBody,
 } from '../accounts/schemas.ts'
 import { timeZones } from '../accounts/time-zones.ts'
-import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../validation.ts'
 
 type Section = 'profile' | 'password' | 'tokens' | 'delete'
 
@@ -34,7 +34,6 @@ const page = <Extra extends object = object>(summary: string, extra?: Extra) => 
 
 export default async function settingsRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  fastify.setValidatorCompiler(formValidatorCompiler)
   const passwordChecks = fastify.attemptLimiter(PASSWORD_CHECKS.name, PASSWORD_CHECKS)
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, view: SettingsView = {}) {
     const lifter = request.lifter
@@ -61,45 +60,31 @@ export default async function settingsRoutes(app: FastifyInstance) {
     error: unknown,
     values: Record<string, unknown>,
   ) {
-    const errors = fieldErrors(error, accountFieldMessages)
-    if (!errors) throw error
-    reply.code((error as { statusCode?: number }).statusCode ?? 400)
+    const { statusCode, errors } = refusal(error)
+    reply.code(statusCode)
     return renderSettings(request, reply, { section, values, errors })
   }
 
   fastify.get('/settings', page('Settings page'), (request, reply) => renderSettings(request, reply))
 
-  fastify.post(
-    '/settings',
-    {
-      attachValidation: true,
-      ...page('Save profile', { body: SettingsForm }),
-    },
-    async (request, reply) => {
-      const values = { ...(request.body ?? {}) }
-      if (request.validationError) return failed(request, reply, 'profile', request.validationError, values)
-      try {
-        const { displayName, timeZone, unit } = request.body
-        await request.lifter.account.updateSettings({ displayName, timeZone, unit })
-      } catch (error) {
-        return failed(request, reply, 'profile', error, values)
-      }
-      reply.flash('Settings saved.')
-      return reply.redirect('/settings', 303)
-    },
-  )
+  fastify.post('/settings', page('Save profile', { body: FormFields }), async (request, reply) => {
+    const values = request.body
+    try {
+      await request.lifter.account.updateSettings(validBody(UpdateMeBody, settingsBody(values)))
+    } catch (error) {
+      return failed(request, reply, 'profile', error, values)
+    }
+    reply.flash('Settings saved.')
+    return reply.redirect('/settings', 303)
+  })
 
   fastify.post(
     '/settings/password',
-    {
-      attachValidation: true,
-      ...page('Change password', { body: PasswordForm }),
-    },
+    page('Change password', { body: FormFields }),
     async (request, reply) => {
-      if (request.validationError) return failed(request, reply, 'password', request.validationError, {})
       const { user, account } = request.lifter
       try {
-        const { currentPassword, newPassword } = request.body
+        const { currentPassword, newPassword } = validBody(ChangePasswordBody, passwordBody(request.body))
         await countingFailures(passwordChecks, user.id, () =>
           account.changePassword(currentPassword, newPassword),
         )
@@ -115,26 +100,19 @@ export default async function settingsRoutes(app: FastifyInstance) {
     },
   )
 
-  fastify.post(
-    '/settings/tokens',
-    {
-      attachValidation: true,
-      ...page('Create API token', { body: CreateTokenForm }),
-    },
-    async (request, reply) => {
-      const values = { ...(request.body ?? {}) }
-      if (request.validationError) {
-        return failed(request, reply, 'tokens', request.validationError, values)
-      }
-      const name = request.body.name.trim()
-      if (!name)
-        return failed(request, reply, 'tokens', { field: 'name', message: 'give the token a name' }, values)
-      const created = await request.lifter.apiTokens.create(name)
-      // Shown on this response only (not via redirect + session): the secret never touches the session store.
-      reply.code(201)
-      return renderSettings(request, reply, { newToken: { name: created.name, token: created.token } })
-    },
-  )
+  fastify.post('/settings/tokens', page('Create API token', { body: FormFields }), async (request, reply) => {
+    const values = request.body
+    let name: string
+    try {
+      name = validBody(CreateTokenBody, tokenBody(values)).name
+    } catch (error) {
+      return failed(request, reply, 'tokens', error, values)
+    }
+    const created = await request.lifter.apiTokens.create(name)
+    // Shown on this response only (not via redirect + session): the secret never touches the session store.
+    reply.code(201)
+    return renderSettings(request, reply, { newToken: { name: created.name, token: created.token } })
+  })
 
   fastify.post(
     '/settings/tokens/:id/revoke',
@@ -146,23 +124,15 @@ export default async function settingsRoutes(app: FastifyInstance) {
     },
   )
 
-  fastify.post(
-    '/settings/delete',
-    {
-      attachValidation: true,
-      ...page('Delete account', { body: DeleteAccountForm }),
-    },
-    async (request, reply) => {
-      if (request.validationError) return failed(request, reply, 'delete', request.validationError, {})
-      const { user, account } = request.lifter
-      try {
-        const { password } = request.body
-        await countingFailures(passwordChecks, user.id, () => account.delete(password))
-      } catch (error) {
-        return failed(request, reply, 'delete', error, {})
-      }
-      await endSession(request)
-      return reply.redirect('/?deleted=1', 303)
-    },
-  )
+  fastify.post('/settings/delete', page('Delete account', { body: FormFields }), async (request, reply) => {
+    const { user, account } = request.lifter
+    try {
+      const { password } = validBody(DeleteMeBody, deleteAccountBody(request.body))
+      await countingFailures(passwordChecks, user.id, () => account.delete(password))
+    } catch (error) {
+      return failed(request, reply, 'delete', error, {})
+    }
+    await endSession(request)
+    return reply.redirect('/?deleted=1', 303)
+  })
 }

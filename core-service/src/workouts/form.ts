@@ -1,11 +1,13 @@
-// The workout form without JavaScript: flat fields (sets[3][reps]) in, WorkoutInput out, and back into
-// rows for re-rendering. Row buttons (add rows, move up/down, remove) post the form to itself and come
+// The workout form without JavaScript: flat fields (sets[3][reps]) in, the API's WorkoutBody out (checked
+// by the same schema and domain rules as the API's), and back into rows for re-rendering. Row buttons (add rows, move up/down, remove) post the form to itself and come
 // back rearranged without saving, so editing a workout works with scripts off; workout-form.js does the
 // same in place when scripts run.
 import type { Exercise } from '../exercises/types.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
-import { type FieldErrors, LIMITS, type SetInput, type WorkoutInput } from './input.ts'
+import type { FieldErrors } from '../validation.ts'
+import { LIMITS } from './input.ts'
 import { instantFromLocal, localParts } from './local-time.ts'
+import type { WorkoutBody } from './schemas.ts'
 import type { Workout } from './types.ts'
 
 export interface FormRow {
@@ -85,19 +87,36 @@ function number(value: string): number {
   return DECIMAL.test(value) ? Number(value.replace(',', '.')) : Number.NaN
 }
 
-/** The domain input of (filled) form values, in the lifter's zone; unparseable numbers fail validation. */
-export function toWorkoutInput(values: FormValues, zone: string): WorkoutInput {
-  const startedAt = instantFromLocal(values.date, values.time || '00:00', zone) ?? new Date(Number.NaN)
-  const sets: SetInput[] = values.rows.map((row) => ({
-    exerciseId: row.exerciseId,
-    reps: number(row.reps),
-    // An empty weight means no load: fine for bodyweight movements, refused for the rest.
-    weight: row.weight === '' ? 0 : number(row.weight),
-    ...(row.unit === '' ? {} : { unit: row.unit as WeightUnit }),
-    rpe: row.rpe === '' ? null : number(row.rpe),
-    isWarmup: row.warmup,
-  }))
-  return { startedAt, title: values.title, notes: values.notes, sets }
+/**
+ * The API's body for (filled) form values, the date and time read in `zone`. Numbers that are not plain
+ * decimals become NaN and a date that does not exist an empty start, so the schema refuses them. `shown`
+ * (editing): the start the form showed; a date and time left as they were keep its instant, and so its
+ * local date.
+ */
+export function toWorkoutBody(
+  values: FormValues,
+  zone: string,
+  shown?: { date: string; time: string; startedAt: Date },
+): WorkoutBody {
+  const startedAt =
+    shown && values.date === shown.date && values.time === shown.time
+      ? shown.startedAt
+      : instantFromLocal(values.date, values.time || '00:00', zone)
+  return {
+    startedAt: startedAt ? startedAt.toISOString() : '',
+    title: values.title,
+    notes: values.notes,
+    sets: values.rows.map((row) => ({
+      // No exercise chosen is a missing one ("choose an exercise").
+      ...(row.exerciseId === '' ? {} : { exerciseId: row.exerciseId }),
+      reps: number(row.reps),
+      // An empty weight means no load: fine for bodyweight movements, refused for the rest.
+      weight: row.weight === '' ? 0 : number(row.weight),
+      ...(row.unit === '' ? {} : { unit: row.unit as WeightUnit }),
+      rpe: row.rpe === '' ? null : number(row.rpe),
+      isWarmup: row.warmup,
+    })) as WorkoutBody['sets'],
+  }
 }
 
 /**
@@ -218,6 +237,9 @@ export function renderRows(values: FormValues, errors: FieldErrors, minimum = BL
       const message = errors[`sets.${index}.${field}`]
       if (message) rowErrors[field] = message
     }
+    // The unit is typed beside the weight (a hidden field when it is the lifter's own).
+    const unit = errors[`sets.${index}.unit`]
+    if (unit) rowErrors.weight ??= unit
     return {
       ...row,
       index,

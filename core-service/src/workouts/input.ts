@@ -1,9 +1,12 @@
-// What a workout write must satisfy, checked once for both the form and the JSON API. Errors are keyed by
-// field path ("startedAt", "sets.2.reps") so a form can show each next to its field.
-import { ValidationFailed } from '../errors.ts'
+// The domain rules of a workout write, for every writer (the JSON API, the form, the import): what the
+// schema (schemas.ts WorkoutBody, checked first by src/validation.ts) cannot say — not in the future in the
+// lifter's zone, the weight limit in the unit it is typed in, exact decimals, exercises this lifter may
+// use. Errors are keyed by field path ("startedAt", "sets.2.weight") so a form shows each next to its field.
 import { Prisma } from '../generated/prisma/client.ts'
 import { MAX_WEIGHT_KG, toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
+import { type FieldErrors, invalidInput } from '../validation.ts'
 import { EARLIEST_DATE, latestStart } from './local-time.ts'
+import type { WorkoutBody } from './schemas.ts'
 
 export const LIMITS = {
   titleLength: 120,
@@ -14,23 +17,9 @@ export const LIMITS = {
   maxRpe: 10,
 } as const
 
-export interface SetInput {
-  exerciseId: string
-  reps: number
-  /** In `unit`. */
-  weight: number
-  /** The unit `weight` is typed in; the lifter's unit when absent. */
-  unit?: WeightUnit
-  rpe?: number | null
-  isWarmup?: boolean
-}
-
-export interface WorkoutInput {
-  startedAt: Date
-  title?: string | null
-  notes?: string | null
-  sets: SetInput[]
-}
+/** A write that passed WorkoutBody, with its start as an instant (now, or the workout's own, by default). */
+export type WorkoutInput = Omit<WorkoutBody, 'startedAt'> & { startedAt: Date }
+export type SetInput = WorkoutInput['sets'][number]
 
 /** A set ready for the database: the typed unit and the exact kilograms of the typed weight. */
 export interface NormalizedSet {
@@ -49,22 +38,7 @@ export interface NormalizedWorkout {
   sets: NormalizedSet[]
 }
 
-export type FieldErrors = Record<string, string>
-
-/** A 400 from the catalogue carrying every field's message; its own message names the first one. */
-export function workoutInputError(fields: FieldErrors) {
-  const [path, message] = Object.entries(fields)[0] ?? ['workout', 'is invalid']
-  return Object.assign(new ValidationFailed(`${path}: ${message}`), { fields })
-}
-
-/** The per-field messages of a workout input error, or null for any other error. */
-export function workoutFieldErrors(error: unknown): FieldErrors | null {
-  const fields = (error as { fields?: unknown } | null)?.fields
-  return fields && typeof fields === 'object' ? (fields as FieldErrors) : null
-}
-
 export const UNKNOWN_EXERCISE = 'unknown exercise'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim()
@@ -72,79 +46,48 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 /**
- * Checks everything that needs no database and converts weights to exact kilograms. `zone` is the
- * lifter's time zone (for "not in the future"), `unit` the unit a set's weight is typed in unless it says.
+ * Applies the rules that need no database to a checked input and converts weights to exact kilograms.
+ * `zone` is the lifter's time zone (for "not in the future"), `unit` the unit a set's weight is typed in
+ * unless it says.
  */
 export function normalizeWorkout(input: WorkoutInput, unit: WeightUnit, zone: string, now = new Date()) {
   const errors: FieldErrors = {}
   const startedAt = input.startedAt
-  if (!(startedAt instanceof Date) || Number.isNaN(startedAt.getTime())) {
+  if (Number.isNaN(startedAt.getTime())) {
     errors.startedAt = 'is not a valid date and time'
   } else if (startedAt < new Date(`${EARLIEST_DATE}T00:00:00Z`)) {
     errors.startedAt = `must be after ${EARLIEST_DATE}`
   } else if (startedAt > latestStart(zone, now)) {
     errors.startedAt = 'cannot be after today'
   }
-  const title = blankToNull(input.title)
-  if (title && title.length > LIMITS.titleLength)
-    errors.title = `must be at most ${LIMITS.titleLength} characters`
-  const notes = blankToNull(input.notes)
-  if (notes && notes.length > LIMITS.notesLength)
-    errors.notes = `must be at most ${LIMITS.notesLength} characters`
-
-  if (input.sets.length === 0) errors.sets = 'add at least one set'
-  if (input.sets.length > LIMITS.maxSets) errors.sets = `at most ${LIMITS.maxSets} sets per workout`
-  const sets: NormalizedSet[] = []
-  input.sets.slice(0, LIMITS.maxSets).forEach((set, i) => {
-    const at = `sets.${i}`
-    if (!set.exerciseId) errors[`${at}.exerciseId`] = 'choose an exercise'
-    else if (typeof set.exerciseId !== 'string' || !UUID.test(set.exerciseId)) {
-      errors[`${at}.exerciseId`] = UNKNOWN_EXERCISE
-    }
-    if (!Number.isInteger(set.reps) || set.reps < 0 || set.reps > LIMITS.maxReps) {
-      errors[`${at}.reps`] = `must be a whole number from 0 to ${LIMITS.maxReps}`
-    }
+  const sets = input.sets.map((set, i): NormalizedSet => {
+    const weightUnit = set.unit ?? unit
     let weightKg = new Prisma.Decimal(0)
-    const weightUnit: WeightUnit = set.unit === 'kg' || set.unit === 'lb' ? set.unit : unit
-    const maxWeight = weightUnit === 'lb' ? Math.floor(MAX_WEIGHT_KG / 0.45359237) : MAX_WEIGHT_KG
-    if (set.unit !== undefined && set.unit !== weightUnit) {
-      errors[`${at}.weight`] = 'unit must be kg or lb'
-    } else if (
-      typeof set.weight !== 'number' ||
-      !Number.isFinite(set.weight) ||
-      set.weight < 0 ||
-      set.weight > maxWeight
-    ) {
-      errors[`${at}.weight`] = `must be a number from 0 to ${maxWeight} ${weightUnit}`
+    // The schema allows the pound limit; a weight typed in kg has the kilogram one.
+    if (weightUnit === 'kg' && set.weight > MAX_WEIGHT_KG) {
+      errors[`sets.${i}.weight`] = `must be a number from 0 to ${MAX_WEIGHT_KG} kg`
     } else if (new Prisma.Decimal(set.weight).decimalPlaces() > WEIGHT_DECIMALS) {
       // Kept exactly as typed, so more decimals than a lifter can load would be kept too: refuse them.
-      errors[`${at}.weight`] = `must have at most ${WEIGHT_DECIMALS} decimals`
+      errors[`sets.${i}.weight`] = `must have at most ${WEIGHT_DECIMALS} decimals`
     } else {
       weightKg = toKg(set.weight, weightUnit)
     }
-    let rpe: Prisma.Decimal | null = null
-    if (set.rpe !== undefined && set.rpe !== null) {
-      if (
-        typeof set.rpe !== 'number' ||
-        !(set.rpe >= LIMITS.minRpe && set.rpe <= LIMITS.maxRpe) ||
-        !Number.isInteger(set.rpe * 2)
-      ) {
-        errors[`${at}.rpe`] = `must be ${LIMITS.minRpe} to ${LIMITS.maxRpe} in steps of 0.5`
-      } else {
-        rpe = new Prisma.Decimal(set.rpe)
-      }
-    }
-    sets.push({
+    return {
       exerciseId: set.exerciseId,
       reps: set.reps,
       weightKg,
       weightUnit,
-      rpe,
+      rpe: set.rpe === undefined || set.rpe === null ? null : new Prisma.Decimal(set.rpe),
       isWarmup: Boolean(set.isWarmup),
-    })
+    }
   })
-  if (Object.keys(errors).length > 0) throw workoutInputError(errors)
-  return { startedAt, title, notes, sets } satisfies NormalizedWorkout
+  if (Object.keys(errors).length > 0) throw invalidInput(errors)
+  return {
+    startedAt,
+    title: blankToNull(input.title),
+    notes: blankToNull(input.notes),
+    sets,
+  } satisfies NormalizedWorkout
 }
 
 /** Exercise facts the database checks need. */
@@ -170,5 +113,5 @@ export function checkExercises(sets: NormalizedSet[], found: ExerciseFacts[]): v
     if (!zeroAllowed && set.weightKg.isZero())
       errors[`sets.${i}.weight`] = 'must be more than 0 for this exercise'
   })
-  if (Object.keys(errors).length > 0) throw workoutInputError(errors)
+  if (Object.keys(errors).length > 0) throw invalidInput(errors)
 }

@@ -1,9 +1,8 @@
 // JSON API schemas for workouts: they validate requests, shape responses and write /apidocs.
 import Type, { type Static } from 'typebox'
-import { MAX_WEIGHT_KG } from '../units.ts'
-import { LIMITS } from './input.ts'
-
-const MAX_WEIGHT_LB = Math.floor(MAX_WEIGHT_KG / 0.45359237)
+import { MAX_WEIGHT_KG, MAX_WEIGHT_LB } from '../units.ts'
+import { withMessage } from '../validation.ts'
+import { LIMITS, UNKNOWN_EXERCISE } from './input.ts'
 
 export const WorkoutParams = Type.Object({
   id: Type.String({
@@ -16,36 +15,51 @@ export type WorkoutParams = Static<typeof WorkoutParams>
 
 export const SetBody = Type.Object(
   {
-    exerciseId: Type.String({
-      format: 'uuid',
-      description: 'a built-in exercise or one of your own (GET /api/v1/exercises)',
-      examples: ['5d3c1a2b-0e4f-4a6b-8c7d-9e0f1a2b3c4d'],
-    }),
-    reps: Type.Integer({
-      minimum: 0,
-      maximum: LIMITS.maxReps,
-      description: 'repetitions (0 = a missed attempt)',
-      examples: [5],
-    }),
-    weight: Type.Number({
-      minimum: 0,
-      maximum: MAX_WEIGHT_LB,
-      description: `load in \`unit\` (default your unit), at most two decimals, kept exactly as typed (185 lb reads back as 185 lb); for bodyweight exercises the added load only, 0 = bodyweight alone; at most ${MAX_WEIGHT_KG} kg`,
-      examples: [100],
-    }),
-    unit: Type.Optional(
-      Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
-        description: 'the unit `weight` is typed in; default your profile unit',
-        examples: ['kg'],
+    exerciseId: withMessage(
+      Type.String({
+        format: 'uuid',
+        description: 'a built-in exercise or one of your own (GET /api/v1/exercises)',
+        examples: ['5d3c1a2b-0e4f-4a6b-8c7d-9e0f1a2b3c4d'],
       }),
+      { required: 'choose an exercise', '*': UNKNOWN_EXERCISE },
+    ),
+    reps: withMessage(
+      Type.Integer({
+        minimum: 0,
+        maximum: LIMITS.maxReps,
+        description: 'repetitions (0 = a missed attempt)',
+        examples: [5],
+      }),
+      `must be a whole number from 0 to ${LIMITS.maxReps}`,
+    ),
+    weight: withMessage(
+      Type.Number({
+        minimum: 0,
+        maximum: MAX_WEIGHT_LB,
+        description: `load in \`unit\` (default your unit), at most two decimals, kept exactly as typed (185 lb reads back as 185 lb); for bodyweight exercises the added load only, 0 = bodyweight alone; at most ${MAX_WEIGHT_KG} kg`,
+        examples: [100],
+      }),
+      `must be a number from 0 to ${MAX_WEIGHT_KG} kg (${MAX_WEIGHT_LB} lb)`,
+    ),
+    unit: Type.Optional(
+      withMessage(
+        Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
+          description: 'the unit `weight` is typed in; default your profile unit',
+          examples: ['kg'],
+        }),
+        'unit must be kg or lb',
+      ),
     ),
     rpe: Type.Optional(
-      Type.Union(
-        [Type.Number({ minimum: LIMITS.minRpe, maximum: LIMITS.maxRpe, multipleOf: 0.5 }), Type.Null()],
-        {
-          description: 'rate of perceived exertion, 6 to 10 in steps of 0.5',
-          examples: [8.5],
-        },
+      withMessage(
+        Type.Union(
+          [Type.Number({ minimum: LIMITS.minRpe, maximum: LIMITS.maxRpe, multipleOf: 0.5 }), Type.Null()],
+          {
+            description: 'rate of perceived exertion, 6 to 10 in steps of 0.5',
+            examples: [8.5],
+          },
+        ),
+        `must be ${LIMITS.minRpe} to ${LIMITS.maxRpe} in steps of 0.5`,
       ),
     ),
     isWarmup: Type.Optional(
@@ -61,26 +75,38 @@ export const SetBody = Type.Object(
 export const WorkoutBody = Type.Object(
   {
     startedAt: Type.Optional(
-      Type.String({
-        format: 'date-time',
-        description:
-          'when the workout started, with an offset (default now); not later than the end of your today',
-        examples: ['2026-11-23T18:30:00+01:00'],
-      }),
+      withMessage(
+        Type.String({
+          format: 'date-time',
+          description:
+            'when the workout started, with an offset (default now); not later than the end of your today',
+          examples: ['2026-11-23T18:30:00+01:00'],
+        }),
+        'is not a valid date and time',
+      ),
     ),
     title: Type.Optional(
-      Type.Union([Type.String({ maxLength: LIMITS.titleLength }), Type.Null()], { examples: ['Push day'] }),
+      withMessage(
+        Type.Union([Type.String({ maxLength: LIMITS.titleLength }), Type.Null()], { examples: ['Push day'] }),
+        `must be at most ${LIMITS.titleLength} characters`,
+      ),
     ),
     notes: Type.Optional(
-      Type.Union([Type.String({ maxLength: LIMITS.notesLength }), Type.Null()], {
-        examples: ['Felt strong; bar speed good.'],
-      }),
+      withMessage(
+        Type.Union([Type.String({ maxLength: LIMITS.notesLength }), Type.Null()], {
+          examples: ['Felt strong; bar speed good.'],
+        }),
+        `must be at most ${LIMITS.notesLength} characters`,
+      ),
     ),
-    sets: Type.Array(SetBody, {
-      minItems: 1,
-      maxItems: LIMITS.maxSets,
-      description: 'the sets in the order they were done',
-    }),
+    sets: withMessage(
+      Type.Array(SetBody, {
+        minItems: 1,
+        maxItems: LIMITS.maxSets,
+        description: 'the sets in the order they were done',
+      }),
+      { minItems: 'add at least one set', maxItems: `at most ${LIMITS.maxSets} sets per workout` },
+    ),
   },
   {
     additionalProperties: false,

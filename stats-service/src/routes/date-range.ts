@@ -30,13 +30,16 @@ export function checkRange(input: RangeInput) {
   }
 }
 
-/** Default: the 12 months up to today. range=all: the first workout (or today) to today. */
+/**
+ * Default: the 12 months up to today. range=all: the first workout (or today) to today. `input` has
+ * passed checkRange already (the handler calls it before anything is read), so it is not checked again;
+ * only the range its defaults make can still be backwards.
+ */
 export async function resolveRange(
   input: RangeInput,
   today: string,
   firstWorkoutDate: () => Promise<string | null>,
 ) {
-  checkRange(input)
   if (input.range === 'all') {
     const first = (await firstWorkoutDate()) ?? today
     return { from: first < today ? first : today, to: today }

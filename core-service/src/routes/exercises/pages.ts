@@ -5,12 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
-import { type CreateFormValues, checkCreateForm, createInputFromForm } from '../../exercises/form.ts'
+import { archiveBody, createBody, type ExerciseFormValues, renameBody } from '../../exercises/form.ts'
 import { equipmentLabels, exerciseJson } from '../../exercises/json.ts'
-import { categories, equipments } from '../../exercises/schemas.ts'
+import { CreateExerciseBody, categories, equipments, UpdateExerciseBody } from '../../exercises/schemas.ts'
 import type { Exercise, ExerciseFilter } from '../../exercises/types.ts'
-import { type FieldErrors, fieldErrors } from '../../forms.ts'
 import type { Lifter } from '../../lifter.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../../validation.ts'
 import { categoryLabel } from '../../workouts/form.ts'
 import { STYLES } from '../../workouts/page-data.ts'
 
@@ -23,22 +23,6 @@ const PageQuery = Type.Object({
   equipment: Type.Optional(Type.String({ maxLength: 200 })),
   archived: Type.Optional(Type.String({ maxLength: 10 })),
 })
-const CreateForm = Type.Object({
-  name: Type.Optional(Type.String({ maxLength: 1000 })),
-  category: Type.Optional(Type.String({ maxLength: 100 })),
-  muscleGroup: Type.Optional(Type.String({ maxLength: 1000 })),
-  equipment: Type.Optional(Type.String({ maxLength: 100 })),
-  isBodyweight: Type.Optional(Type.String({ maxLength: 10 })),
-  _csrf: Type.Optional(Type.String()),
-})
-const RenameForm = Type.Object({
-  name: Type.Optional(Type.String({ maxLength: 1000 })),
-  _csrf: Type.Optional(Type.String()),
-})
-const ArchiveForm = Type.Object({
-  archived: Type.Optional(Type.String({ maxLength: 10 })),
-  _csrf: Type.Optional(Type.String()),
-})
 
 export default async function exercisePages(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
@@ -47,7 +31,7 @@ export default async function exercisePages(app: FastifyInstance) {
     reply: FastifyReply,
     lifter: Lifter,
     query: { q?: string; muscleGroup?: string; equipment?: string; archived?: string },
-    form: { values?: CreateFormValues; errors?: FieldErrors } = {},
+    form: { values?: ExerciseFormValues; errors?: FieldErrors } = {},
   ) {
     const equipment = equipments.find((e) => e === query.equipment)
     const filter: ExerciseFilter = {
@@ -119,24 +103,18 @@ export default async function exercisePages(app: FastifyInstance) {
 
   fastify.post(
     '/exercises',
-    { schema: { hide: true, summary: 'Create an exercise', body: CreateForm } },
+    { schema: { hide: true, summary: 'Create an exercise', body: FormFields } },
     async (request, reply) => {
       const lifter = request.lifter
       const values = request.body
-      const errors = checkCreateForm(values)
-      if (Object.keys(errors).length > 0) {
-        reply.code(400)
-        return renderCatalog(reply, lifter, {}, { values, errors })
-      }
       try {
-        const created = await lifter.exercises.create(createInputFromForm(values))
+        const created = await lifter.exercises.create(validBody(CreateExerciseBody, createBody(values)))
         reply.flash(`Added “${created.name}”.`)
         return reply.redirect(`/exercises?q=${encodeURIComponent(created.name)}`, 303)
       } catch (err) {
-        const errs = fieldErrors(err)
-        if (!errs) throw err
-        reply.code((err as { statusCode?: number }).statusCode ?? 400)
-        return renderCatalog(reply, lifter, {}, { values, errors: errs })
+        const { statusCode, errors } = refusal(err)
+        reply.code(statusCode)
+        return renderCatalog(reply, lifter, {}, { values, errors })
       }
     },
   )
@@ -152,23 +130,16 @@ export default async function exercisePages(app: FastifyInstance) {
 
   fastify.post(
     '/exercises/:id/rename',
-    { schema: { hide: true, summary: 'Rename an exercise', params: PageParams, body: RenameForm } },
+    { schema: { hide: true, summary: 'Rename an exercise', params: PageParams, body: FormFields } },
     async (request, reply) => {
       const lifter = request.lifter
       const exercise = await ownExercise(lifter, request.params.id)
-      const name = request.body.name?.trim() ?? ''
-      const problem = !name ? 'enter a name' : name.length > 80 ? 'use at most 80 characters' : null
-      if (problem) {
-        reply.code(400)
-        return renderEdit(reply, lifter, exercise, { name: problem }, request.body.name)
-      }
       try {
-        await lifter.exercises.change(exercise.id, { name })
+        await lifter.exercises.change(exercise.id, validBody(UpdateExerciseBody, renameBody(request.body)))
       } catch (err) {
-        const errs = fieldErrors(err)
-        if (!errs) throw err
-        reply.code((err as { statusCode?: number }).statusCode ?? 400)
-        return renderEdit(reply, lifter, exercise, errs, name)
+        const { statusCode, errors } = refusal(err)
+        reply.code(statusCode)
+        return renderEdit(reply, lifter, exercise, errors, request.body.name)
       }
       reply.flash('Renamed.')
       return reply.redirect(`/exercises/${exercise.id}/edit`, 303)
@@ -182,14 +153,15 @@ export default async function exercisePages(app: FastifyInstance) {
         hide: true,
         summary: 'Archive or restore an exercise',
         params: PageParams,
-        body: ArchiveForm,
+        body: FormFields,
       },
     },
     async (request, reply) => {
       const lifter = request.lifter
       const exercise = await ownExercise(lifter, request.params.id)
-      const archived = request.body.archived !== 'false'
-      await lifter.exercises.change(exercise.id, { archived })
+      const change = archiveBody(request.body)
+      await lifter.exercises.change(exercise.id, change)
+      const { archived } = change
       reply.flash(
         archived
           ? `Archived “${exercise.name}”: it keeps its history but leaves the pickers.`

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import type { Lifter } from '../../lifter.ts'
+import { type FieldErrors, FormFields, refusal, validBody } from '../../validation.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -17,19 +18,17 @@ import {
   newValues,
   readForm,
   renderRows,
-  toWorkoutInput,
+  toWorkoutBody,
   valuesFromWorkout,
 } from '../../workouts/form.ts'
-import { type FieldErrors, workoutFieldErrors } from '../../workouts/input.ts'
+import type { WorkoutInput } from '../../workouts/input.ts'
 import { isRealDate, workoutZone } from '../../workouts/local-time.ts'
 import { STYLES, workoutCard, workoutDetail } from '../../workouts/page-data.ts'
+import { WorkoutBody } from '../../workouts/schemas.ts'
 import type { Workout } from '../../workouts/types.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
-const FormFields = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 10_000 }), {
-  maxProperties: 2000,
-})
 const NewQuery = Type.Object({
   repeat: Type.Optional(Type.String({ maxLength: 64, description: 'a workout to copy' })),
   date: Type.Optional(
@@ -71,27 +70,34 @@ export default async function workoutPages(app: FastifyInstance) {
     })
   }
 
-  /** Saves the form or, for a row button, shows it again rearranged. */
+  /**
+   * Saves the form or, for a row button, shows it again rearranged. The values become the API's body,
+   * checked by its schema; `save` gets it as the repository's input (the API's path from there on).
+   */
   async function handleForm(
     reply: FastifyReply,
     lifter: Lifter,
     body: FormBody,
-    save: (values: FormValues) => Promise<Workout | null>,
+    save: (input: WorkoutInput) => Promise<Workout | null>,
     workout?: Workout,
   ) {
     const values = readForm(body)
     const rearranged = applyRowAction(values, typeof body.action === 'string' ? body.action : undefined)
     if (rearranged) return renderForm(reply, lifter, { values: rearranged, workout, minimumRows: 1 })
     const filled = filledRows(values)
+    // The form shows and takes the date and time in the workout's own zone (a new one: the lifter's).
+    const { unit, timeZone } = lifter.user
+    const zone = workout ? workoutZone(workout, timeZone) : timeZone
+    const shown = workout && { ...valuesFromWorkout(workout, unit, zone), startedAt: workout.startedAt }
     try {
-      const saved = await save(filled)
+      const { startedAt, ...rest } = validBody(WorkoutBody, toWorkoutBody(filled, zone, shown))
+      const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) })
       if (!saved) throw new NotFound('workout')
       reply.flash(workout ? 'Workout updated.' : 'Workout saved.')
       return reply.redirect(`/workouts/${saved.id}`, 303)
     } catch (err) {
-      const errors = workoutFieldErrors(err)
-      if (!errors) throw err
-      reply.code(400)
+      const { statusCode, errors } = refusal(err)
+      reply.code(statusCode)
       return renderForm(reply, lifter, { values: filled, errors, workout })
     }
   }
@@ -151,9 +157,7 @@ export default async function workoutPages(app: FastifyInstance) {
     { schema: { hide: true, summary: 'Log a workout', body: FormFields } },
     async (request, reply) => {
       const lifter = request.lifter
-      return handleForm(reply, lifter, request.body, (values) =>
-        lifter.workouts.create(toWorkoutInput(values, lifter.user.timeZone)),
-      )
+      return handleForm(reply, lifter, request.body, (input) => lifter.workouts.create(input))
     },
   )
 
@@ -198,22 +202,13 @@ export default async function workoutPages(app: FastifyInstance) {
     },
     async (request, reply) => {
       const lifter = request.lifter
-      const { user } = lifter
       const workout = await lifter.workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
       return handleForm(
         reply,
         lifter,
         request.body,
-        (values) => {
-          // The form shows and takes the date and time in the workout's own zone.
-          const zone = workoutZone(workout, user.timeZone)
-          const input = toWorkoutInput(values, zone)
-          // Date and time left as the form showed them keep the workout's instant, and so its local date.
-          const shown = valuesFromWorkout(workout, user.unit, zone)
-          if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
-          return lifter.workouts.replace(workout.id, input)
-        },
+        (input) => lifter.workouts.replace(workout.id, input),
         workout,
       )
     },
