@@ -15,7 +15,6 @@ import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import { equipmentLabels } from '../../exercises/json.ts'
 import { equipments } from '../../exercises/schemas.ts'
-import { type FieldErrors, fieldErrors } from '../../forms.ts'
 import { FORMAT_NAMES } from '../../import/detect.ts'
 import type { StoredImport } from '../../import/plan-store.ts'
 import {
@@ -27,6 +26,7 @@ import {
   resolveChoices,
 } from '../../import/preview.ts'
 import { IMPORT_FORMATS } from '../../import/types.ts'
+import { type FieldErrors, refusal } from '../../validation.ts'
 import { STYLES } from '../../workouts/page-data.ts'
 import { importUploads, readUpload, UPLOAD_LIMIT_BYTES } from './upload.ts'
 
@@ -138,9 +138,8 @@ export default async function importPages(app: FastifyInstance) {
         const stored = await request.lifter.imports.save(plan)
         return reply.redirect(`/import/${stored.id}`, 303)
       } catch (error) {
-        const errors = fieldErrors(error)
-        if (!errors) throw error
-        reply.code((error as { statusCode?: number }).statusCode ?? 400)
+        const { statusCode, errors } = refusal(error)
+        reply.code(statusCode)
         return renderUpload(reply, { format }, errors)
       }
     },
