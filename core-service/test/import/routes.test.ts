@@ -326,6 +326,8 @@ t.test('unreadable uploads are 400 naming why, too large is 413; nothing kept or
     statusCode: 413,
     code: 'PAYLOAD_TOO_LARGE',
     message: 'The file is larger than 25 MB; export a shorter date range and import each part.',
+    // Like every error a person fixes in one field, it names the field (validation.ts).
+    fields: { file: 'The file is larger than 25 MB; export a shorter date range and import each part.' },
   })
   const page = await pageUpload(app, lifter, big)
   t.equal(page.statusCode, 413, 'the page form too')
