@@ -1,6 +1,7 @@
 // Request and response schemas for accounts: the JSON API's, which the settings forms map to, and the
 // registration and sign-in pages' own. Each field's wording for people is declared here, once.
 import Type, { type Static } from 'typebox'
+import { idParams } from '../id-params.ts'
 import { withMessage } from '../validation.ts'
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts'
 
@@ -144,4 +145,4 @@ export const CreateTokenBody = Type.Object(
   { name: TokenName },
   { additionalProperties: false, examples: [{ name: 'export script' }] },
 )
-export const TokenParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'token id' }) })
+export const TokenParams = idParams('token id')

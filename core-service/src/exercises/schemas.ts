@@ -1,5 +1,6 @@
 // JSON API schemas for exercises: they validate requests, shape responses and write /apidocs.
 import Type, { type Static } from 'typebox'
+import { idParams } from '../id-params.ts'
 import { withMessage } from '../validation.ts'
 
 export const categories = [
@@ -52,13 +53,7 @@ export const MuscleGroup = withMessage(
   { maxLength: 'use at most 40 characters', '*': 'enter the main muscle group' },
 )
 
-export const ExerciseParams = Type.Object({
-  id: Type.String({
-    format: 'uuid',
-    description: 'exercise id',
-    examples: ['5d3c1a2b-0e4f-4a6b-8c7d-9e0f1a2b3c4d'],
-  }),
-})
+export const ExerciseParams = idParams('exercise id', '5d3c1a2b-0e4f-4a6b-8c7d-9e0f1a2b3c4d')
 export type ExerciseParams = Static<typeof ExerciseParams>
 
 export const ExerciseQuery = Type.Object({

@@ -1,6 +1,7 @@
 // JSON API schemas for imports (/api/v1/imports): they validate requests, shape responses and write /apidocs.
 import Type, { type Static } from 'typebox'
 import { Category, EquipmentType, ExerciseName, MuscleGroup } from '../exercises/schemas.ts'
+import { idParams } from '../id-params.ts'
 import { IMPORT_FORMATS } from './types.ts'
 
 const Format = Type.Enum([...IMPORT_FORMATS], {
@@ -8,13 +9,10 @@ const Format = Type.Enum([...IMPORT_FORMATS], {
   examples: ['strong'],
 })
 
-export const ImportParams = Type.Object({
-  id: Type.String({
-    format: 'uuid',
-    description: 'import id (from POST /api/v1/imports)',
-    examples: ['3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'],
-  }),
-})
+export const ImportParams = idParams(
+  'import id (from POST /api/v1/imports)',
+  '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+)
 export type ImportParams = Static<typeof ImportParams>
 
 /**

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../errors.ts'
+import { idParams } from '../id-params.ts'
 import type { CallContext, StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
 import {
@@ -124,7 +125,7 @@ export default async function progressRoutes(app: FastifyInstance) {
       schema: {
         hide: true,
         summary: 'Progress of one exercise',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: idParams('exercise id'),
         querystring: ExerciseQuery,
         response: HtmlPage,
       },

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { relativeView } from '../body-weight/relative-view.ts'
 import { NotFound } from '../errors.ts'
+import { idParams } from '../id-params.ts'
 import type { StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
 import { freshness, RANGES, type RangeValue, rangeStart } from '../stats/progress-view.ts'
@@ -26,7 +27,7 @@ export default async function relativeStrengthRoutes(app: FastifyInstance) {
       schema: {
         hide: true,
         summary: 'Progress of one exercise relative to body weight',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: idParams('exercise id'),
         querystring: Type.Object({ range: Type.Optional(Range), formula: Type.Optional(Formula) }),
         response: HtmlPage,
       },

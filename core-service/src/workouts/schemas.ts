@@ -1,16 +1,11 @@
 // JSON API schemas for workouts: they validate requests, shape responses and write /apidocs.
 import Type, { type Static } from 'typebox'
+import { idParams } from '../id-params.ts'
 import { MAX_WEIGHT_KG, MAX_WEIGHT_LB } from '../units.ts'
 import { withMessage } from '../validation.ts'
 import { LIMITS, UNKNOWN_EXERCISE } from './input.ts'
 
-export const WorkoutParams = Type.Object({
-  id: Type.String({
-    format: 'uuid',
-    description: 'workout id',
-    examples: ['0b9e3c5e-6f8a-4c1e-9d2b-4a7f1e2c3d4e'],
-  }),
-})
+export const WorkoutParams = idParams('workout id', '0b9e3c5e-6f8a-4c1e-9d2b-4a7f1e2c3d4e')
 export type WorkoutParams = Static<typeof WorkoutParams>
 
 export const SetBody = Type.Object(
