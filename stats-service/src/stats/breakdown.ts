@@ -1,6 +1,6 @@
-// Exercise breakdown: working sets and volume per exercise and per muscle group over local dates.
+// Exercise breakdown: working sets and volume per exercise and per muscle group over local dates, from
+// exercise_sessions (one row per workout and exercise, kept by PostgreSQL): O(sessions in range).
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { instantWindow } from './local-dates.ts'
 
 export interface ExerciseShare {
   exerciseId: string
@@ -22,17 +22,14 @@ export async function breakdown(
   from: string,
   to: string,
 ): Promise<{ exercises: ExerciseShare[]; muscleGroups: MuscleShare[] }> {
-  const { lo, hi } = instantWindow(from, to)
   const exercises = await prisma.$queryRaw<
     (Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number })[]
   >`
     WITH per_exercise AS (
-      SELECT s.exercise_id, count(*) AS sets, sum(s.reps * s.weight_kg) AS volume
-      FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup
-        AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
-        AND w.local_date BETWEEN ${from}::date AND ${to}::date
-      GROUP BY s.exercise_id
+      SELECT x.exercise_id, sum(x.sets) AS sets, sum(x.volume) AS volume
+      FROM exercise_sessions x
+      WHERE x.user_id = ${userId}::uuid AND x.local_date BETWEEN ${from}::date AND ${to}::date
+      GROUP BY x.exercise_id
     )
     SELECT e.id AS "exerciseId", e.name::text AS name, e.muscle_group AS "muscleGroup", p.sets::int AS sets,
            round(p.volume, 2)::float8 AS "volumeKg", p.volume::text AS volume
