@@ -49,15 +49,6 @@ function volumeKgSql(column: string): Prisma.Sql {
   return Prisma.sql`((${Prisma.raw(column)} * 10000000000)::bigint / ${VOLUME_UNIT_KG})::float8`
 }
 
-function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`rungs AS MATERIALIZED (
-      SELECT s.exercise_id, s.weight_kg, s.reps, s.started_at, s.workout_id
-      FROM exercise_rungs s
-      WHERE s.user_id = ${userId}::uuid ${byExercise}
-    )`
-}
-
 interface RungRecordRow {
   exercise_id: string
   name: string
@@ -82,13 +73,18 @@ interface RungRecordRow {
 
 function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
   const e1rm = e1rmSql(RECORD_FORMULA)
+  const byExercise = exerciseId ? Prisma.sql`AND r.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return prisma.$queryRaw<RungRecordRow[]>`
-    WITH ${rungsSql(userId, exerciseId)},
-    -- Each record is "the best value" (a hash aggregate), then "its first rung" (a join on that value),
-    -- which sorts a handful of rows instead of all rungs once per record. An estimate grows with the
-    -- weight at a fixed rep count, so only the heaviest rung at each rep count is scored.
+    WITH
+    -- Each record is "the best value" (from the heaviest weight at each rep count: an estimate grows with
+    -- the weight at a fixed rep count), then "its first rung", one index probe per exercise. The two
+    -- passes over the lifter's rungs are ordered index scans — (exercise, reps, weight DESC) for the
+    -- heaviest weight at each rep count, the primary key backwards for the most reps at each weight — so
+    -- nothing is hashed or sorted by the number of rungs.
     per_reps AS (
-      SELECT exercise_id, reps, max(weight_kg) AS weight_kg FROM rungs GROUP BY exercise_id, reps
+      SELECT DISTINCT ON (r.exercise_id, r.reps) r.exercise_id, r.reps, r.weight_kg
+      FROM exercise_rungs r WHERE r.user_id = ${userId}::uuid ${byExercise}
+      ORDER BY r.exercise_id, r.reps, r.weight_kg DESC
     ), scored AS (
       SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm
       FROM per_reps s
@@ -96,40 +92,40 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
       SELECT exercise_id, max(weight_kg) FILTER (WHERE weight_kg > 0) AS heavy, max(e1rm) AS best,
              max(reps) FILTER (WHERE reps > 0) AS most
       FROM scored GROUP BY exercise_id
-    ), heaviest AS (
-      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.weight_kg = t.heavy
-      ORDER BY r.exercise_id, r.started_at, r.reps DESC
-    ), best AS (
-      SELECT DISTINCT ON (r.exercise_id) r.*, t.best AS e1rm
-      FROM scored c
-      JOIN tops t ON t.exercise_id = c.exercise_id AND c.e1rm = t.best
-      JOIN rungs r ON r.exercise_id = c.exercise_id AND r.reps = c.reps AND r.weight_kg = c.weight_kg
-      ORDER BY r.exercise_id, r.started_at, r.reps DESC
-    ), most AS (
-      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.reps = t.most
-      ORDER BY r.exercise_id, r.started_at, r.weight_kg DESC
-    ), ladder_tops AS (
-      SELECT exercise_id, weight_kg, max(reps) AS reps FROM rungs WHERE reps > 0 GROUP BY exercise_id, weight_kg
+    ), picked AS (
+      SELECT t.exercise_id,
+             h.weight_kg AS h_value, h.reps AS h_reps, h.workout_id AS h_workout,
+             t.best AS b_value, b.reps AS b_reps, b.workout_id AS b_workout,
+             m.reps AS m_reps, m.weight_kg AS m_weight, m.workout_id AS m_workout
+      FROM tops t
+      -- Ties go to the earliest first time; at the same start, to the most reps (for "most reps": the heaviest).
+      LEFT JOIN LATERAL (
+        SELECT r.weight_kg, r.reps, r.workout_id FROM exercise_rungs r
+        WHERE r.user_id = ${userId}::uuid AND r.exercise_id = t.exercise_id AND r.weight_kg = t.heavy
+        ORDER BY r.started_at, r.reps DESC LIMIT 1
+      ) h ON true
+      LEFT JOIN LATERAL (
+        SELECT r.reps, r.workout_id
+        FROM scored c JOIN exercise_rungs r
+          ON r.user_id = ${userId}::uuid AND r.exercise_id = c.exercise_id AND r.reps = c.reps AND r.weight_kg = c.weight_kg
+        WHERE c.exercise_id = t.exercise_id AND c.e1rm = t.best
+        ORDER BY r.started_at, r.reps DESC LIMIT 1
+      ) b ON true
+      LEFT JOIN LATERAL (
+        SELECT r.reps, r.weight_kg, r.workout_id FROM exercise_rungs r
+        WHERE r.user_id = ${userId}::uuid AND r.exercise_id = t.exercise_id AND r.reps = t.most
+        ORDER BY r.started_at, r.weight_kg DESC LIMIT 1
+      ) m ON true
     ), ladder AS (
-      SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.*
-      FROM rungs r JOIN ladder_tops t ON t.exercise_id = r.exercise_id AND t.weight_kg = r.weight_kg AND t.reps = r.reps
-      ORDER BY r.exercise_id, r.weight_kg, r.started_at
-    ), ladder_at AS (
-      SELECT l.exercise_id, l.weight_kg, l.reps, l.workout_id FROM ladder l
+      -- The most reps at each weight: one rung (the key is exercise, weight, reps), so its first time is its own.
+      SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.exercise_id, r.weight_kg, r.reps, r.workout_id
+      FROM exercise_rungs r WHERE r.user_id = ${userId}::uuid ${byExercise}
+      ORDER BY r.exercise_id DESC, r.weight_kg DESC, r.reps DESC
     ), ladders AS (
       SELECT l.exercise_id,
              json_agg(json_build_object('weightKg', l.weight_kg::float8, 'reps', l.reps,
                'date', to_char(w.local_date, 'YYYY-MM-DD'), 'workoutId', l.workout_id) ORDER BY l.weight_kg) AS ladder
-      FROM ladder_at l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
-    ), picked AS (
-      SELECT t.exercise_id,
-             h.weight_kg AS h_value, h.reps AS h_reps, h.workout_id AS h_workout,
-             b.e1rm AS b_value, b.reps AS b_reps, b.workout_id AS b_workout,
-             m.reps AS m_reps, m.weight_kg AS m_weight, m.workout_id AS m_workout
-      FROM tops t
-      LEFT JOIN heaviest h ON h.exercise_id = t.exercise_id
-      LEFT JOIN best b ON b.exercise_id = t.exercise_id
-      LEFT JOIN most m ON m.exercise_id = t.exercise_id
+      FROM ladder l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
     )
     SELECT p.exercise_id, e.name::text AS name, e.is_bodyweight,
            p.h_value::float8 AS h_value, p.h_reps, to_char(hw.local_date, 'YYYY-MM-DD') AS h_date, p.h_workout,

@@ -82,8 +82,10 @@ export async function summary(prisma: PrismaClient, userId: string, today: strin
         AND d.local_date BETWEEN ${from}::date AND ${to}::date
       GROUP BY sp.key`,
     prisma.$queryRaw<{ week: string }[]>`
-      SELECT DISTINCT to_char(date_trunc('week', local_date::timestamp), 'YYYY-MM-DD') AS week
-      FROM day_totals WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date ORDER BY week`,
+      SELECT to_char(w.week, 'YYYY-MM-DD') AS week
+      FROM (SELECT DISTINCT date_trunc('week', local_date::timestamp) AS week
+            FROM day_totals WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date) w
+      ORDER BY w.week`,
   ])
   const t = totals[0]!
   const period = (key: keyof typeof spans): Period => {

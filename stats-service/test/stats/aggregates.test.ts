@@ -1,4 +1,4 @@
-// The aggregates PostgreSQL keeps (exercise_sessions, day_totals, lifter_totals, exercise_rungs; the
+// The aggregates PostgreSQL keeps (exercise_sessions, exercise_months, day_totals, lifter_totals, exercise_rungs; the
 // stats_aggregates migration) give every endpoint exactly what the old set-by-set SQL gave (kept in
 // test/support/oracle), over a generated history of more than 10k sets — four lifters in four zones,
 // warm-ups, 0-rep and 0-kg sets, lb weights, several workouts a day, two workouts with the same start — and
@@ -136,6 +136,11 @@ async function matchesRecompute(t: Test, label: string) {
                           AND x.reps BETWEEN 1 AND 30 AND x.weight_kg > 0 GROUP BY x.reps) d), '{}') AS e1rm_weights
       FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
       WHERE NOT s.is_warmup GROUP BY s.workout_id, s.exercise_id, s.user_id, w.local_date`,
+    exercise_months: `
+      SELECT s.user_id, date_trunc('month', w.local_date)::date AS month, s.exercise_id, count(*)::int AS sets,
+             sum(s.reps * s.weight_kg)::numeric(30,10) AS volume
+      FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
+      WHERE NOT s.is_warmup GROUP BY 1, 2, 3`,
     day_totals: `
       SELECT w.user_id, w.local_date, count(DISTINCT w.id)::int AS workouts, count(s.id)::int AS sets,
              coalesce(sum(s.reps), 0)::int AS reps, coalesce(sum(s.reps * s.weight_kg), 0)::numeric(30,10) AS volume
@@ -484,7 +489,13 @@ t.test('account deletion (sets, workouts, then the user) leaves no aggregate beh
   await owner.query('DELETE FROM workouts WHERE user_id = $1', [dana.id])
   await owner.query('DELETE FROM users WHERE id = $1', [dana.id])
   await owner.query('COMMIT')
-  for (const table of ['exercise_sessions', 'day_totals', 'lifter_totals', 'exercise_rungs']) {
+  for (const table of [
+    'exercise_sessions',
+    'exercise_months',
+    'day_totals',
+    'lifter_totals',
+    'exercise_rungs',
+  ]) {
     t.equal(await count(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [dana.id]), 0, table)
   }
   lifters.pop()

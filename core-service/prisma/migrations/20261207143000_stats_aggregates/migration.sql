@@ -6,8 +6,8 @@
 -- deletion, a workouts cascade — keeps them right without knowing about them: statement-level AFTER
 -- triggers with transition tables run once per statement (a 50k-row insert is one aggregate pass), inside
 -- the writer's transaction. The rule is "recompute the affected keys from the base rows": the sessions of
--- every workout a statement touched, then the days those sessions were or are on, then the lifter's totals
--- by the days' exact difference. First-time rungs take the earliest of old and new on insert and are
+-- every workout a statement touched, then the (exercise, month)s and days those sessions were or are on,
+-- then the lifter's totals by the days' exact difference. First-time rungs take the earliest of old and new on insert and are
 -- recomputed from the sets (an index probe) when a delete removes their first occurrence.
 -- Concurrency: each trigger first locks the affected lifters' users rows (FOR NO KEY UPDATE, the lock core's
 -- lockOwner already holds), so two writes of one lifter recompute one after the other, and the later one,
@@ -58,6 +58,17 @@ CREATE TABLE "lifter_totals" (
 );
 
 -- CreateTable
+CREATE TABLE "exercise_months" (
+    "user_id" UUID NOT NULL,
+    "month" DATE NOT NULL,
+    "exercise_id" UUID NOT NULL,
+    "sets" INTEGER NOT NULL,
+    "volume" DECIMAL(30,10) NOT NULL,
+
+    CONSTRAINT "exercise_months_pkey" PRIMARY KEY ("user_id","month","exercise_id")
+);
+
+-- CreateTable
 CREATE TABLE "exercise_rungs" (
     "user_id" UUID NOT NULL,
     "exercise_id" UUID NOT NULL,
@@ -79,7 +90,13 @@ CREATE INDEX "exercise_sessions_user_id_started_at_idx" ON "exercise_sessions"("
 CREATE INDEX "exercise_sessions_user_id_exercise_id_started_at_idx" ON "exercise_sessions"("user_id", "exercise_id", "started_at");
 
 -- CreateIndex
+CREATE INDEX "exercise_sessions_user_id_exercise_id_local_date_idx" ON "exercise_sessions"("user_id", "exercise_id", "local_date");
+
+-- CreateIndex
 CREATE INDEX "exercise_sessions_user_id_exercise_id_volume_started_at_wor_idx" ON "exercise_sessions"("user_id", "exercise_id", "volume" DESC, "started_at", "workout_id");
+
+-- CreateIndex
+CREATE INDEX "exercise_rungs_user_id_exercise_id_reps_weight_kg_idx" ON "exercise_rungs"("user_id", "exercise_id", "reps", "weight_kg" DESC);
 
 -- CreateIndex
 CREATE INDEX "workout_sets_user_id_exercise_id_weight_kg_reps_started_at_idx" ON "workout_sets"("user_id", "exercise_id", "weight_kg", "reps", "started_at");
@@ -114,21 +131,48 @@ CREATE FUNCTION stats_agg_refresh(workout_ids uuid[], day_users uuid[], day_date
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   gone_users uuid[];
+  gone_exercises uuid[];
   gone_dates date[];
   made_users uuid[];
+  made_exercises uuid[];
   made_dates date[];
 BEGIN
   IF cardinality(workout_ids) > 0 THEN
     WITH gone AS (
-      DELETE FROM "exercise_sessions" WHERE workout_id = ANY (workout_ids) RETURNING user_id, local_date
+      DELETE FROM "exercise_sessions" WHERE workout_id = ANY (workout_ids) RETURNING user_id, exercise_id, local_date
     )
-    SELECT array_agg(user_id), array_agg(local_date) INTO gone_users, gone_dates
-    FROM (SELECT DISTINCT user_id, local_date FROM gone) d;
+    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(local_date) INTO gone_users, gone_exercises, gone_dates
+    FROM gone;
     WITH made AS (
-      INSERT INTO "exercise_sessions" SELECT * FROM stats_agg_sessions_of(workout_ids) RETURNING user_id, local_date
+      INSERT INTO "exercise_sessions" SELECT * FROM stats_agg_sessions_of(workout_ids)
+      RETURNING user_id, exercise_id, local_date
     )
-    SELECT array_agg(user_id), array_agg(local_date) INTO made_users, made_dates
-    FROM (SELECT DISTINCT user_id, local_date FROM made) d;
+    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(local_date) INTO made_users, made_exercises, made_dates
+    FROM made;
+
+    -- The months of every (lifter, exercise) whose sessions went or came, recomputed from the sessions.
+    WITH keys AS (
+      SELECT DISTINCT k.user_id, k.exercise_id, date_trunc('month', k.local_date)::date AS month
+      FROM unnest(coalesce(gone_users, '{}') || coalesce(made_users, '{}'),
+                  coalesce(gone_exercises, '{}') || coalesce(made_exercises, '{}'),
+                  coalesce(gone_dates, '{}') || coalesce(made_dates, '{}')) AS k(user_id, exercise_id, local_date)
+    ), fresh AS MATERIALIZED (
+      SELECT k.user_id, k.exercise_id, k.month, x.sets, x.volume
+      FROM keys k
+      LEFT JOIN LATERAL (
+        SELECT sum(e.sets)::int AS sets, sum(e.volume) AS volume
+        FROM "exercise_sessions" e
+        WHERE e.user_id = k.user_id AND e.exercise_id = k.exercise_id
+          AND e.local_date >= k.month AND e.local_date < (k.month + interval '1 month')::date
+      ) x ON true
+    ), kept AS (
+      INSERT INTO "exercise_months" (user_id, month, exercise_id, sets, volume)
+      SELECT user_id, month, exercise_id, sets, volume FROM fresh WHERE sets IS NOT NULL
+      ON CONFLICT (user_id, month, exercise_id) DO UPDATE SET sets = excluded.sets, volume = excluded.volume
+      RETURNING 1
+    )
+    DELETE FROM "exercise_months" m USING fresh f
+    WHERE f.sets IS NULL AND m.user_id = f.user_id AND m.month = f.month AND m.exercise_id = f.exercise_id;
   END IF;
 
   WITH keys AS (
@@ -284,6 +328,10 @@ LEFT JOIN (SELECT user_id, local_date, sum(sets)::int AS sets, sum(reps)::int AS
 INSERT INTO "lifter_totals" (user_id, workouts, sets, reps, volume)
 SELECT user_id, sum(workouts), sum(sets), sum(reps), sum(volume) FROM "day_totals" GROUP BY user_id;
 
+INSERT INTO "exercise_months" (user_id, month, exercise_id, sets, volume)
+SELECT user_id, date_trunc('month', local_date)::date, exercise_id, sum(sets), sum(volume)
+FROM "exercise_sessions" GROUP BY 1, 2, 3;
+
 INSERT INTO "exercise_rungs" (user_id, exercise_id, weight_kg, reps, started_at, workout_id)
 SELECT DISTINCT ON (user_id, exercise_id, weight_kg, reps) user_id, exercise_id, weight_kg, reps, started_at, workout_id
 FROM "workout_sets" WHERE NOT is_warmup AND reps > 0
@@ -291,4 +339,4 @@ ORDER BY user_id, exercise_id, weight_kg, reps, started_at, workout_id;
 
 -- stats-service reads them (the default privileges of the initial migration cover tables its owner creates;
 -- this covers a migration run by another role too).
-GRANT SELECT ON "exercise_sessions", "day_totals", "lifter_totals", "exercise_rungs" TO liftlog_readonly;
+GRANT SELECT ON "exercise_sessions", "exercise_months", "day_totals", "lifter_totals", "exercise_rungs" TO liftlog_readonly;
