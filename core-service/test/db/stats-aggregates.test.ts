@@ -47,7 +47,7 @@ const RECOMPUTED: Record<string, string> = {
     SELECT w.user_id, w.workouts, coalesce(s.sets, 0) AS sets, coalesce(s.reps, 0) AS reps,
            coalesce(s.volume, 0)::numeric(30,10) AS volume
     FROM (SELECT user_id, count(*)::int AS workouts FROM workouts GROUP BY user_id) w
-    LEFT JOIN (SELECT user_id, count(*)::int AS sets, sum(reps)::int AS reps, sum(reps * weight_kg) AS volume
+    LEFT JOIN (SELECT user_id, count(*)::int AS sets, sum(reps)::bigint AS reps, sum(reps * weight_kg) AS volume
                FROM workout_sets WHERE NOT is_warmup GROUP BY user_id) s ON s.user_id = w.user_id`,
   exercise_rungs: `
     SELECT DISTINCT ON (user_id, exercise_id, weight_kg, reps) user_id, exercise_id, weight_kg, reps, started_at, workout_id

@@ -42,11 +42,12 @@ export interface ExerciseRecords {
 const VOLUME_UNIT_KG = Prisma.raw('10000000000.0')
 
 /**
- * An exact numeric volume as kilograms, printed as the earlier sums in integer units of 1e-10 kg were
- * (weights have at most ten decimals, so volume × 1e10 is an integer; numeric division then float8).
+ * An exact numeric volume as kilograms, printed exactly as the earlier sums in integer units of 1e-10 kg
+ * were: weights have at most ten decimals, so volume × 1e10 is an integer, and trunc() gives it the same
+ * scale (0) a sum of bigints had, so the numeric division and the float8 after it are the same.
  */
 function volumeKgSql(column: string): Prisma.Sql {
-  return Prisma.sql`((${Prisma.raw(column)} * 10000000000)::bigint / ${VOLUME_UNIT_KG})::float8`
+  return Prisma.sql`(trunc(${Prisma.raw(column)} * 10000000000) / ${VOLUME_UNIT_KG})::float8`
 }
 
 interface RungRecordRow {

@@ -51,7 +51,7 @@ CREATE TABLE "lifter_totals" (
     "user_id" UUID NOT NULL,
     "workouts" INTEGER NOT NULL,
     "sets" INTEGER NOT NULL,
-    "reps" INTEGER NOT NULL,
+    "reps" BIGINT NOT NULL,
     "volume" DECIMAL(30,10) NOT NULL,
 
     CONSTRAINT "lifter_totals_pkey" PRIMARY KEY ("user_id")
