@@ -478,6 +478,21 @@ t.test(
       ),
       'both workouts counted on the day',
     )
+    // A statement that writes for several lifters locks every one of them, not just the first.
+    await owner.query('BEGIN')
+    await owner.query(
+      `INSERT INTO workouts (id, user_id, started_at, local_date, updated_at)
+     SELECT gen_random_uuid(), u, '2025-04-01T12:00:00Z', '2025-04-01', now() FROM unnest($1::uuid[]) AS u`,
+      [[alice.id, bob.id, chandra.id]],
+    )
+    for (const l of [alice, bob, chandra]) {
+      await t.rejects(
+        other.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE NOWAIT', [l.id]),
+        /could not obtain lock/,
+        'the users row is locked by the writer',
+      )
+    }
+    await owner.query('COMMIT')
     await matchesRecompute(t, 'concurrent')
     await endpointsAgree(t, 'concurrent', ['2026-01-15'])
   },

@@ -120,9 +120,12 @@ RETURNS SETOF "exercise_sessions" LANGUAGE sql STABLE AS $$
   GROUP BY r.workout_id, r.exercise_id, r.user_id, r.local_date
 $$;
 
--- Locks the lifters' users rows (in id order) so their aggregates are recomputed one writer at a time.
-CREATE FUNCTION stats_agg_lock(user_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  SELECT NULL::void FROM (SELECT id FROM "users" WHERE id = ANY (user_ids) ORDER BY id FOR NO KEY UPDATE) u
+-- Locks the lifters' users rows (every one of them, in id order) so their aggregates are recomputed one
+-- writer at a time. plpgsql's PERFORM runs the whole query (a SQL function would stop at its first row).
+CREATE FUNCTION stats_agg_lock(user_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM "users" WHERE id = ANY (user_ids) ORDER BY id FOR NO KEY UPDATE;
+END
 $$;
 
 -- Recomputes the sessions of `workout_ids`, then the day totals of every (lifter, date) they were or are
