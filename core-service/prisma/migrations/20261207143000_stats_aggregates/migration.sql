@@ -5,13 +5,14 @@
 -- Every writer — core's workout create/replace/delete, the CSV import's bulk INSERT … FROM unnest, account
 -- deletion, a workouts cascade — keeps them right without knowing about them: statement-level AFTER
 -- triggers with transition tables run once per statement (a 50k-row insert is one aggregate pass), inside
--- the writer's transaction. The rule is "recompute the affected keys from the base rows": the sessions of
--- every workout a statement touched, then the (exercise, month)s and days those sessions were or are on,
--- then the lifter's totals by the days' exact difference. First-time rungs take the earliest of old and new on insert and are
--- recomputed from the sets (an index probe) when a delete removes their first occurrence.
+-- the writer's transaction. Sessions are recomputed from the base rows for every workout a statement
+-- touched; the (exercise, month), day and lifter totals then move by exactly the sessions that went and came
+-- and the workouts that were added, removed or moved (exact numeric deltas, no lookups). First-time rungs
+-- take the earliest of old and new on insert and are recomputed from the sets (an index probe) when a
+-- delete removes their first occurrence.
 -- Concurrency: each trigger first locks the affected lifters' users rows (FOR NO KEY UPDATE, the lock core's
--- lockOwner already holds), so two writes of one lifter recompute one after the other, and the later one,
--- under READ COMMITTED, reads the earlier one's committed rows.
+-- lockOwner already holds), so two writes of one lifter apply their changes one after the other, and the
+-- later one, under READ COMMITTED, reads the earlier one's committed rows.
 
 -- No writes while the aggregates are created and backfilled (the migration runs as one transaction).
 LOCK TABLE "workouts", "workout_sets" IN SHARE MODE;
@@ -87,9 +88,6 @@ CREATE INDEX "exercise_sessions_user_id_local_date_idx" ON "exercise_sessions"("
 CREATE INDEX "exercise_sessions_user_id_started_at_idx" ON "exercise_sessions"("user_id", "started_at");
 
 -- CreateIndex
-CREATE INDEX "exercise_sessions_user_id_exercise_id_started_at_idx" ON "exercise_sessions"("user_id", "exercise_id", "started_at");
-
--- CreateIndex
 CREATE INDEX "exercise_sessions_user_id_exercise_id_local_date_idx" ON "exercise_sessions"("user_id", "exercise_id", "local_date");
 
 -- CreateIndex
@@ -128,99 +126,86 @@ BEGIN
 END
 $$;
 
--- Recomputes the sessions of `workout_ids`, then the day totals of every (lifter, date) they were or are
--- on plus the extra (day_users[i], day_dates[i]) keys, then moves the lifters' totals by the days' change.
-CREATE FUNCTION stats_agg_refresh(workout_ids uuid[], day_users uuid[], day_dates date[])
+-- Recomputes the sessions of `workout_ids` from their sets, then moves the (exercise, month), day and
+-- lifter totals by exactly what changed: the sessions that went and came, and the workouts counted on
+-- (day_users[i], day_dates[i]) changing by day_workouts[i] (+1 a workout logged or moved there, −1 one
+-- deleted or moved away). Only the affected rows are read or written, whatever the history; rows whose
+-- count reaches zero are removed. Exact (numeric volumes), and safe because writers of one lifter are
+-- serialised by stats_agg_lock.
+CREATE FUNCTION stats_agg_refresh(workout_ids uuid[], day_users uuid[], day_dates date[], day_workouts int[])
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  gone_users uuid[];
-  gone_exercises uuid[];
-  gone_dates date[];
-  made_users uuid[];
-  made_exercises uuid[];
-  made_dates date[];
+  -- One entry per session that went (negated) or came: lifter, exercise, date, sets, reps, volume.
+  du uuid[];
+  de uuid[];
+  dd date[];
+  ds int[];
+  dr int[];
+  dv numeric[];
+  zu uuid[];
+  ze uuid[];
+  zd date[];
 BEGIN
   IF cardinality(workout_ids) > 0 THEN
     WITH gone AS (
-      DELETE FROM "exercise_sessions" WHERE workout_id = ANY (workout_ids) RETURNING user_id, exercise_id, local_date
+      DELETE FROM "exercise_sessions" WHERE workout_id = ANY (workout_ids)
+      RETURNING user_id, exercise_id, local_date, sets, reps, volume
     )
-    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(local_date) INTO gone_users, gone_exercises, gone_dates
-    FROM gone;
+    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(local_date), array_agg(-sets), array_agg(-reps),
+           array_agg(-volume)
+    INTO du, de, dd, ds, dr, dv FROM gone;
     WITH made AS (
       INSERT INTO "exercise_sessions" SELECT * FROM stats_agg_sessions_of(workout_ids)
-      RETURNING user_id, exercise_id, local_date
+      RETURNING user_id, exercise_id, local_date, sets, reps, volume
     )
-    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(local_date) INTO made_users, made_exercises, made_dates
-    FROM made;
+    SELECT coalesce(du, '{}') || array_agg(user_id), coalesce(de, '{}') || array_agg(exercise_id),
+           coalesce(dd, '{}') || array_agg(local_date), coalesce(ds, '{}') || array_agg(sets),
+           coalesce(dr, '{}') || array_agg(reps), coalesce(dv, '{}') || array_agg(volume)
+    INTO du, de, dd, ds, dr, dv FROM made;
 
-    -- The months of every (lifter, exercise) whose sessions went or came, recomputed from the sessions.
-    WITH keys AS (
-      SELECT DISTINCT k.user_id, k.exercise_id, date_trunc('month', k.local_date)::date AS month
-      FROM unnest(coalesce(gone_users, '{}') || coalesce(made_users, '{}'),
-                  coalesce(gone_exercises, '{}') || coalesce(made_exercises, '{}'),
-                  coalesce(gone_dates, '{}') || coalesce(made_dates, '{}')) AS k(user_id, exercise_id, local_date)
-    ), fresh AS MATERIALIZED (
-      SELECT k.user_id, k.exercise_id, k.month, x.sets, x.volume
-      FROM keys k
-      LEFT JOIN LATERAL (
-        SELECT sum(e.sets)::int AS sets, sum(e.volume) AS volume
-        FROM "exercise_sessions" e
-        WHERE e.user_id = k.user_id AND e.exercise_id = k.exercise_id
-          AND e.local_date >= k.month AND e.local_date < (k.month + interval '1 month')::date
-      ) x ON true
-    ), kept AS (
-      INSERT INTO "exercise_months" (user_id, month, exercise_id, sets, volume)
-      SELECT user_id, month, exercise_id, sets, volume FROM fresh WHERE sets IS NOT NULL
-      ON CONFLICT (user_id, month, exercise_id) DO UPDATE SET sets = excluded.sets, volume = excluded.volume
-      RETURNING 1
+    WITH up AS (
+      INSERT INTO "exercise_months" AS m (user_id, month, exercise_id, sets, volume)
+      SELECT u, date_trunc('month', d)::date, e, sum(s), sum(v)
+      FROM unnest(du, de, dd, ds, dv) AS x(u, e, d, s, v) GROUP BY 1, 2, 3
+      ON CONFLICT (user_id, month, exercise_id) DO UPDATE
+        SET sets = m.sets + excluded.sets, volume = m.volume + excluded.volume
+      RETURNING m.user_id, m.month, m.exercise_id, m.sets
     )
-    DELETE FROM "exercise_months" m USING fresh f
-    WHERE f.sets IS NULL AND m.user_id = f.user_id AND m.month = f.month AND m.exercise_id = f.exercise_id;
+    SELECT array_agg(user_id), array_agg(exercise_id), array_agg(month) INTO zu, ze, zd FROM up WHERE sets = 0;
+    DELETE FROM "exercise_months" m USING unnest(zu, ze, zd) AS z(u, e, mo)
+    WHERE m.user_id = z.u AND m.month = z.mo AND m.exercise_id = z.e AND m.sets = 0;
   END IF;
 
-  WITH keys AS (
-    SELECT DISTINCT k.user_id, k.local_date
-    FROM unnest(coalesce(day_users, '{}') || coalesce(gone_users, '{}') || coalesce(made_users, '{}'),
-                coalesce(day_dates, '{}') || coalesce(gone_dates, '{}') || coalesce(made_dates, '{}'))
-         AS k(user_id, local_date)
-  ), fresh AS MATERIALIZED (
-    SELECT k.user_id, k.local_date,
-           (SELECT count(*) FROM "workouts" w WHERE w.user_id = k.user_id AND w.local_date = k.local_date)::int AS workouts,
-           coalesce(x.sets, 0)::int AS sets, coalesce(x.reps, 0)::int AS reps, coalesce(x.volume, 0) AS volume
-    FROM keys k
-    LEFT JOIN LATERAL (
-      SELECT sum(e.sets) AS sets, sum(e.reps) AS reps, sum(e.volume) AS volume
-      FROM "exercise_sessions" e WHERE e.user_id = k.user_id AND e.local_date = k.local_date
-    ) x ON true
-  ), old AS (
-    SELECT t.* FROM "day_totals" t JOIN keys k ON k.user_id = t.user_id AND k.local_date = t.local_date
-  ), kept AS (
-    INSERT INTO "day_totals" (user_id, local_date, workouts, sets, reps, volume)
-    SELECT user_id, local_date, workouts, sets, reps, volume FROM fresh WHERE workouts > 0
+  WITH change AS (
+    SELECT u, d, 0 AS w, s, r, v FROM unnest(du, dd, ds, dr, dv) AS x(u, d, s, r, v)
+    UNION ALL
+    SELECT u, d, w, 0, 0, 0 FROM unnest(day_users, day_dates, day_workouts) AS y(u, d, w)
+  ), up AS (
+    INSERT INTO "day_totals" AS t (user_id, local_date, workouts, sets, reps, volume)
+    SELECT u, d, sum(w), sum(s), sum(r), sum(v) FROM change GROUP BY u, d
     ON CONFLICT (user_id, local_date) DO UPDATE
-      SET workouts = excluded.workouts, sets = excluded.sets, reps = excluded.reps, volume = excluded.volume
-    RETURNING 1
-  ), dropped AS (
-    DELETE FROM "day_totals" t USING fresh f
-    WHERE t.user_id = f.user_id AND t.local_date = f.local_date AND f.workouts = 0
-    RETURNING 1
-  ), change AS (
-    SELECT user_id, sum(workouts) AS workouts, sum(sets) AS sets, sum(reps) AS reps, sum(volume) AS volume
-    FROM (
-      SELECT user_id, workouts, sets, reps, volume FROM fresh
-      UNION ALL
-      SELECT user_id, -workouts, -sets, -reps, -volume FROM old
-    ) c
-    GROUP BY user_id
+      SET workouts = t.workouts + excluded.workouts, sets = t.sets + excluded.sets,
+          reps = t.reps + excluded.reps, volume = t.volume + excluded.volume
+    RETURNING t.user_id, t.local_date, t.workouts
   )
-  INSERT INTO "lifter_totals" AS l (user_id, workouts, sets, reps, volume)
-  SELECT user_id, workouts, sets, reps, volume FROM change
-  ON CONFLICT (user_id) DO UPDATE
-    SET workouts = l.workouts + excluded.workouts, sets = l.sets + excluded.sets,
-        reps = l.reps + excluded.reps, volume = l.volume + excluded.volume;
+  SELECT array_agg(user_id), array_agg(local_date) INTO zu, zd FROM up WHERE workouts = 0;
+  DELETE FROM "day_totals" t USING unnest(zu, zd) AS z(u, d)
+  WHERE t.user_id = z.u AND t.local_date = z.d AND t.workouts = 0;
 
-  DELETE FROM "lifter_totals"
-  WHERE workouts = 0 AND user_id = ANY (coalesce(day_users, '{}') || coalesce(gone_users, '{}') || coalesce(made_users, '{}'));
+  WITH change AS (
+    SELECT u, 0 AS w, s, r, v FROM unnest(du, ds, dr, dv) AS x(u, s, r, v)
+    UNION ALL
+    SELECT u, w, 0, 0, 0 FROM unnest(day_users, day_workouts) AS y(u, w)
+  ), up AS (
+    INSERT INTO "lifter_totals" AS l (user_id, workouts, sets, reps, volume)
+    SELECT u, sum(w), sum(s), sum(r), sum(v) FROM change GROUP BY u
+    ON CONFLICT (user_id) DO UPDATE
+      SET workouts = l.workouts + excluded.workouts, sets = l.sets + excluded.sets,
+          reps = l.reps + excluded.reps, volume = l.volume + excluded.volume
+    RETURNING l.user_id, l.workouts
+  )
+  SELECT array_agg(user_id) INTO zu FROM up WHERE workouts = 0;
+  DELETE FROM "lifter_totals" WHERE user_id = ANY (zu) AND workouts = 0;
 END
 $$;
 
@@ -232,13 +217,13 @@ CREATE FUNCTION stats_agg_sets_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM stats_agg_lock(ARRAY(SELECT DISTINCT user_id FROM new_sets));
-    PERFORM stats_agg_refresh(ARRAY(SELECT DISTINCT workout_id FROM new_sets), NULL, NULL);
+    PERFORM stats_agg_refresh(ARRAY(SELECT DISTINCT workout_id FROM new_sets), NULL, NULL, NULL);
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM stats_agg_lock(ARRAY(SELECT DISTINCT user_id FROM old_sets));
-    PERFORM stats_agg_refresh(ARRAY(SELECT DISTINCT workout_id FROM old_sets), NULL, NULL);
+    PERFORM stats_agg_refresh(ARRAY(SELECT DISTINCT workout_id FROM old_sets), NULL, NULL, NULL);
   ELSE
     PERFORM stats_agg_lock(ARRAY(SELECT user_id FROM old_sets UNION SELECT user_id FROM new_sets));
-    PERFORM stats_agg_refresh(ARRAY(SELECT workout_id FROM old_sets UNION SELECT workout_id FROM new_sets), NULL, NULL);
+    PERFORM stats_agg_refresh(ARRAY(SELECT workout_id FROM old_sets UNION SELECT workout_id FROM new_sets), NULL, NULL, NULL);
   END IF;
 
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
@@ -284,23 +269,34 @@ $$;
 -- workouts, after every INSERT, DELETE and UPDATE statement: a workout counts on its local date with or
 -- without working sets, and its sessions carry its local date (which core re-derives when the start moves).
 CREATE FUNCTION stats_agg_workouts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ids uuid[];
+  users uuid[];
+  dates date[];
+  counts int[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM stats_agg_lock(ARRAY(SELECT DISTINCT user_id FROM new_workouts));
-    PERFORM stats_agg_refresh(NULL, ARRAY(SELECT user_id FROM new_workouts), ARRAY(SELECT local_date FROM new_workouts));
+    SELECT array_agg(user_id), array_agg(local_date), array_agg(1) INTO users, dates, counts FROM new_workouts;
+    PERFORM stats_agg_lock(users);
+    PERFORM stats_agg_refresh(NULL, users, dates, counts);
   ELSIF TG_OP = 'DELETE' THEN
     -- Their sets' own delete (the cascade) has normally refreshed the sessions already; doing it here too
-    -- keeps the result independent of the order the two triggers fire in.
-    PERFORM stats_agg_lock(ARRAY(SELECT DISTINCT user_id FROM old_workouts));
-    PERFORM stats_agg_refresh(ARRAY(SELECT id FROM old_workouts), ARRAY(SELECT user_id FROM old_workouts),
-                              ARRAY(SELECT local_date FROM old_workouts));
+    -- keeps the result independent of the order the two triggers fire in (a session goes only once).
+    SELECT array_agg(id), array_agg(user_id), array_agg(local_date), array_agg(-1) INTO ids, users, dates, counts
+    FROM old_workouts;
+    PERFORM stats_agg_lock(users);
+    PERFORM stats_agg_refresh(ids, users, dates, counts);
   ELSE
-    PERFORM stats_agg_lock(ARRAY(SELECT user_id FROM old_workouts UNION SELECT user_id FROM new_workouts));
-    PERFORM stats_agg_refresh(
-      ARRAY(SELECT n.id FROM new_workouts n JOIN old_workouts o ON o.id = n.id
-            WHERE (n.local_date, n.user_id) IS DISTINCT FROM (o.local_date, o.user_id)),
-      ARRAY(SELECT user_id FROM old_workouts UNION ALL SELECT user_id FROM new_workouts),
-      ARRAY(SELECT local_date FROM old_workouts UNION ALL SELECT local_date FROM new_workouts));
+    -- Only workouts whose date (or owner) changed: off the old day, onto the new one.
+    SELECT array_agg(n.id), array_agg(o.user_id) || array_agg(n.user_id), array_agg(o.local_date) || array_agg(n.local_date),
+           array_agg(-1) || array_agg(1)
+    INTO ids, users, dates, counts
+    FROM new_workouts n JOIN old_workouts o ON o.id = n.id
+    WHERE (n.local_date, n.user_id) IS DISTINCT FROM (o.local_date, o.user_id);
+    IF ids IS NOT NULL THEN
+      PERFORM stats_agg_lock(users);
+      PERFORM stats_agg_refresh(ids, users, dates, counts);
+    END IF;
   END IF;
   RETURN NULL;
 END
