@@ -32,6 +32,11 @@ export interface StartOptions {
   pollMs?: number
   /** Where the child's stdout/stderr go: inherit (npm start) or a callback (tests keep it quiet). */
   output?: 'inherit' | ((line: string) => void)
+  /**
+   * Run something other than the source through tsx, e.g. an image's compiled tree (the benchmarks measure
+   * what the image runs): its working directory and command (node's path first is replaced by this node).
+   */
+  launch?: { cwd: string; command: string[] }
 }
 
 export async function freePort(): Promise<number> {
@@ -57,8 +62,10 @@ export async function startService(options: StartOptions): Promise<ServiceProces
   // CPU_PROF_DIR=<dir> writes a V8 CPU profile of each service on exit (for the benchmarks' "where does the
   // time go"); NODE_OPTIONS may not carry --cpu-prof.
   const profile = process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], {
-    cwd: path.join(repoRoot, options.name),
+  const [, ...launchArgs] = options.launch?.command ?? []
+  const args = options.launch ? [...profile, ...launchArgs] : [...profile, '--import', 'tsx', 'src/server.ts']
+  const child = spawn(process.execPath, args, {
+    cwd: options.launch?.cwd ?? path.join(repoRoot, options.name),
     env: {
       ...process.env,
       ...options.env,

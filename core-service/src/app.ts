@@ -21,15 +21,20 @@ import statsClient from './plugins/stats-client.ts'
 import views, { renderErrorPage } from './plugins/views.ts'
 import accountRoutes from './routes/accounts.ts'
 import apiTokenRoutes from './routes/api-tokens.ts'
+import bodyWeightApi from './routes/body-weight/api.ts'
+import bodyWeightPages from './routes/body-weight/pages.ts'
 import calendarRoutes, { calendarApi } from './routes/calendar.ts'
 import countingRoutes from './routes/counting.ts'
 import exerciseApi from './routes/exercises/api.ts'
 import exercisePages from './routes/exercises/pages.ts'
 import homeRoutes from './routes/home.ts'
+import importApi from './routes/imports/api.ts'
+import importPages from './routes/imports/pages.ts'
 import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
+import relativeStrengthRoutes from './routes/relative-strength.ts'
 import resilienceRoutes from './routes/resilience.ts'
-import { apiNotFound, audienceScope } from './routes/scopes.ts'
+import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
@@ -64,6 +69,15 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
       { name: 'calendar', description: 'Your workouts by local date' },
+      {
+        name: 'body weight',
+        description: 'Your body weight, one entry per local date, in your unit and kept exactly as typed',
+      },
+      {
+        name: 'imports',
+        description:
+          'CSV exports from Strong, Hevy, FitNotes or LiftLog: upload (read, nothing written), preview, confirm (one transaction)',
+      },
       {
         name: 'progress',
         description:
@@ -109,27 +123,43 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
     },
   })
 
+  // Public routes sit directly in their audience scope; everything else inside `signedIn`, where handlers
+  // reach the lifter's data only through request.lifter (lifter.ts).
   await fastify.register(
     audienceScope('page', async (pages) => {
+      // Guests and lifters alike: the start page, register / sign in / sign out, the counting rules.
       await pages.register(homeRoutes)
       await pages.register(accountRoutes)
-      await pages.register(settingsRoutes)
-      await pages.register(exercisePages)
-      await pages.register(workoutPages)
-      // Days shaded by training load from stats when it answers; plain marks from core's own data otherwise.
-      await pages.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
-      await pages.register(progressRoutes)
       await pages.register(countingRoutes)
+      await pages.register(
+        signedIn(async (lifters) => {
+          await lifters.register(settingsRoutes)
+          await lifters.register(exercisePages)
+          await lifters.register(workoutPages)
+          // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
+          await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
+          await lifters.register(progressRoutes)
+          await lifters.register(relativeStrengthRoutes)
+          await lifters.register(bodyWeightPages)
+          await lifters.register(importPages)
+        }),
+      )
     }),
   )
   await fastify.register(
     audienceScope('api', async (api) => {
-      await api.register(meRoutes)
-      await api.register(apiTokenRoutes)
-      await api.register(exerciseApi)
-      await api.register(workoutApi)
-      await api.register(calendarApi)
-      await api.register(statsApiRoutes)
+      await api.register(
+        signedIn(async (lifters) => {
+          await lifters.register(meRoutes)
+          await lifters.register(apiTokenRoutes)
+          await lifters.register(exerciseApi)
+          await lifters.register(workoutApi)
+          await lifters.register(calendarApi)
+          await lifters.register(statsApiRoutes)
+          await lifters.register(bodyWeightApi)
+          await lifters.register(importApi)
+        }),
+      )
     }),
   )
   await fastify.register(apiNotFound, { prefix: '/api' })

@@ -15,6 +15,8 @@ export const CsrfRejected = createError(ErrorCode.csrfRejected, '%s', 403)
 export const NotFound = createError(ErrorCode.notFound, '%s not found', 404)
 /** 409 — clashes with what exists, e.g. a taken username or a duplicate exercise name. */
 export const Conflict = createError(ErrorCode.conflict, '%s', 409)
+/** 413 — an upload over its size limit; the message says the limit. */
+export const PayloadTooLarge = createError('PAYLOAD_TOO_LARGE', '%s', 413)
 /** 429 — rate limit tripped; the message says when to try again. */
 export const TooManyRequests = createError(ErrorCode.rateLimited, '%s', 429)
 

@@ -1,25 +1,48 @@
 // The signed-in lifter as a route sees it: who they are, the clock, and their data through stores that are
 // already bound to them. Routes inside a `signedIn` scope (routes/scopes.ts) read `request.lifter`; it is
 // the only way a route reaches a lifter's data, so an unscoped query cannot be written from a route
-// (test/security/route-data-access.test.ts checks that routes never touch fastify.prisma for user data).
+// (test/security/route-data-access.test.ts fails on any route file that touches Prisma or request.user!).
+// Stores answer in domain types (exercises/types.ts, workouts/types.ts), never Prisma models.
+import { apiTokenStore } from './accounts/api-tokens.ts'
 import type { CurrentUser } from './accounts/current-user.ts'
+import { accountStore } from './accounts/users.ts'
+import { bodyWeightStore } from './body-weight/repository.ts'
+import { calendarStore } from './calendar/month.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
+import { importStore } from './import/plan-store.ts'
+import { todayIn } from './workouts/local-time.ts'
 import { workoutStore } from './workouts/repository.ts'
 
 export interface Lifter {
   user: CurrentUser
   /** The request's clock (fastify.clock), so "today" and "started now" are testable. */
   now: () => Date
+  /** The lifter's local date by that clock, e.g. "2026-11-23". */
+  today: () => string
+  /** Their account: settings, password change, deletion. */
+  account: ReturnType<typeof accountStore>
+  /** Their personal API tokens. */
+  apiTokens: ReturnType<typeof apiTokenStore>
   exercises: ReturnType<typeof exerciseStore>
   workouts: ReturnType<typeof workoutStore>
+  calendar: ReturnType<typeof calendarStore>
+  bodyWeight: ReturnType<typeof bodyWeightStore>
+  /** CSV imports: the pending plans between preview and confirm, and the confirm itself. */
+  imports: ReturnType<typeof importStore>
 }
 
 export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
   return {
     user,
     now,
+    today: () => todayIn(user.timeZone, now()),
+    account: accountStore(prisma, user.id),
+    apiTokens: apiTokenStore(prisma, user.id),
     exercises: exerciseStore(prisma, user.id),
-    workouts: workoutStore(prisma, user.id, now),
+    workouts: workoutStore(prisma, user, now),
+    calendar: calendarStore(prisma, user.id),
+    bodyWeight: bodyWeightStore(prisma, user.id, now),
+    imports: importStore(prisma, user.id, now),
   }
 }

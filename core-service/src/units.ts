@@ -2,8 +2,9 @@
 // are derived exactly (lb × 0.45359237) for arithmetic. Every rounding of a weight happens here, once.
 import { Prisma } from './generated/prisma/client.ts'
 
-const Decimal = Prisma.Decimal
-type Decimal = Prisma.Decimal
+/** Exact decimal arithmetic for weights (decimal.js, as Prisma ships it); values leave as strings. */
+export const Decimal = Prisma.Decimal
+export type Decimal = Prisma.Decimal
 
 export type WeightUnit = 'kg' | 'lb'
 

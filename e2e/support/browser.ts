@@ -32,14 +32,26 @@ export interface PhonePage {
   shots: string
 }
 
-export async function openPhonePage(options: { timezoneId: string; name: string }): Promise<PhonePage> {
+export interface PhonePageOptions {
+  timezoneId: string
+  name: string
+  /** The device's colour scheme (prefers-color-scheme); light unless given. */
+  colorScheme?: 'light' | 'dark'
+  locale?: string
+  /** Lets a test inject axe-core (the app's CSP forbids scripts it did not serve). */
+  bypassCSP?: boolean
+}
+
+export async function openPhonePage(options: PhonePageOptions): Promise<PhonePage> {
   const shots =
     process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), `liftlog-${options.name}-`))
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
   const context = await browser.newContext({
     viewport: { width: 360, height: 780 },
     timezoneId: options.timezoneId,
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)

@@ -36,6 +36,12 @@ export const COUNTING_RULES: CountingRule[] = [
     rule: 'The weight is the added load (0 = bodyweight alone): volume, heaviest weight and estimated 1RM use the added load only, and progress is shown in reps.',
   },
   {
+    term: 'Plates per side',
+    rule:
+      'Beside barbell sets: (weight − bar) ÷ 2 in the unit the weight was typed in, loaded heaviest plate first from a standard set ' +
+      '(20 kg bar; 25, 20, 15, 10, 5, 2.5, 1.25 kg — or 45 lb bar; 45, 35, 25, 10, 5, 2.5 lb). What no plate makes up is shown as left over, never rounded away.',
+  },
+  {
     term: 'Volume',
     rule: 'Σ reps × weight over working sets, computed exactly; shown in whole units (half-up) with thousands separators, e.g. 10,115 lb.',
   },
@@ -63,6 +69,33 @@ export const COUNTING_RULES: CountingRule[] = [
     rule:
       'Half-up, one rule per figure, the same on every page and in core’s JSON API: weights to 0.01 of the unit (as typed), estimated 1RM to 0.1, volume to whole units. ' +
       'stats-service answers in kilograms; its estimates are rounded to 0.01 kg after they are compared.',
+  },
+  {
+    term: 'Body weight',
+    rule:
+      'One entry per local date, kept exactly as typed like a set’s weight (20–500 kg, or the same in lb); logging a date again replaces its entry. ' +
+      'A date after the lifter’s today, in their zone, is refused.',
+  },
+  {
+    term: 'Body-weight trend',
+    // Word for word the contract's BODY_WEIGHT_TREND_RULE (stats-contract/src/body-weight.ts); a stats test checks.
+    rule:
+      'An exponentially weighted moving average with a 10-day half-life, over every entry in date order: ' +
+      'the first entry ever logged starts the trend at its weight; each later entry moves it towards itself by 1 − 0.5^(d/10) of the gap, ' +
+      'where d is the days since the previous entry (an entry 10 days after the last moves it halfway; one the next day, by 6.7 %). ' +
+      'Computed in exact kilograms from the first entry on, so entries before the range still shape it; shown to 0.01 of the unit (half-up).',
+  },
+  {
+    term: 'Relative strength',
+    rule:
+      'A session’s best estimated 1RM ÷ the lifter’s body weight on that date — the latest body-weight entry on or before it — shown to 0.01 (half-up) as “× body weight”; ' +
+      'the ratio is the same in kg and lb. A session before the first entry has no figure.',
+  },
+  {
+    term: 'Total load',
+    rule:
+      'For bodyweight exercises, switchable next to their progress: body weight on the session’s date (the latest entry on or before it) + the heaviest added load of the session, in the lifter’s unit. ' +
+      'Everywhere else a bodyweight exercise’s weight stays the added load only.',
   },
   {
     term: 'Charts',

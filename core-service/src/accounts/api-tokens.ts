@@ -72,3 +72,28 @@ interface TokenOwnerRow extends CurrentUser {
   tokenId: string
   lastUsedAt: Date | null
 }
+
+/** A signed-in lifter's own API tokens (request.lifter.apiTokens). */
+export function apiTokenStore(prisma: PrismaClient, userId: string) {
+  return {
+    list: () => listApiTokens(prisma, userId),
+    create: (name: string) => createApiToken(prisma, userId, name),
+    revoke: (tokenId: string) => revokeApiToken(prisma, userId, tokenId),
+  }
+}
+
+/** A token as the JSON API answers it: dates as ISO 8601 strings. */
+export function apiTokenJson(token: ApiTokenView) {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  }
+}
+
+/** A token just created, with its secret (shown this once); it has never been used. */
+export function createdApiTokenJson(created: ApiTokenView & { token: string }) {
+  return { ...apiTokenJson(created), lastUsedAt: null, token: created.token }
+}

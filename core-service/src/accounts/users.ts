@@ -138,3 +138,21 @@ export async function deleteAccount(prisma: PrismaClient, userId: string, passwo
     prisma.user.delete({ where: { id: userId } }),
   ])
 }
+
+/** A signed-in lifter's own account (request.lifter.account): settings, password, deletion. */
+export function accountStore(prisma: PrismaClient, userId: string) {
+  return {
+    updateSettings: (change: SettingsChange) => updateSettings(prisma, userId, change),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      changePassword(prisma, userId, currentPassword, newPassword),
+    delete: (password: string) => deleteAccount(prisma, userId, password),
+  }
+}
+
+/** What guests may do (fastify.accounts): register, and check credentials to sign in. */
+export function guestAccounts(prisma: PrismaClient) {
+  return {
+    register: (input: NewUser) => registerUser(prisma, input),
+    authenticate: (username: string, password: string) => authenticate(prisma, username, password),
+  }
+}

@@ -82,3 +82,11 @@ export async function calendarMonth(
     counts: inMonth,
   }
 }
+
+/** One lifter's calendar (request.lifter.calendar). */
+export function calendarStore(prisma: PrismaClient, userId: string) {
+  return {
+    /** The grid for `month` ("2026-11"), marking `today` (the lifter's local date). */
+    month: (month: string, today: string) => calendarMonth(prisma, userId, month, today),
+  }
+}

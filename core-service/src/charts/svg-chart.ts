@@ -41,7 +41,7 @@ export interface ChartOptions {
   format?: (value: number) => string
 }
 
-// A narrow viewBox: scaled to a ~300 px wide chart on a phone, the 15-unit labels still read at ~10 px.
+// A narrow viewBox; progress.css sizes its text so labels read at ≥ 12 px on a 360 px phone.
 const WIDTH = 480
 const HEIGHT = 260
 /** Most points a line gets dots for: ~7 px apart across the plot on a phone. */

@@ -1,8 +1,8 @@
 // The exercise pages' create form: its values as posted, checked with messages for people, and turned
 // into the input the repository takes (the same one the API gives it).
 import type { FieldErrors } from '../forms.ts'
-import type { NewExercise } from './repository.ts'
 import { categories, equipments } from './schemas.ts'
+import type { NewExercise } from './types.ts'
 
 export type CreateFormValues = {
   name?: string

@@ -1,5 +1,5 @@
 // How an exercise is shown: its JSON shape (API and pages alike) and the labels pages put on it.
-import type { Exercise } from '../generated/prisma/client.ts'
+import type { Exercise } from './types.ts'
 
 export const equipmentLabels: Record<string, string> = {
   barbell: 'Barbell',
@@ -20,7 +20,7 @@ export function exerciseJson(exercise: Exercise) {
     muscleGroup: exercise.muscleGroup,
     equipment: exercise.equipment,
     isBodyweight: exercise.isBodyweight,
-    builtIn: exercise.ownerId === null,
+    builtIn: exercise.builtIn,
     archived: exercise.archived,
   }
 }

@@ -1,32 +1,29 @@
 // Exercises a lifter can see (the built-in catalog plus their own) and changes to their own. Every
-// function takes the signed-in user's id first, so an unscoped query cannot be written by accident.
+// function takes the signed-in user's id first, so an unscoped query cannot be written by accident; rows
+// leave as the domain's Exercise (types.ts), never as Prisma models. Routes use exerciseStore (the end of
+// this file) through request.lifter.exercises.
 
-import { type Exercise, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
-import type { Equipment, ExerciseCategory } from '../generated/prisma/enums.ts'
+import { lockOwner } from '../db/lock-owner.ts'
+import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
+import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
-export interface ExerciseFilter {
-  muscleGroup?: string
-  equipment?: Equipment
-  category?: ExerciseCategory
-  /** Case-insensitive part of the name. */
-  q?: string
-  includeArchived?: boolean
-}
+export type { ExerciseChange, ExerciseFilter, NewExercise } from './types.ts'
 
-export interface NewExercise {
-  name: string
-  category: ExerciseCategory
-  muscleGroup: string
-  equipment: Equipment
-  isBodyweight?: boolean
-}
-
-export interface ExerciseChange {
-  name?: string
-  archived?: boolean
+/** The domain's view of a row (types.ts). */
+export function toExercise(row: ExerciseRow): Exercise {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    muscleGroup: row.muscleGroup,
+    equipment: row.equipment,
+    isBodyweight: row.isBodyweight,
+    builtIn: row.ownerId === null,
+    archived: row.archived,
+  }
 }
 
 /** Exercises this user may log sets with: built-ins and their own. */
@@ -46,7 +43,20 @@ export async function listExercises(
   if (filter.equipment) and.push({ equipment: filter.equipment })
   if (filter.category) and.push({ category: filter.category })
   if (filter.q?.trim()) and.push({ name: { contains: filter.q.trim(), mode: 'insensitive' } })
-  return db.exercise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
+  const rows = await db.exercise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
+  return rows.map(toExercise)
+}
+
+/**
+ * Exercises this lifter has logged sets with, by name: the progress pages' chooser, from core's own data
+ * so it works while stats is down. Sets only ever use exercises their lifter may see.
+ */
+export async function loggedExercises(db: Db, userId: string): Promise<LoggedExercise[]> {
+  return db.exercise.findMany({
+    where: { sets: { some: { userId } } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  })
 }
 
 /** Distinct muscle groups among the exercises this user sees, for the filter select. */
@@ -67,10 +77,21 @@ export function isId(value: string): boolean {
   return UUID.test(value)
 }
 
-/** One exercise this user can see, or null (another user's exercise is indistinguishable from none). */
-export async function findExercise(db: Db, userId: string, id: string): Promise<Exercise | null> {
+async function findRow(db: Db, userId: string, id: string): Promise<ExerciseRow | null> {
   if (!isId(id)) return null
   return db.exercise.findFirst({ where: { id, ...visibleTo(userId) } })
+}
+
+/** One exercise this user can see, or null (another user's exercise is indistinguishable from none). */
+export async function findExercise(db: Db, userId: string, id: string): Promise<Exercise | null> {
+  const row = await findRow(db, userId, id)
+  return row ? toExercise(row) : null
+}
+
+/** One of this user's own exercises (not a built-in), or null. */
+export async function findOwnExercise(db: Db, userId: string, id: string): Promise<Exercise | null> {
+  const exercise = await findExercise(db, userId, id)
+  return exercise && !exercise.builtIn ? exercise : null
 }
 
 /** How many logged sets use an exercise (for the user: only their sets exist for their exercises). */
@@ -89,15 +110,6 @@ async function assertNameFree(db: Db, userId: string, name: string, exceptId?: s
 
 function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002'
-}
-
-/** Bumps the stats cache key: exercise names and archive flags appear in stats answers. */
-async function touchUser(tx: Prisma.TransactionClient, userId: string) {
-  await tx.user.update({
-    where: { id: userId },
-    data: { dataVersion: { increment: 1 } },
-    select: { id: true },
-  })
 }
 
 export async function createExercise(
@@ -119,8 +131,8 @@ export async function createExercise(
           isBodyweight: input.isBodyweight ?? input.equipment === 'bodyweight',
         },
       })
-      await touchUser(tx, userId)
-      return created
+      await lockOwner(tx, userId)
+      return toExercise(created)
     })
   } catch (err) {
     // Two concurrent creates of the same name: the (owner_id, name) unique index settles it.
@@ -138,7 +150,7 @@ export async function changeExercise(
 ): Promise<Exercise | null> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const exercise = await findExercise(tx, userId, id)
+      const exercise = await findRow(tx, userId, id)
       if (!exercise) return null
       if (exercise.ownerId === null) throw builtInReadOnly()
       const data: Prisma.ExerciseUpdateInput = {}
@@ -149,8 +161,8 @@ export async function changeExercise(
       }
       if (change.archived !== undefined) data.archived = change.archived
       const updated = await tx.exercise.update({ where: { id: exercise.id }, data })
-      await touchUser(tx, userId)
-      return updated
+      await lockOwner(tx, userId)
+      return toExercise(updated)
     })
   } catch (err) {
     if (isUniqueViolation(err)) throw exerciseNameTaken(change.name?.trim() ?? '', false)
@@ -165,13 +177,13 @@ export async function changeExercise(
 export async function deleteExercise(prisma: PrismaClient, userId: string, id: string): Promise<boolean> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const exercise = await findExercise(tx, userId, id)
+      const exercise = await findRow(tx, userId, id)
       if (!exercise) return false
       if (exercise.ownerId === null) throw builtInReadOnly()
       const used = await setsUsing(tx, userId, id)
       if (used > 0) throw exerciseInUse(exercise.name, used)
       await tx.exercise.delete({ where: { id: exercise.id } })
-      await touchUser(tx, userId)
+      await lockOwner(tx, userId)
       return true
     })
   } catch (err) {
@@ -189,6 +201,8 @@ export function exerciseStore(prisma: PrismaClient, userId: string) {
     list: (filter?: ExerciseFilter) => listExercises(prisma, userId, filter),
     muscleGroups: () => muscleGroups(prisma, userId),
     find: (id: string) => findExercise(prisma, userId, id),
+    findOwn: (id: string) => findOwnExercise(prisma, userId, id),
+    logged: () => loggedExercises(prisma, userId),
     setsUsing: (exerciseId: string) => setsUsing(prisma, userId, exerciseId),
     create: (input: NewExercise) => createExercise(prisma, userId, input),
     change: (id: string, change: ExerciseChange) => changeExercise(prisma, userId, id, change),

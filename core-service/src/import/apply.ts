@@ -4,6 +4,7 @@
 // data_version once. Nothing is half-written: a failure rolls everything back, and a workout LiftLog
 // can't take is skipped whole, with its line and reason, never trimmed of sets.
 import { randomUUID } from 'node:crypto'
+import { lockOwner } from '../db/lock-owner.ts'
 import { ValidationFailed } from '../errors.ts'
 import { type NewExercise, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
@@ -68,11 +69,7 @@ export async function applyImport(
     async (tx) => {
       // Bumping data_version first also locks the lifter's row: two imports of one lifter run one after
       // the other, so the second sees the first's workouts as duplicates.
-      const owner = await tx.user.update({
-        where: { id: userId },
-        data: { dataVersion: { increment: 1 } },
-        select: { timeZone: true, unit: true },
-      })
+      const owner = await lockOwner(tx, userId)
       const { exerciseIdOf, created } = await resolveExercises(tx, userId, plan, choices)
       const facts = await tx.exercise.findMany({
         where: { id: { in: [...new Set(Object.values(exerciseIdOf))] }, ...visibleTo(userId) },

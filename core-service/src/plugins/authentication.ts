@@ -1,13 +1,14 @@
-// Who is calling: request.user from `Authorization: Bearer <personal API token>` or the session cookie,
-// and fastify.requireUser, the onRequest hook every route touching user data puts in its options:
-//   fastify.get('/workouts', { onRequest: fastify.requireUser }, handler)
-// Unauthenticated, by the route's scope (routes/scopes.ts): API → 401 { statusCode, code: 'UNAUTHENTICATED',
+// Who is calling: request.user from `Authorization: Bearer <personal API token>` or the session cookie;
+// request.lifter, that user with their stores (lifter.ts); fastify.accounts, what guests may do (register,
+// check a password); and fastify.requireUser, the onRequest hook routes/scopes.ts's `signedIn` puts on every
+// route inside it. Unauthenticated, by the route's scope: API → 401 { statusCode, code: 'UNAUTHENTICATED',
 // message }; pages → 303 /login?next=.
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { resolveApiToken } from '../accounts/api-tokens.ts'
 import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts'
+import { guestAccounts } from '../accounts/users.ts'
 import { Unauthenticated } from '../errors.ts'
 import { type Lifter, lifterOf } from '../lifter.ts'
 
@@ -26,7 +27,10 @@ declare module 'fastify' {
     readonly lifter: Lifter
   }
   interface FastifyInstance {
+    /** Used by routes/scopes.ts's `signedIn`; routes never name it (test/security/route-data-access). */
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+    /** Registration and sign-in for guests: the only account functions not bound to a lifter. */
+    accounts: ReturnType<typeof guestAccounts>
   }
 }
 
@@ -59,6 +63,7 @@ export async function endSession(request: FastifyRequest): Promise<void> {
 async function authenticationPlugin(fastify: FastifyInstance) {
   fastify.decorateRequest('user', null)
   fastify.decorateRequest('authMethod', null)
+  fastify.decorate('accounts', guestAccounts(fastify.prisma))
   const lifters = new WeakMap<FastifyRequest, Lifter>()
   fastify.decorateRequest('lifter', {
     getter(this: FastifyRequest): Lifter {

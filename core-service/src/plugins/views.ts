@@ -37,6 +37,7 @@ export const navLinks = [
   { href: '/calendar', label: 'Calendar' },
   { href: '/exercises', label: 'Exercises' },
   { href: '/progress', label: 'Progress' },
+  { href: '/body-weight', label: 'Body weight' },
   { href: '/settings', label: 'Settings' },
 ] as const
 

@@ -1,6 +1,9 @@
 // Pages to register, sign in and sign out. Forms post back to themselves; validation problems re-render
-// the form with the input and a message next to each field (the pattern other form routes copy).
+// the form with the input and a message next to each field (the pattern other form routes copy). For
+// guests: accounts are reached through fastify.accounts (registration, credential checks), never Prisma.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import Type from 'typebox'
 import { prepareDummyHash } from '../accounts/passwords.ts'
 import { safeRedirectTarget } from '../accounts/redirect-target.ts'
 import {
@@ -11,7 +14,6 @@ import {
 } from '../accounts/schemas.ts'
 import { SignInThrottle } from '../accounts/sign-in-throttle.ts'
 import { timeZones } from '../accounts/time-zones.ts'
-import { authenticate, registerUser } from '../accounts/users.ts'
 import { tooManyRequests } from '../errors.ts'
 import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
@@ -33,9 +35,16 @@ function inWords(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`
 }
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
-const pageSchema = (summary: string, extra: object = {}) => ({ hide: true, summary, ...extra })
+// Generic in `extra`, so the type provider still sees the body and querystring schemas.
+const pageSchema = <Extra extends object = object>(summary: string, extra?: Extra) => ({
+  hide: true,
+  summary,
+  ...(extra as Extra),
+})
+const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) })
 
-export default async function accountRoutes(fastify: FastifyInstance) {
+export default async function accountRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   fastify.setValidatorCompiler(formValidatorCompiler)
   fastify.addHook('onReady', async () => {
     await prepareDummyHash()
@@ -91,7 +100,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/register',
     { schema: pageSchema('Register', { body: RegisterForm }), attachValidation: true },
-    async (request: FastifyRequest<{ Body: RegisterForm }>, reply) => {
+    async (request, reply) => {
       const body = (request.body ?? {}) as Partial<RegisterForm>
       await registerPerIp.hit(request.ip)
       if (request.validationError) {
@@ -100,7 +109,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       }
       await registerPerUser.hit(body.username!.toLowerCase())
       try {
-        const user = await registerUser(fastify.prisma, request.body)
+        const user = await fastify.accounts.register(request.body)
         await startSession(request, user.id)
         reply.flash(`Welcome to LiftLog, ${user.displayName}!`)
         return reply.redirect('/', 303)
@@ -117,11 +126,11 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     '/login',
     {
       schema: pageSchema('Sign-in form', {
-        querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } },
+        querystring: LoginQuery,
         response: HtmlPage,
       }),
     },
-    async (request: FastifyRequest<{ Querystring: { next?: string } }>, reply) => {
+    async (request, reply) => {
       const next = safeRedirectTarget(request.query.next)
       if (request.user) return reply.redirect(next, 303)
       return renderLogin(reply, next === '/' ? {} : { next })
@@ -131,7 +140,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/login',
     { schema: pageSchema('Sign in', { body: LoginFormSchema }), attachValidation: true },
-    async (request: FastifyRequest<{ Body: LoginForm }>, reply) => {
+    async (request, reply) => {
       const body = (request.body ?? {}) as Partial<LoginForm>
       await loginPerIp.hit(request.ip)
       const username = typeof body.username === 'string' ? body.username.trim() : ''
@@ -148,7 +157,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       }
       const user =
         !request.validationError && username && body.password
-          ? await authenticate(fastify.prisma, username, body.password)
+          ? await fastify.accounts.authenticate(username, body.password)
           : null
       if (!user) {
         if (userKey) await signInThrottle.failed(userKey, request.ip)

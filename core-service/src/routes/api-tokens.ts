@@ -1,15 +1,17 @@
 // JSON API for personal API tokens: list, create (the secret is in the response only), revoke.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import Type, { type Static } from 'typebox'
-import { createApiToken, listApiTokens, revokeApiToken } from '../accounts/api-tokens.ts'
+// Registered inside a signedIn scope (app.ts): handlers go through request.lifter.apiTokens.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import Type from 'typebox'
+import { apiTokenJson, createdApiTokenJson } from '../accounts/api-tokens.ts'
 import { ApiTokenSchema, CreatedApiToken, CreateTokenBody, TokenParams } from '../accounts/schemas.ts'
 import { authErrors, errorResponse as error, apiSecurity as security, writeErrors } from '../api-errors.ts'
 
-export default async function apiTokenRoutes(fastify: FastifyInstance) {
+export default async function apiTokenRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   fastify.get(
     '/api/v1/tokens',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Your personal API tokens (without their secrets)',
@@ -20,13 +22,12 @@ export default async function apiTokenRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request) => ({ tokens: await listApiTokens(fastify.prisma, request.user!.id) }),
+    async (request) => ({ tokens: (await request.lifter.apiTokens.list()).map(apiTokenJson) }),
   )
 
   fastify.post(
     '/api/v1/tokens',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Create a personal API token',
@@ -41,16 +42,17 @@ export default async function apiTokenRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request: FastifyRequest<{ Body: Static<typeof CreateTokenBody> }>, reply) => {
+    async (request, reply) => {
       reply.code(201)
-      return createApiToken(fastify.prisma, request.user!.id, request.body.name.trim() || 'API token')
+      return createdApiTokenJson(
+        await request.lifter.apiTokens.create(request.body.name.trim() || 'API token'),
+      )
     },
   )
 
   fastify.delete(
     '/api/v1/tokens/:id',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Revoke one of your API tokens',
@@ -64,9 +66,9 @@ export default async function apiTokenRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request: FastifyRequest<{ Params: Static<typeof TokenParams> }>, reply) => {
-      await revokeApiToken(fastify.prisma, request.user!.id, request.params.id)
-      return reply.code(204).send()
+    async (request, reply) => {
+      await request.lifter.apiTokens.revoke(request.params.id)
+      return reply.code(204).send(null)
     },
   )
 }

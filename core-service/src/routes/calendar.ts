@@ -1,17 +1,17 @@
 // The calendar: a month of the lifter's local days (Monday first) with workout days marked, a day view,
 // and GET /api/v1/calendar. Days come from workouts.local_date, fixed in the lifter's zone when saved.
+// Registered inside a signedIn scope (app.ts): handlers read request.lifter.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { DateTime } from 'luxon'
 import Type from 'typebox'
 import type { CurrentUser } from '../accounts/current-user.ts'
 import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
-import { calendarMonth, MONTH, monthOf } from '../calendar/month.ts'
+import { MONTH, monthOf } from '../calendar/month.ts'
 import { MonthOut, MonthQuery } from '../calendar/schemas.ts'
 import { NotFound } from '../errors.ts'
-import { formatDate, isRealDate, todayIn } from '../workouts/local-time.ts'
+import { formatDate, isRealDate } from '../workouts/local-time.ts'
 import { STYLES, workoutCard } from '../workouts/page-data.ts'
-import { workoutsOnDate } from '../workouts/repository.ts'
 
 export interface CalendarOptions {
   /**
@@ -39,8 +39,6 @@ function validMonth(month: string | undefined): month is string {
 
 export default async function calendarRoutes(app: FastifyInstance, options: CalendarOptions = {}) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
 
   async function dayLoad(user: CurrentUser, from: string, to: string): Promise<Record<string, number>> {
     if (!options.dayLoad) return {}
@@ -54,16 +52,13 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
 
   fastify.get(
     '/calendar',
-    {
-      ...auth,
-      schema: { hide: true, summary: 'Calendar month', querystring: PageQuery, response: HtmlPage },
-    },
+    { schema: { hide: true, summary: 'Calendar month', querystring: PageQuery, response: HtmlPage } },
     async (request, reply) => {
-      const user = request.user!
-      const today = todayIn(user.timeZone)
+      const { user, calendar } = request.lifter
+      const today = request.lifter.today()
       // A mistyped month shows the current one rather than an error page.
       const month = validMonth(request.query.month) ? request.query.month : monthOf(today)
-      const view = await calendarMonth(prisma, user.id, month, today)
+      const view = await calendar.month(month, today)
       const first = view.weeks[0]?.[0]?.date ?? `${month}-01`
       const last = view.weeks.at(-1)?.at(-1)?.date ?? `${month}-28`
       const load = await dayLoad(user, first, last)
@@ -91,16 +86,13 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
 
   fastify.get(
     '/calendar/:date',
-    {
-      ...auth,
-      schema: { hide: true, summary: 'One day of workouts', params: DayParams, response: HtmlPage },
-    },
+    { schema: { hide: true, summary: 'One day of workouts', params: DayParams, response: HtmlPage } },
     async (request, reply) => {
-      const user = request.user!
+      const { user, workouts: store } = request.lifter
       const { date } = request.params
       if (!isRealDate(date) || date < '1970-01-01') throw new NotFound('day')
-      const workouts = await workoutsOnDate(prisma, user.id, date)
-      const today = todayIn(user.timeZone)
+      const workouts = await store.onDate(date)
+      const today = request.lifter.today()
       return reply.viewAsync('pages/calendar-day.hbs', {
         title: formatDate(date),
         styles: [STYLES],
@@ -117,13 +109,10 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
 /** GET /api/v1/calendar: the month as JSON (the pages are the default export). */
 export async function calendarApi(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
 
   fastify.get(
     '/api/v1/calendar',
     {
-      ...auth,
       schema: {
         tags: ['calendar'],
         security,
@@ -138,10 +127,9 @@ export async function calendarApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const user = request.user!
-      const today = todayIn(user.timeZone)
+      const today = request.lifter.today()
       const month = request.query.month ?? monthOf(today)
-      const view = await calendarMonth(prisma, user.id, month, today)
+      const view = await request.lifter.calendar.month(month, today)
       const days = view.weeks
         .flat()
         .filter((d) => d.inMonth)

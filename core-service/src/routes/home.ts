@@ -1,18 +1,24 @@
-// The start page: a short introduction for guests, a small dashboard for signed-in lifters.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+// The start page: a short introduction for guests, a small dashboard for signed-in lifters. Public (outside
+// any signedIn scope): it only asks whether someone is signed in.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import Type from 'typebox'
 
-export default async function homeRoutes(fastify: FastifyInstance) {
+const HomeQuery = Type.Object({ deleted: Type.Optional(Type.String({ maxLength: 1 })) })
+
+export default async function homeRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   fastify.get(
     '/',
     {
       schema: {
         hide: true,
         summary: 'Start page',
-        querystring: { type: 'object', properties: { deleted: { type: 'string', maxLength: 1 } } },
+        querystring: HomeQuery,
         response: { 200: { description: 'HTML page', type: 'string' } },
       },
     },
-    async (request: FastifyRequest<{ Querystring: { deleted?: string } }>, reply) => {
+    async (request, reply) => {
       return reply.viewAsync('pages/home.hbs', {
         title: request.user ? 'Home' : 'Your lifts, on your server',
         // Set by the redirect after deleting an account, when no session is left to carry a flash.

@@ -1,9 +1,10 @@
 // JSON API for the signed-in lifter: who am I, settings (display name, time zone, unit), password change
 // and account deletion (both need the current password; wrong guesses are rate-limited per user).
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import Type, { type Static } from 'typebox'
+// Registered inside a signedIn scope (app.ts): handlers go through request.lifter.account.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import Type from 'typebox'
 import { Me, Password, UpdateMeBody } from '../accounts/schemas.ts'
-import { changePassword, deleteAccount, updateSettings } from '../accounts/users.ts'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../api-errors.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
@@ -28,11 +29,11 @@ const passwordErrors = {
   429: errorResponse('Too many wrong passwords; the message says when to try again (code RATE_LIMITED)'),
 }
 
-export default async function meRoutes(fastify: FastifyInstance) {
+export default async function meRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   fastify.get(
     '/api/v1/me',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'The signed-in lifter',
@@ -40,13 +41,12 @@ export default async function meRoutes(fastify: FastifyInstance) {
         response: { 200: { ...Me, description: 'Who you are and your preferences' }, ...authErrors },
       },
     },
-    async (request) => request.user!,
+    async (request) => request.lifter.user,
   )
 
   fastify.patch(
     '/api/v1/me',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Change display name, time zone or unit',
@@ -61,8 +61,7 @@ export default async function meRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request: FastifyRequest<{ Body: UpdateMeBody }>) =>
-      updateSettings(fastify.prisma, request.user!.id, request.body),
+    async (request) => request.lifter.account.updateSettings(request.body),
   )
 
   const passwordChecks = fastify.attemptLimiter(PASSWORD_CHECKS.name, PASSWORD_CHECKS)
@@ -70,7 +69,6 @@ export default async function meRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/api/v1/me/password',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Change your password',
@@ -81,22 +79,22 @@ export default async function meRoutes(fastify: FastifyInstance) {
         response: { 204: { type: 'null', description: 'Changed' }, ...passwordErrors },
       },
     },
-    async (request: FastifyRequest<{ Body: Static<typeof ChangePasswordBody> }>, reply) => {
-      const userId = request.user!.id
+    async (request, reply) => {
+      const { user, account } = request.lifter
+      const userId = user.id
       const { currentPassword, newPassword } = request.body
       await countingFailures(passwordChecks, userId, () =>
-        changePassword(fastify.prisma, userId, currentPassword, newPassword),
+        account.changePassword(currentPassword, newPassword),
       )
       // Other sessions end with the old password; a cookie caller keeps a fresh session (new cookie).
       if (request.authMethod === 'session') await startSession(request, userId)
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 
   fastify.delete(
     '/api/v1/me',
     {
-      onRequest: fastify.requireUser,
       schema: {
         tags: ['account'],
         summary: 'Delete your account and all of its data',
@@ -106,13 +104,11 @@ export default async function meRoutes(fastify: FastifyInstance) {
         response: { 204: { type: 'null', description: 'Deleted' }, ...passwordErrors },
       },
     },
-    async (request: FastifyRequest<{ Body: Static<typeof DeleteMeBody> }>, reply) => {
-      const userId = request.user!.id
-      await countingFailures(passwordChecks, userId, () =>
-        deleteAccount(fastify.prisma, userId, request.body.password),
-      )
+    async (request, reply) => {
+      const { user, account } = request.lifter
+      await countingFailures(passwordChecks, user.id, () => account.delete(request.body.password))
       if (request.authMethod === 'session') await endSession(request)
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 }

@@ -1,6 +1,7 @@
 // Progress pages: the dashboard (/progress) and one exercise (/progress/exercises/:id). Numbers come from
 // stats through the resilient client; when stats is unavailable the pages still answer 200, with stale
-// numbers and "showing data from <time>", or a "temporarily unavailable" panel.
+// numbers and "showing data from <time>", or a "temporarily unavailable" panel. Registered inside a
+// signedIn scope (app.ts): handlers read request.lifter.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import Type from 'typebox'
@@ -26,7 +27,12 @@ const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const STYLES = ['/static/css/training.css', '/static/css/progress.css']
 const Range = Type.Union(RANGES.map((r) => Type.Literal(r.value)))
 const Formula = Type.Union([Type.Literal('epley'), Type.Literal('brzycki')])
-const ExerciseQuery = Type.Object({ range: Type.Optional(Range), formula: Type.Optional(Formula) })
+const ExerciseQuery = Type.Object({
+  range: Type.Optional(Range),
+  formula: Type.Optional(Formula),
+  /** Page of the sessions table (newest first). */
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+})
 
 /**
  * A page never fails because of stats: a query stats refuses (4xx, which core's own checks should have
@@ -47,8 +53,7 @@ async function pageResult<T>(
 
 export default async function progressRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma, statsClient: stats } = fastify
-  const auth = { onRequest: fastify.requireUser }
+  const stats = fastify.statsClient
   // A page waits less for stats than an API call, so the page as a whole answers within a second.
   const ctx = (request: FastifyRequest): CallContext => ({
     requestId: request.id,
@@ -56,27 +61,19 @@ export default async function progressRoutes(app: FastifyInstance) {
     budgetMs: stats.pageBudgetMs,
   })
 
-  /** Exercises this lifter has logged, from core's own data: the chooser works even when stats is down. */
-  const loggedExercises = (userId: string) =>
-    prisma.exercise.findMany({
-      where: { sets: { some: { userId } } },
-      select: { id: true, name: true },
-      orderBy: { name: 'asc' },
-    })
-
   fastify.get(
     '/progress',
-    { ...auth, schema: { hide: true, summary: 'Progress dashboard', response: HtmlPage } },
+    { schema: { hide: true, summary: 'Progress dashboard', response: HtmlPage } },
     async (request, reply) => {
-      const user = request.user!
+      const lifter = request.lifter
+      const { user } = lifter
+      const from = twelveWeeksAgo(user.timeZone, lifter.now())
+      // The chooser comes from core's own data, so it works even when stats is down.
       const [summary, volume, recent, exercises] = await Promise.all([
         pageResult(request, stats.summary(user.id, ctx(request))),
-        pageResult(
-          request,
-          stats.volume(user.id, { bucket: 'week', from: twelveWeeksAgo(user.timeZone) }, ctx(request)),
-        ),
+        pageResult(request, stats.volume(user.id, { bucket: 'week', from }, ctx(request))),
         pageResult(request, stats.recentRecords(user.id, { days: 30 }, ctx(request))),
-        loggedExercises(user.id),
+        lifter.exercises.logged(),
       ])
       const s = section(summary)
       const v = section(volume)
@@ -100,7 +97,6 @@ export default async function progressRoutes(app: FastifyInstance) {
   fastify.get(
     '/progress/exercise',
     {
-      ...auth,
       schema: {
         hide: true,
         summary: 'Exercise chooser target',
@@ -125,7 +121,6 @@ export default async function progressRoutes(app: FastifyInstance) {
   fastify.get(
     '/progress/exercises/:id',
     {
-      ...auth,
       schema: {
         hide: true,
         summary: 'Progress of one exercise',
@@ -135,23 +130,28 @@ export default async function progressRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = request.user!
+      const lifter = request.lifter
+      const { user } = lifter
       const range: RangeValue = request.query.range ?? '1y'
       const formula = request.query.formula ?? 'epley'
       // Visible = built-in or this lifter's own; anything else is "not found", never "forbidden".
-      const exercise = await prisma.exercise.findFirst({
-        where: { id: request.params.id, OR: [{ ownerId: null }, { ownerId: user.id }] },
-        select: { id: true, name: true, isBodyweight: true },
-      })
-      if (!exercise) throw new NotFound('exercise')
-      const from = rangeStart(range, user.timeZone)
+      const found = await lifter.exercises.find(request.params.id)
+      if (!found) throw new NotFound('exercise')
+      const exercise = { id: found.id, name: found.name, isBodyweight: found.isBodyweight }
+      const from = rangeStart(range, user.timeZone, lifter.now())
       const [progression, records, exercises] = await Promise.all([
         pageResult(request, stats.progression(user.id, exercise.id, { formula, from }, ctx(request))),
         pageResult(request, stats.records(user.id, { exerciseId: exercise.id }, ctx(request))),
-        loggedExercises(user.id),
+        lifter.exercises.logged(),
       ])
       const p = section(progression)
       const r = section(records)
+      const sessions = p.available ? sessionRows(p.data, user, request.query.page) : null
+      const pageLink = (page: number) => {
+        const search = new URLSearchParams({ range, formula })
+        if (page > 1) search.set('page', String(page))
+        return `/progress/exercises/${exercise.id}?${search}#sessions-heading`
+      }
       return reply.viewAsync('pages/progress-exercise.hbs', {
         title: `${exercise.name} progress`,
         styles: STYLES,
@@ -168,7 +168,11 @@ export default async function progressRoutes(app: FastifyInstance) {
         isBodyweight: p.available ? p.data.metric === 'reps' : exercise.isBodyweight,
         hasSessions: p.available && p.data.sessions.length > 0,
         charts: p.available ? progressionCharts(p.data, user) : null,
-        sessions: p.available ? sessionRows(p.data, user) : null,
+        sessions: sessions && {
+          ...sessions,
+          newer: sessions.page > 1 ? pageLink(sessions.page - 1) : null,
+          older: sessions.page < sessions.pages ? pageLink(sessions.page + 1) : null,
+        },
         records: r.available ? recordTable(r.data, user) : null,
         recordsAvailable: r.available,
       })

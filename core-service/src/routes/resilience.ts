@@ -1,6 +1,7 @@
 // GET /resilience on the operator server (METRICS_PORT): how core's calls to stats are doing right now, per
 // circuit breaker, with the policy in force. Never on the public port: it names the internal stats URL and
 // shows an attacker whether their attack on stats is working.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 
@@ -45,7 +46,8 @@ const Resilience = Type.Object(
 )
 
 export default async function resilienceRoutes(fastify: FastifyInstance) {
-  fastify.operator.get('/resilience', { schema: { response: { 200: Resilience } } }, async () => {
+  const operator = fastify.operator.withTypeProvider<TypeBoxTypeProvider>()
+  operator.get('/resilience', { schema: { response: { 200: Resilience } } }, async () => {
     const client = fastify.statsClient
     const { policy, pool, baseUrl } = client.options
     return {

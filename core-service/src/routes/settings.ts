@@ -1,8 +1,8 @@
 // The settings page: profile (display name, time zone, unit), password, personal API tokens, and
 // deleting the account. Each form posts to its own route and re-renders the page with its errors.
+// Registered inside a signedIn scope (app.ts): handlers go through request.lifter.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Static } from 'typebox'
-import { createApiToken, listApiTokens, revokeApiToken } from '../accounts/api-tokens.ts'
 import type { CurrentUser } from '../accounts/current-user.ts'
 import {
   accountFieldMessages,
@@ -13,7 +13,6 @@ import {
   TokenParams,
 } from '../accounts/schemas.ts'
 import { timeZones } from '../accounts/time-zones.ts'
-import { changePassword, deleteAccount, updateSettings } from '../accounts/users.ts'
 import { type FieldErrors, fieldErrors, formValidatorCompiler } from '../forms.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
@@ -28,14 +27,19 @@ interface SettingsView {
   newToken?: { name: string; token: string }
 }
 
-const page = (summary: string, extra: object = {}) => ({ schema: { hide: true, summary, ...extra } })
+// Generic in `extra`, so the type provider still sees the body and params schemas.
+const page = <Extra extends object = object>(summary: string, extra?: Extra) => ({
+  schema: { hide: true, summary, ...(extra as Extra) },
+})
 
-export default async function settingsRoutes(fastify: FastifyInstance) {
+export default async function settingsRoutes(app: FastifyInstance) {
+  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   fastify.setValidatorCompiler(formValidatorCompiler)
   const passwordChecks = fastify.attemptLimiter(PASSWORD_CHECKS.name, PASSWORD_CHECKS)
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, view: SettingsView = {}) {
-    const user = view.user ?? request.user!
-    const tokens = await listApiTokens(fastify.prisma, user.id)
+    const lifter = request.lifter
+    const user = view.user ?? lifter.user
+    const tokens = await lifter.apiTokens.list()
     const section = view.section
     return reply.viewAsync('pages/settings.hbs', {
       title: 'Settings',
@@ -63,23 +67,20 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     return renderSettings(request, reply, { section, values, errors })
   }
 
-  fastify.get('/settings', { onRequest: fastify.requireUser, ...page('Settings page') }, (request, reply) =>
-    renderSettings(request, reply),
-  )
+  fastify.get('/settings', page('Settings page'), (request, reply) => renderSettings(request, reply))
 
   fastify.post(
     '/settings',
     {
-      onRequest: fastify.requireUser,
       attachValidation: true,
       ...page('Save profile', { body: SettingsForm }),
     },
-    async (request: FastifyRequest<{ Body: Static<typeof SettingsForm> }>, reply) => {
+    async (request, reply) => {
       const values = { ...(request.body ?? {}) }
       if (request.validationError) return failed(request, reply, 'profile', request.validationError, values)
       try {
         const { displayName, timeZone, unit } = request.body
-        await updateSettings(fastify.prisma, request.user!.id, { displayName, timeZone, unit })
+        await request.lifter.account.updateSettings({ displayName, timeZone, unit })
       } catch (error) {
         return failed(request, reply, 'profile', error, values)
       }
@@ -91,19 +92,19 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/settings/password',
     {
-      onRequest: fastify.requireUser,
       attachValidation: true,
       ...page('Change password', { body: PasswordForm }),
     },
-    async (request: FastifyRequest<{ Body: Static<typeof PasswordForm> }>, reply) => {
+    async (request, reply) => {
       if (request.validationError) return failed(request, reply, 'password', request.validationError, {})
+      const { user, account } = request.lifter
       try {
         const { currentPassword, newPassword } = request.body
-        await countingFailures(passwordChecks, request.user!.id, () =>
-          changePassword(fastify.prisma, request.user!.id, currentPassword, newPassword),
+        await countingFailures(passwordChecks, user.id, () =>
+          account.changePassword(currentPassword, newPassword),
         )
         // Keep this session; every other one (e.g. a forgotten laptop) ends with the old password.
-        await startSession(request, request.user!.id)
+        await startSession(request, user.id)
       } catch (error) {
         return failed(request, reply, 'password', error, {})
       }
@@ -117,11 +118,10 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/settings/tokens',
     {
-      onRequest: fastify.requireUser,
       attachValidation: true,
       ...page('Create API token', { body: CreateTokenForm }),
     },
-    async (request: FastifyRequest<{ Body: Static<typeof CreateTokenForm> }>, reply) => {
+    async (request, reply) => {
       const values = { ...(request.body ?? {}) }
       if (request.validationError) {
         return failed(request, reply, 'tokens', request.validationError, values)
@@ -129,7 +129,7 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
       const name = request.body.name.trim()
       if (!name)
         return failed(request, reply, 'tokens', { field: 'name', message: 'give the token a name' }, values)
-      const created = await createApiToken(fastify.prisma, request.user!.id, name)
+      const created = await request.lifter.apiTokens.create(name)
       // Shown on this response only (not via redirect + session): the secret never touches the session store.
       reply.code(201)
       return renderSettings(request, reply, { newToken: { name: created.name, token: created.token } })
@@ -138,9 +138,9 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
 
   fastify.post(
     '/settings/tokens/:id/revoke',
-    { onRequest: fastify.requireUser, ...page('Revoke API token', { params: TokenParams }) },
-    async (request: FastifyRequest<{ Params: Static<typeof TokenParams> }>, reply) => {
-      await revokeApiToken(fastify.prisma, request.user!.id, request.params.id)
+    page('Revoke API token', { params: TokenParams }),
+    async (request, reply) => {
+      await request.lifter.apiTokens.revoke(request.params.id)
       reply.flash('Token revoked. Programs using it can no longer sign in.')
       return reply.redirect('/settings#tokens', 303)
     },
@@ -149,17 +149,15 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
   fastify.post(
     '/settings/delete',
     {
-      onRequest: fastify.requireUser,
       attachValidation: true,
       ...page('Delete account', { body: DeleteAccountForm }),
     },
-    async (request: FastifyRequest<{ Body: Static<typeof DeleteAccountForm> }>, reply) => {
+    async (request, reply) => {
       if (request.validationError) return failed(request, reply, 'delete', request.validationError, {})
+      const { user, account } = request.lifter
       try {
         const { password } = request.body
-        await countingFailures(passwordChecks, request.user!.id, () =>
-          deleteAccount(fastify.prisma, request.user!.id, password),
-        )
+        await countingFailures(passwordChecks, user.id, () => account.delete(password))
       } catch (error) {
         return failed(request, reply, 'delete', error, {})
       }

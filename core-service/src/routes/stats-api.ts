@@ -1,5 +1,6 @@
 // JSON proxy for the signed-in lifter's analytics under /api/v1/stats/...: stats-service's answer plus
 // whether it is live or a stale fallback; 503 with a degraded body and Retry-After when there is nothing.
+// Registered inside a signedIn scope (app.ts): every call is for request.lifter.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { endpoints } from '@liftlog/stats-contract'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -97,13 +98,11 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
   const client = fastify.statsClient
   const ctx = (request: FastifyRequest) => ({ requestId: request.id, log: request.log })
-  const base = { onRequest: fastify.requireUser }
   const tags = ['progress']
 
   fastify.get(
     '/api/v1/stats/summary',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -113,13 +112,15 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      send(reply, await client.summary(request.user!.id, ctx(request)).catch((e) => refused(e, 'summary'))),
+      send(
+        reply,
+        await client.summary(request.lifter.user.id, ctx(request)).catch((e) => refused(e, 'summary')),
+      ),
   )
 
   fastify.get(
     '/api/v1/stats/volume',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -133,7 +134,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .volume(request.user!.id, request.query, ctx(request))
+          .volume(request.lifter.user.id, request.query, ctx(request))
           .catch((e) => refused(e, 'exercise')),
       ),
   )
@@ -141,7 +142,6 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   fastify.get(
     '/api/v1/stats/exercises/:exerciseId/progression',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -158,7 +158,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .progression(request.user!.id, request.params.exerciseId, request.query, ctx(request))
+          .progression(request.lifter.user.id, request.params.exerciseId, request.query, ctx(request))
           .catch((e) => refused(e, 'exercise')),
       ),
   )
@@ -166,7 +166,6 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   fastify.get(
     '/api/v1/stats/records',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -180,7 +179,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .records(request.user!.id, request.query, ctx(request))
+          .records(request.lifter.user.id, request.query, ctx(request))
           .catch((e) => refused(e, 'exercise')),
       ),
   )
@@ -188,7 +187,6 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   fastify.get(
     '/api/v1/stats/records/recent',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -202,7 +200,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .recentRecords(request.user!.id, request.query, ctx(request))
+          .recentRecords(request.lifter.user.id, request.query, ctx(request))
           .catch((e) => refused(e, 'records')),
       ),
   )
@@ -210,7 +208,6 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   fastify.get(
     '/api/v1/stats/breakdown',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -224,7 +221,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .breakdown(request.user!.id, request.query, ctx(request))
+          .breakdown(request.lifter.user.id, request.query, ctx(request))
           .catch((e) => refused(e, 'range')),
       ),
   )
@@ -232,7 +229,6 @@ export default async function statsApiRoutes(app: FastifyInstance) {
   fastify.get(
     '/api/v1/stats/calendar',
     {
-      ...base,
       schema: {
         tags,
         security,
@@ -246,7 +242,7 @@ export default async function statsApiRoutes(app: FastifyInstance) {
       send(
         reply,
         await client
-          .calendar(request.user!.id, request.query.month, ctx(request))
+          .calendar(request.lifter.user.id, request.query.month, ctx(request))
           .catch((e) => refused(e, 'month')),
       ),
   )

@@ -175,10 +175,21 @@ export function progressionCharts(progression: Progression, viewer: Viewer) {
   ]
 }
 
-export function sessionRows(progression: Progression, viewer: Viewer) {
+/** Rows of the exercise page's sessions table per page: a year of sessions stays a short page. */
+export const SESSIONS_PER_PAGE = 20
+
+/**
+ * One page of the sessions table, newest first (page 1 = the latest SESSIONS_PER_PAGE sessions); a page
+ * past the end shows the last one. The charts still plot every session in the range.
+ */
+export function sessionRows(progression: Progression, viewer: Viewer, page = 1) {
   const w = (kg: number | null, figure: Figure = 'weight') =>
     kg === null ? '—' : formatWeight(kg, viewer.unit, figure)
-  return [...progression.sessions].reverse().map((s) => ({
+  const total = progression.sessions.length
+  const pages = Math.max(1, Math.ceil(total / SESSIONS_PER_PAGE))
+  const current = Math.min(page, pages)
+  const newestFirst = [...progression.sessions].reverse()
+  const rows = newestFirst.slice((current - 1) * SESSIONS_PER_PAGE, current * SESSIONS_PER_PAGE).map((s) => ({
     date: formatChartDate(s.date, true),
     workoutId: s.workoutId,
     heaviest: w(s.heaviestKg),
@@ -187,6 +198,7 @@ export function sessionRows(progression: Progression, viewer: Viewer) {
     volume: w(s.volumeKg, 'volume'),
     sets: s.sets,
   }))
+  return { rows, total, page: current, pages }
 }
 
 export function recordTable(records: Records, viewer: Viewer) {
@@ -235,14 +247,14 @@ export const RANGES = [
 ] as const
 export type RangeValue = (typeof RANGES)[number]['value']
 
-/** The first local date of a range ending today in the lifter's zone (undefined: all time). */
-export function rangeStart(range: RangeValue, timeZone: string): string | undefined {
+/** The first local date of a range ending today (`now`) in the lifter's zone (undefined: all time). */
+export function rangeStart(range: RangeValue, timeZone: string, now: Date): string | undefined {
   const months = RANGES.find((r) => r.value === range)?.months
   if (!months) return undefined
-  return DateTime.now().setZone(timeZone).minus({ months }).toISODate() ?? undefined
+  return DateTime.fromJSDate(now, { zone: timeZone }).minus({ months }).toISODate() ?? undefined
 }
 
-/** Monday twelve weeks before this week, in the lifter's zone: the dashboard's weekly chart. */
-export function twelveWeeksAgo(timeZone: string): string {
-  return DateTime.now().setZone(timeZone).startOf('week').minus({ weeks: 11 }).toISODate()!
+/** Monday twelve weeks before this week (`now`), in the lifter's zone: the dashboard's weekly chart. */
+export function twelveWeeksAgo(timeZone: string, now: Date): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('week').minus({ weeks: 11 }).toISODate()!
 }

@@ -2,11 +2,11 @@
 // rows for re-rendering. Row buttons (add rows, move up/down, remove) post the form to itself and come
 // back rearranged without saving, so editing a workout works with scripts off; workout-form.js does the
 // same in place when scripts run.
-import type { Exercise } from '../generated/prisma/client.ts'
+import type { Exercise } from '../exercises/types.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
 import { type FieldErrors, LIMITS, type SetInput, type WorkoutInput } from './input.ts'
-import { fromDateColumn, instantFromLocal, localParts } from './local-time.ts'
-import type { WorkoutWithSets } from './repository.ts'
+import { instantFromLocal, localParts } from './local-time.ts'
+import type { Workout } from './types.ts'
 
 export interface FormRow {
   exerciseId: string
@@ -101,11 +101,13 @@ export function toWorkoutInput(values: FormValues, zone: string): WorkoutInput {
 }
 
 /**
- * Applies a row button ("add", "up:2", "down:0", "remove:1") to the values. Returns null for "save" (or
- * no action), i.e. when the form should be saved rather than shown again.
+ * Applies a row button ("add", "up:2", "down:0", "remove:1", or "keep": Enter without scripts, which only
+ * shows the form again) to the values. Returns null for "save" (or no action), i.e. when the form should be
+ * saved rather than shown again.
  */
 export function applyRowAction(values: FormValues, action: string | undefined): FormValues | null {
   if (!action || action === 'save') return null
+  if (action === 'keep') return values
   const rows = [...values.rows]
   const [verb, at] = action.split(':')
   const i = Number(at)
@@ -124,7 +126,7 @@ export function applyRowAction(values: FormValues, action: string | undefined): 
 
 /** Form values for an existing workout (edit) or a copy of it (repeat: `now` gives the new start). */
 export function valuesFromWorkout(
-  workout: WorkoutWithSets,
+  workout: Workout,
   unit: WeightUnit,
   zone: string,
   { startedAt = workout.startedAt, notes = workout.notes ?? '' }: { startedAt?: Date; notes?: string } = {},
@@ -133,7 +135,7 @@ export function valuesFromWorkout(
   return {
     ...parts,
     // An edit shows the local date fixed when the workout was logged, even after a move to another zone.
-    date: startedAt === workout.startedAt ? fromDateColumn(workout.localDate) : parts.date,
+    date: startedAt === workout.startedAt ? workout.localDate : parts.date,
     title: workout.title ?? '',
     notes,
     rows: workout.sets.map((set) => ({
@@ -142,14 +144,14 @@ export function valuesFromWorkout(
       // As typed: in the unit it was logged in, which is shown beside it when not the lifter's.
       weight: editableWeight(set.weightKg, set.weightUnit),
       unit: set.weightUnit === unit ? '' : set.weightUnit,
-      rpe: set.rpe ? set.rpe.toString() : '',
+      rpe: set.rpe ?? '',
       warmup: set.isWarmup,
     })),
   }
 }
 
 /** Empty values for a new workout starting now (or on `date` at the current time) in the lifter's zone. */
-export function newValues(zone: string, now = new Date(), date?: string): FormValues {
+export function newValues(zone: string, now: Date, date?: string): FormValues {
   const parts = localParts(now, zone)
   return { ...parts, date: date ?? parts.date, title: '', notes: '', rows: [] }
 }

@@ -1,18 +1,17 @@
 // Workouts as the JSON API answers them: weights in the lifter's unit, as typed, and in exact kg.
 import { type WeightUnit, weightInUnit } from '../units.ts'
-import { fromDateColumn } from './local-time.ts'
-import type { WorkoutWithSets } from './repository.ts'
 import { volumeKg } from './summary.ts'
+import type { Workout } from './types.ts'
 
-function volumeIn(workout: WorkoutWithSets, unit: WeightUnit): number {
+function volumeIn(workout: Workout, unit: WeightUnit): number {
   return weightInUnit(volumeKg(workout.sets), unit, 'volume')
 }
 
-export function workoutJson(workout: WorkoutWithSets, unit: WeightUnit) {
+export function workoutJson(workout: Workout, unit: WeightUnit) {
   return {
     id: workout.id,
     startedAt: workout.startedAt.toISOString(),
-    localDate: fromDateColumn(workout.localDate),
+    localDate: workout.localDate,
     title: workout.title,
     notes: workout.notes,
     unit,
@@ -26,8 +25,9 @@ export function workoutJson(workout: WorkoutWithSets, unit: WeightUnit) {
       weight: weightInUnit(set.weightKg, unit),
       loggedWeight: weightInUnit(set.weightKg, set.weightUnit),
       loggedUnit: set.weightUnit,
-      weightKg: set.weightKg.toNumber(),
-      rpe: set.rpe ? set.rpe.toNumber() : null,
+      // JSON numbers: a decimal string's Number() is the nearest double, as Decimal.toNumber() gave.
+      weightKg: Number(set.weightKg),
+      rpe: set.rpe === null ? null : Number(set.rpe),
       isWarmup: set.isWarmup,
     })),
     createdAt: workout.createdAt.toISOString(),
@@ -35,11 +35,11 @@ export function workoutJson(workout: WorkoutWithSets, unit: WeightUnit) {
   }
 }
 
-export function workoutSummaryJson(workout: WorkoutWithSets, unit: WeightUnit) {
+export function workoutSummaryJson(workout: Workout, unit: WeightUnit) {
   return {
     id: workout.id,
     startedAt: workout.startedAt.toISOString(),
-    localDate: fromDateColumn(workout.localDate),
+    localDate: workout.localDate,
     title: workout.title,
     unit,
     volume: volumeIn(workout, unit),

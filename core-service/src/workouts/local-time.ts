@@ -12,8 +12,8 @@ export function localDateOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() as string
 }
 
-/** The lifter's date today. */
-export function todayIn(zone: string, now = new Date()): string {
+/** The lifter's date today, by the request's clock (request.lifter.today() passes it). */
+export function todayIn(zone: string, now: Date): string {
   return localDateOf(now, zone)
 }
 
@@ -49,7 +49,7 @@ export function localParts(instant: Date, zone: string): { date: string; time: s
  * The latest start a workout may have: the end of the lifter's today. Logging later today (a planned
  * session, a phone with a slow clock) is fine; tomorrow has not happened yet.
  */
-export function latestStart(zone: string, now = new Date()): Date {
+export function latestStart(zone: string, now: Date): Date {
   return DateTime.fromJSDate(now, { zone }).endOf('day').toJSDate()
 }
 

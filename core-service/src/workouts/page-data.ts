@@ -1,14 +1,14 @@
 // What the training pages (workouts, exercises, calendar) share: their stylesheet and the workout card.
 import type { CurrentUser } from '../accounts/current-user.ts'
 import { formatWorkoutTime } from './local-time.ts'
-import type { WorkoutWithSets } from './repository.ts'
-import { formatVolume, volumeKg } from './summary.ts'
+import { groupSets, setsVolume } from './summary.ts'
+import type { Workout } from './types.ts'
 
 /** Styles for the training pages, on top of app.css (the layout links every entry of `styles`). */
 export const STYLES = '/static/css/training.css'
 
 /** What a page shows for one workout in a list (workouts page, calendar day). */
-export function workoutCard(workout: WorkoutWithSets, user: CurrentUser) {
+export function workoutCard(workout: Workout, user: CurrentUser) {
   return {
     id: workout.id,
     href: `/workouts/${workout.id}`,
@@ -16,6 +16,19 @@ export function workoutCard(workout: WorkoutWithSets, user: CurrentUser) {
     when: formatWorkoutTime(workout, user.timeZone),
     exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
     setCount: workout.sets.length,
-    volume: formatVolume(volumeKg(workout.sets), user.unit),
+    volume: setsVolume(workout.sets, user.unit),
+  }
+}
+
+/** The workout page's view of one workout: sets grouped by exercise, in the lifter's unit and zone. */
+export function workoutDetail(workout: Workout, user: CurrentUser) {
+  return {
+    id: workout.id,
+    title: workout.title ?? 'Workout',
+    when: formatWorkoutTime(workout, user.timeZone),
+    notes: workout.notes,
+    groups: groupSets(workout.sets, user.unit),
+    setCount: workout.sets.length,
+    volume: setsVolume(workout.sets, user.unit),
   }
 }

@@ -1,12 +1,19 @@
 // Workouts of one lifter. Every function takes the signed-in user's id first and every query filters by
 // it, so another lifter's workout is indistinguishable from a missing one. Every write is one transaction
 // that also fixes local_date, copies user_id/started_at onto the sets and bumps users.data_version.
+// Rows leave as the domain's Workout (types.ts): exact decimals as strings, dates as "YYYY-MM-DD".
+// Routes use workoutStore (the end of this file) through request.lifter.workouts.
 
+import { lockOwner } from '../db/lock-owner.ts'
 import { isId, visibleTo } from '../exercises/repository.ts'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
+import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
-import { dateColumn, localDateOf } from './local-time.ts'
+import { dateColumn, fromDateColumn, localDateOf } from './local-time.ts'
+import type { Page, Workout } from './types.ts'
+
+export type { Page, Workout, WorkoutSet } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
@@ -21,14 +28,39 @@ const withSets = {
   },
 } satisfies Prisma.WorkoutInclude
 
-export type WorkoutWithSets = Prisma.WorkoutGetPayload<{ include: typeof withSets }>
+type WorkoutRow = Prisma.WorkoutGetPayload<{ include: typeof withSets }>
 
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  perPage: number
-  pages: number
+/** The domain's view of a workout row with its sets (types.ts). */
+function toWorkout(row: WorkoutRow): Workout {
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    localDate: fromDateColumn(row.localDate),
+    timeZone: row.timeZone,
+    title: row.title,
+    notes: row.notes,
+    sets: row.sets.map((set) => ({
+      id: set.id,
+      position: set.position,
+      exerciseId: set.exerciseId,
+      exercise: {
+        id: set.exercise.id,
+        name: set.exercise.name,
+        isBodyweight: set.exercise.isBodyweight,
+        equipment: set.exercise.equipment,
+        builtIn: set.exercise.ownerId === null,
+        archived: set.exercise.archived,
+      },
+      reps: set.reps,
+      // toFixed(): plain notation always (toString may switch to exponents), every stored digit kept.
+      weightKg: set.weightKg.toFixed(),
+      weightUnit: set.weightUnit,
+      rpe: set.rpe === null ? null : set.rpe.toFixed(),
+      isWarmup: set.isWarmup,
+    })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }
 }
 
 /** The user's workouts, newest first. */
@@ -36,7 +68,7 @@ export async function listWorkouts(
   db: Db,
   userId: string,
   { page = 1, perPage = 20, date }: { page?: number; perPage?: number; date?: string } = {},
-): Promise<Page<WorkoutWithSets>> {
+): Promise<Page<Workout>> {
   const where: Prisma.WorkoutWhereInput = { userId, ...(date ? { localDate: dateColumn(date) } : {}) }
   const [total, items] = await Promise.all([
     db.workout.count({ where }),
@@ -48,22 +80,30 @@ export async function listWorkouts(
       include: withSets,
     }),
   ])
-  return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) }
+  return {
+    items: items.map(toWorkout),
+    total,
+    page,
+    perPage,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+  }
 }
 
 /** The user's workouts on one of their local dates, in the order they happened. */
-export async function workoutsOnDate(db: Db, userId: string, isoDate: string): Promise<WorkoutWithSets[]> {
-  return db.workout.findMany({
+export async function workoutsOnDate(db: Db, userId: string, isoDate: string): Promise<Workout[]> {
+  const rows = await db.workout.findMany({
     where: { userId, localDate: dateColumn(isoDate) },
     orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
     include: withSets,
   })
+  return rows.map(toWorkout)
 }
 
 /** One of the user's workouts, or null. */
-export async function findWorkout(db: Db, userId: string, id: string): Promise<WorkoutWithSets | null> {
+export async function findWorkout(db: Db, userId: string, id: string): Promise<Workout | null> {
   if (!isId(id)) return null
-  return db.workout.findFirst({ where: { id, userId }, include: withSets })
+  const row = await db.workout.findFirst({ where: { id, userId }, include: withSets })
+  return row ? toWorkout(row) : null
 }
 
 /** Creates a workout; throws WorkoutInputError (nothing written) when the input is not acceptable. */
@@ -90,7 +130,7 @@ export async function createWorkout(
     await insertSets(tx, userId, created.id, workout)
     return created.id
   })
-  return (await findWorkout(prisma, userId, id)) as WorkoutWithSets
+  return (await findWorkout(prisma, userId, id)) as Workout
 }
 
 /** Replaces a workout's fields and sets; null when the user has no such workout (nothing written). */
@@ -100,7 +140,7 @@ export async function replaceWorkout(
   id: string,
   input: WorkoutInput,
   now = new Date(),
-): Promise<WorkoutWithSets | null> {
+): Promise<Workout | null> {
   if (!isId(id)) return null
   const found = await prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({
@@ -145,18 +185,6 @@ export async function deleteWorkout(prisma: PrismaClient, userId: string, id: st
   })
 }
 
-/**
- * Bumps the user's data_version (the stats cache key) and reads their zone and unit. Updating the row
- * first also locks it, so two saves of the same lifter apply one after the other.
- */
-async function lockOwner(tx: Prisma.TransactionClient, userId: string) {
-  return tx.user.update({
-    where: { id: userId },
-    data: { dataVersion: { increment: 1 } },
-    select: { timeZone: true, unit: true },
-  })
-}
-
 async function prepare(
   tx: Prisma.TransactionClient,
   userId: string,
@@ -197,7 +225,12 @@ async function insertSets(
 }
 
 /** This file's functions bound to one lifter and the request's clock (request.lifter.workouts). */
-export function workoutStore(prisma: PrismaClient, userId: string, now: () => Date) {
+export function workoutStore(
+  prisma: PrismaClient,
+  owner: { id: string; unit: WeightUnit; timeZone: string },
+  now: () => Date,
+) {
+  const userId = owner.id
   return {
     list: (query?: { page?: number; perPage?: number; date?: string }) => listWorkouts(prisma, userId, query),
     onDate: (isoDate: string) => workoutsOnDate(prisma, userId, isoDate),
@@ -205,5 +238,7 @@ export function workoutStore(prisma: PrismaClient, userId: string, now: () => Da
     create: (input: WorkoutInput) => createWorkout(prisma, userId, input, now()),
     replace: (id: string, input: WorkoutInput) => replaceWorkout(prisma, userId, id, input, now()),
     delete: (id: string) => deleteWorkout(prisma, userId, id),
+    /** Every set ever logged, as CSV chunks (export.ts). */
+    exportCsv: () => exportSetsCsv(prisma, owner),
   }
 }

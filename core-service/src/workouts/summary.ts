@@ -1,14 +1,16 @@
 // How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
-import { Prisma } from '../generated/prisma/client.ts'
-import { formatWeight, type WeightUnit } from '../units.ts'
-import type { WorkoutWithSets } from './repository.ts'
+import { Decimal, formatWeight, type WeightUnit } from '../units.ts'
+import { describeLoading } from './plates.ts'
+import type { WorkoutSet } from './types.ts'
 
-type SetRow = WorkoutWithSets['sets'][number]
+type SetRow = WorkoutSet
 
 export interface SetLine {
   /** e.g. "3 × 5 @ 100 kg", "2 × 10 @ bodyweight + 10 kg", "1 × 3 @ 140 kg @ RPE 9" */
   text: string
   isWarmup: boolean
+  /** Barbell sets: the plates per side (plates.ts), e.g. "per side: 20 + 10 kg (20 kg bar)". */
+  plates: string | null
 }
 
 export interface ExerciseGroup {
@@ -21,22 +23,29 @@ export interface ExerciseGroup {
 }
 
 /** Σ reps × weight over working sets; warm-ups are preparation, not training volume. */
-export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[]): Prisma.Decimal {
+export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[]): Decimal {
   return sets.reduce(
-    (sum, s) => (s.isWarmup ? sum : sum.plus(new Prisma.Decimal(s.weightKg).times(s.reps))),
-    new Prisma.Decimal(0),
+    (sum, s) => (s.isWarmup ? sum : sum.plus(new Decimal(s.weightKg).times(s.reps))),
+    new Decimal(0),
   )
 }
 
 /** Volume for reading: whole units with thousands separators, e.g. "4,500 kg". */
-export function formatVolume(kg: Prisma.Decimal, unit: WeightUnit): string {
+export function formatVolume(kg: Decimal, unit: WeightUnit): string {
   return formatWeight(kg, unit, 'volume')
+}
+
+/** The working-set volume of some sets, for reading in `unit`: "4,500 kg". */
+export function setsVolume(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[], unit: WeightUnit): string {
+  return formatVolume(volumeKg(sets), unit)
 }
 
 function load(set: SetRow, unit: WeightUnit): string {
   const bodyweight = set.exercise.isBodyweight
   if (bodyweight)
-    return set.weightKg.isZero() ? 'bodyweight' : `bodyweight + ${formatWeight(set.weightKg, unit)}`
+    return new Decimal(set.weightKg).isZero()
+      ? 'bodyweight'
+      : `bodyweight + ${formatWeight(set.weightKg, unit)}`
   return formatWeight(set.weightKg, unit)
 }
 
@@ -44,7 +53,7 @@ function sameLine(a: SetRow, b: SetRow): boolean {
   return (
     a.reps === b.reps &&
     a.isWarmup === b.isWarmup &&
-    a.weightKg.equals(b.weightKg) &&
+    new Decimal(a.weightKg).equals(b.weightKg) &&
     String(a.rpe ?? '') === String(b.rpe ?? '')
   )
 }
@@ -66,8 +75,13 @@ export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
     }
     const lines = runs.map((run) => {
       const first = run[0] as SetRow
-      const rpe = first.rpe ? ` @ RPE ${new Prisma.Decimal(first.rpe).toString()}` : ''
-      return { text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`, isWarmup: first.isWarmup }
+      const rpe = first.rpe ? ` @ RPE ${new Decimal(first.rpe).toString()}` : ''
+      return {
+        text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`,
+        isWarmup: first.isWarmup,
+        // In the unit the weight was typed in: those are the plates the lifter put on.
+        plates: exercise.equipment === 'barbell' ? describeLoading(first.weightKg, first.weightUnit) : null,
+      }
     })
     return {
       exerciseId: exercise.id,
@@ -75,7 +89,7 @@ export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
       archived: exercise.archived,
       lines,
       setCount: rows.length,
-      volume: formatVolume(volumeKg(rows), unit),
+      volume: setsVolume(rows, unit),
     }
   })
 }

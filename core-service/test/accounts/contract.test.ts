@@ -33,7 +33,15 @@ t.test('the layout shows every nav link and a logout form with a CSRF token', as
   const home = await bob.page('/')
   t.equal(home.statusCode, 200)
   t.match(home.headers['content-type'], /text\/html/)
-  for (const href of ['/workouts/new', '/workouts', '/calendar', '/exercises', '/progress', '/settings']) {
+  for (const href of [
+    '/workouts/new',
+    '/workouts',
+    '/calendar',
+    '/exercises',
+    '/progress',
+    '/body-weight',
+    '/settings',
+  ]) {
     t.match(home.body, `href="${href}"`, `nav links to ${href}`)
   }
   t.match(home.body, /<form method="post" action="\/logout"[\s\S]*?name="_csrf" value="[^"]+"/)

@@ -29,6 +29,7 @@ t.test('as the stats login: reads work, writes, secrets and side doors fail', as
   )
   t.same(read.rows, [{ time_zone: 'UTC', unit: 'kg', data_version: 0 }], 'what stats needs stays readable')
   t.ok((await run('SELECT count(*) FROM workout_sets')).rows[0], 'training data is readable')
+  t.ok((await run('SELECT count(*) FROM body_weights')).rows[0], 'body weights are readable (the trend)')
 
   const refused: [string, string, RegExp][] = [
     ['password hashes', 'SELECT password_hash FROM users', /permission denied/],
@@ -41,6 +42,7 @@ t.test('as the stats login: reads work, writes, secrets and side doors fail', as
       `INSERT INTO exercises (id, name) VALUES (gen_random_uuid(), 'x')`,
       /permission denied|read-only/,
     ],
+    ['DELETE of body weights', 'DELETE FROM body_weights', /permission denied|read-only/],
     ['DELETE', 'DELETE FROM workout_sets', /permission denied|read-only/],
     ['TRUNCATE', 'TRUNCATE workouts', /permission denied|read-only/],
     ['temporary tables', 'CREATE TEMP TABLE loot (x int)', /permission denied|read-only/],

@@ -16,3 +16,22 @@ export function planOf(name: string, options: Partial<PlanOptions> = {}) {
 export async function* chunks(...parts: (string | Uint8Array)[]) {
   for (const p of parts) yield typeof p === 'string' ? new TextEncoder().encode(p) : p
 }
+
+/**
+ * A multipart/form-data body as a browser sends it (built by undici's FormData), for app.inject:
+ * `fields` in order, then the file under `fileField` (default "file").
+ */
+export async function multipart(
+  file: { name: string; content: string | Uint8Array } | null,
+  fields: Record<string, string> = {},
+  fileField = 'file',
+) {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  if (file) form.append(fileField, new Blob([file.content], { type: 'text/csv' }), file.name)
+  const request = new Request('http://localhost/', { method: 'POST', body: form })
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get('content-type')!,
+  }
+}

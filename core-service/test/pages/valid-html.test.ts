@@ -1,8 +1,10 @@
 // Every page core-service renders, as a guest and as a lifter with data, checked by a real HTML validator
 // (html-validate with its recommended rules): what browsers and assistive technology get is valid HTML.
+import { readFileSync } from 'node:fs'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { formatterFactory, HtmlValidate, type Message } from 'html-validate'
 import t, { type Test } from 'tap'
+import { fixture, multipart } from '../import/helpers.ts'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
 import { guestPost, type SignedInUser, signUp } from '../support/users.ts'
@@ -60,6 +62,14 @@ async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
       { exerciseId: own.id, reps: 3, weight: 120, rpe: 9.5 },
     ],
   })
+  // Two body-weight entries, one typed in lb, so the page lists and charts them.
+  await lifter.api('PUT', '/api/v1/body-weights/2026-01-04', {
+    weight: 81.35,
+    note: 'after <breakfast> & "coffee"',
+  })
+  await lifter.api('PATCH', '/api/v1/me', { unit: 'lb' })
+  await lifter.api('PUT', '/api/v1/body-weights/2026-01-05', { weight: 179.4 })
+  await lifter.api('PATCH', '/api/v1/me', { unit: 'kg' })
   return { lifter, own, workout, bench }
 }
 
@@ -131,6 +141,8 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
     ['calendar empty day', lifter.page('/calendar/2026-01-06')],
     ['progress dashboard', lifter.page('/progress')],
     ['progress of an exercise', lifter.page(`/progress/exercises/${bench}`)],
+    ['body weight, trend unavailable', lifter.page('/body-weight')],
+    ['relative strength, stats down', lifter.page(`/progress/exercises/${bench}/relative`)],
     ['404 signed in', lifter.page('/no-such-page'), 404],
     ['404 for a missing workout', lifter.page('/workouts/00000000-0000-4000-8000-000000000000'), 404],
     ['400 error page', lifter.page('/workouts?page=0'), 400],
@@ -189,6 +201,11 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
       403,
     ],
     ['token with errors', lifter.form('/settings/tokens', { name: '   ' }), 400],
+    [
+      'body weight with errors',
+      lifter.form('/body-weight', { date: '2999-01-01', weight: 'x', note: 'n'.repeat(501) }),
+      400,
+    ],
     ['settings showing a new token', lifter.form('/settings/tokens', { name: 'my script' }), 201],
   ]
   for (const [name, pending, status] of forms) await checkPage(t, name, pending, status)
@@ -198,6 +215,8 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
   const archived = await lifter.form(`/exercises/${own.id}/archive`, { archived: 'true' })
   t.equal(archived.statusCode, 303)
   await checkPage(t, 'archived exercise with a flash', lifter.page(`/exercises/${own.id}/edit`))
+  t.equal((await lifter.form('/body-weight', { date: '2026-01-06', weight: '80.5' })).statusCode, 303)
+  await checkPage(t, 'body weight with a flash', lifter.page('/body-weight'))
   for (let day = 1; day <= 20; day++) {
     const date = `2025-12-${String(day).padStart(2, '0')}T08:00:00Z`
     await logWorkout(lifter, { startedAt: date, sets: [{ exerciseId: bench, reps: 1, weight: 100 }] })
@@ -210,9 +229,18 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
 })
 
 t.test('a new lifter’s empty pages are valid HTML', async (t) => {
-  const { app } = await buildTestCore(t)
+  const { app, db } = await buildTestCore(t)
   const newcomer = await signUp(app, { unit: 'lb', timeZone: 'Pacific/Auckland' })
-  for (const url of ['/', '/workouts', '/workouts/new', '/calendar', '/calendar/2026-02-29', '/progress'])
+  for (const url of [
+    '/',
+    '/workouts',
+    '/workouts/new',
+    '/calendar',
+    '/calendar/2026-02-29',
+    '/progress',
+    '/body-weight',
+    `/progress/exercises/${(await catalog(testPrisma(t, db.url))).bench}/relative`,
+  ])
     await checkPage(
       t,
       `empty ${url}`,
@@ -233,6 +261,8 @@ t.test('progress pages with charts from a working stats service are valid HTML',
     'progress of an exercise, all time, Brzycki',
     lifter.page(`/progress/exercises/${bench}?range=all&formula=brzycki`),
   )
+  await checkPage(t, 'body weight with the trend', lifter.page('/body-weight'))
+  await checkPage(t, 'relative strength', lifter.page(`/progress/exercises/${bench}/relative?range=all`))
   // One stats endpoint failing: the rest of the page renders, that section shows the unavailable panel.
   fake.script = (_n, req) =>
     req.url?.includes('/volume') || req.url?.includes('/progression')
@@ -268,3 +298,49 @@ t.test('the validator really fails bad markup', async (t) => {
   ])
     t.ok(rules.has(rule), `${rule} reported`)
 })
+
+t.test(
+  'the import pages are valid HTML: upload form, its errors, a preview with decisions and unreadable rows',
+  async (t) => {
+    const { app } = await buildTestCore(t)
+    const lifter = await signUp(app, { timeZone: 'Europe/Ljubljana' })
+    const upload = async (name: string, fields: Record<string, string> = {}) => {
+      const body = await multipart({ name, content: readFileSync(fixture(name)) }, fields)
+      return app.inject({
+        method: 'POST',
+        url: `/import?_csrf=${encodeURIComponent(lifter.csrfToken)}`,
+        remoteAddress: lifter.remoteAddress,
+        headers: { cookie: lifter.cookie, accept: 'text/html', 'content-type': body.contentType },
+        payload: body.payload,
+      })
+    }
+    await checkPage(t, 'import form', lifter.page('/import'))
+    await checkPage(t, 'import of an unknown header', upload('wrong-header.csv'), 400)
+    await checkPage(
+      t,
+      'import with a format that does not fit',
+      upload('hevy-kg.csv', { format: 'fitnotes' }),
+      400,
+    )
+    for (const name of ['malformed-numbers.csv', 'strong-semicolon-unit.csv', 'hevy-lbs.csv']) {
+      const res = await upload(name)
+      t.equal(res.statusCode, 303, `${name} uploaded`)
+      await checkPage(t, `import preview of ${name}`, lifter.page(res.headers.location as string))
+    }
+    const res = await upload('hevy-kg.csv', { format: 'hevy' })
+    const preview = res.headers.location as string
+    await checkPage(t, 'import preview of hevy-kg.csv', lifter.page(preview))
+    await checkPage(
+      t,
+      'import preview with errors',
+      lifter.form(preview, {
+        exercise_0: 'nonsense',
+        exercise_3: 'custom',
+        muscleGroup_3: '',
+        equipment_3: 'x',
+        name_3: '',
+      }),
+      400,
+    )
+  },
+)

@@ -139,6 +139,56 @@ t.test('the exercise page: e1RM and heaviest lines, volume per session, PR table
   t.ok(fake.requests.some((r) => r.url.endsWith(`/records?exerciseId=${bench.id}`)))
 })
 
+t.test('the sessions table shows 20 sessions a page, newest first, with Newer/Older links', async (t) => {
+  const { app, fake, exercises } = await setup(t)
+  const alice = await signUp(app)
+  // 45 sessions, one a day from 2026-01-01: session n has n reps as its best, so rows are easy to tell.
+  const sessions = Array.from({ length: 45 }, (_, i) => ({
+    workoutId: `a1a1a1a1-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    date: `2026-${i < 31 ? '01' : '02'}-${String(i < 31 ? i + 1 : i - 30).padStart(2, '0')}`,
+    e1rmKg: 100,
+    heaviestKg: 80,
+    bestReps: i + 1,
+    volumeKg: 1000,
+    sets: 3,
+  }))
+  fake.script = (_n, req) => {
+    const url = req.url ?? ''
+    if (!url.includes('/progression')) return undefined
+    return { kind: 'json', body: { ...(fixtureFor(url) as object), sessions } }
+  }
+  const bestReps = (html: string) =>
+    [...html.matchAll(/<tr><td><a href="\/workouts\/[^"]+">[^<]+<\/a><\/td><td>3<\/td><td>(\d+)<\/td>/g)].map(
+      (m) => Number(m[1]),
+    )
+  const url = `/progress/exercises/${exercises.bench}`
+  const first = (await alice.page(`${url}?range=all`)).body
+  t.same(
+    bestReps(first),
+    Array.from({ length: 20 }, (_, i) => 45 - i),
+    'page 1: the newest 20',
+  )
+  t.match(first, /Page 1 of 3 · 45 sessions/)
+  t.notMatch(first, /rel="prev">← Newer/)
+  // (Handlebars escapes = and & in attributes.)
+  const decoded = first.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&')
+  t.match(
+    decoded,
+    /href="\/progress\/exercises\/[^"?]+\?range=all&formula=epley&page=2#sessions-heading" rel="next"/,
+  )
+  t.equal((first.match(/<circle /g) ?? []).length, 90, 'the charts still plot all 45 sessions (2 lines)')
+  const last = (await alice.page(`${url}?range=all&page=3`)).body
+  t.same(bestReps(last), [5, 4, 3, 2, 1], 'page 3: the oldest 5')
+  t.match(last, /Page 3 of 3/)
+  t.notMatch(last, /Older →/)
+  t.same(
+    bestReps((await alice.page(`${url}?range=all&page=99`)).body),
+    [5, 4, 3, 2, 1],
+    'past the end: last page',
+  )
+  t.equal((await alice.page(`${url}?page=0`)).statusCode, 400, 'page 0 is refused')
+})
+
 t.test('a bodyweight exercise shows reps progression and best reps at each weight', async (t) => {
   const { app, fake, prisma, exercises } = await setup(t)
   const alice = await signUp(app)

@@ -3,6 +3,7 @@
 // Line breaks and tabs stay allowed in notes, the one multi-line field.
 import t from 'tap'
 import { refusedCharacter } from '../../src/plugins/input-guard.ts'
+import { multipart } from '../import/helpers.ts'
 import { buildTestCore } from '../support/app.ts'
 import { guestPost, signUp } from '../support/users.ts'
 import { catalog, snapshot, testPrisma } from '../workouts/helpers.ts'
@@ -201,3 +202,52 @@ t.test('a NUL in a JSON property name is refused too; notes keep their line brea
   t.equal(titled.statusCode, 400, 'a title is one line')
   t.match(titled.json().message, 'body/title contains a control character (U+000A)')
 })
+
+t.test(
+  'imports: control characters in a file are unreadable rows; in the choices, a 400 naming the field',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const prisma = testPrisma(t, db.url)
+    const alice = await signUp(app)
+    const csv = [
+      'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes,Workout Notes',
+      '2024-05-01 18:00:00,Push,Bench Press,1,100,5,,',
+      '2024-05-01 18:00:00,Push,Bench\u0007Press,2,100,5,,',
+      '2024-05-01 18:00:00,Push,Bench Press,3,100,5,"bell\u0007",',
+      '2024-05-03 18:00:00,Pu\u001bll,Deadlift,1,140,5,,',
+      '2024-05-05 18:00:00,Legs,Squat,1,120,5,"two\nlines",',
+    ].join('\n')
+    const body = await multipart({ name: 'strong.csv', content: csv })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${alice.token}`, 'content-type': body.contentType },
+      payload: body.payload,
+    })
+    t.equal(res.statusCode, 201)
+    const preview = res.json()
+    t.same(preview.unreadable, [
+      { line: 3, reason: 'the exercise name holds a control character (U+0007)' },
+      { line: 4, reason: 'the note holds a control character (U+0007)' },
+      { line: 5, reason: 'the workout title holds a control character (U+001B)' },
+    ])
+    t.equal(preview.workouts, 2, 'Push with its one good set, and Legs (a note may hold a line break)')
+    t.equal(preview.sets, 2)
+    const before = await snapshot(prisma)
+    const refused = await alice.api('POST', `/api/v1/imports/${preview.id}/confirm`, {
+      choices: {
+        Squat: { create: { name: `Sq${NUL}uat`, muscleGroup: 'quadriceps', equipment: 'barbell' } },
+      },
+    })
+    t.equal(refused.statusCode, 400)
+    t.match(refused.json().message, /choices\/Squat\/create\/name contains a control character/)
+    t.same(await snapshot(prisma), before, 'nothing written')
+    const done = await alice.api('POST', `/api/v1/imports/${preview.id}/confirm`, {})
+    t.same(done.json().imported, 2)
+    const names = await prisma.exercise.findMany({
+      where: { ownerId: alice.user.id },
+      select: { name: true },
+    })
+    t.same(names, [], 'no exercise made from the bad name')
+  },
+)

@@ -139,5 +139,18 @@ export function fixtureFor(url: string): unknown {
       ],
     }
   }
+  if (rest === 'body-weight/trend') {
+    return {
+      ...common(userId),
+      from: '2025-11-30',
+      to: '2026-11-30',
+      halfLifeDays: 10,
+      points: [
+        { date: '2026-11-01', weight: 80, trend: 80 },
+        { date: '2026-11-11', weight: 82, trend: 81 },
+        { date: '2026-11-21', weight: 81.35, trend: 81.18 },
+      ],
+    }
+  }
   return { statusCode: 404, code: 'NOT_FOUND', message: 'no such route' }
 }

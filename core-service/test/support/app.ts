@@ -9,7 +9,12 @@ import { deleteRedisKeys } from './redis.ts'
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0'
 
-export async function buildTestCore(t: Test, overrides: Record<string, string> = {}) {
+/** `options.clock` fixes "now" for the whole app (fastify.clock, request.lifter.now) — see buildCore. */
+export async function buildTestCore(
+  t: Test,
+  overrides: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+) {
   const db: TestDatabase = await createTestDatabase()
   const config: CoreConfig = loadCoreConfig({
     DATABASE_URL: db.url,
@@ -21,7 +26,7 @@ export async function buildTestCore(t: Test, overrides: Record<string, string> =
     LOG_LEVEL: 'silent',
     ...overrides,
   })
-  const app = await buildCore(config)
+  const app = await buildCore(config, options)
   await app.ready()
   t.teardown(async () => {
     await app.close()

@@ -85,6 +85,7 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
     ['PUT', `/api/v1/workouts/${workout.id}`],
     ['POST', '/api/v1/exercises'],
     ['PATCH', `/api/v1/exercises/${squatVariant.id}`],
+    ['PUT', '/api/v1/body-weights/2026-01-10'],
   ] as const) {
     const res = await app.inject({
       method,
@@ -107,6 +108,9 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
     ['/api/v1/calendar?month=2026-13', /month must match pattern/],
     ['/api/v1/calendar?month=0000-01', /month must match pattern/],
     ['/api/v1/exercises/not-a-uuid', /params\/id must match format "uuid"/],
+    ['/api/v1/body-weights?from=2026-13-01', /from must match format "date"/],
+    ['/api/v1/body-weights?from=2026-02-01&to=2026-01-01', /from \(2026-02-01\) is after to/],
+    ['/api/v1/body-weights/yesterday', /params\/date must match format "date"/],
   ]
   for (const [url, message] of queries) {
     const res = await lifter.api('GET', url)
@@ -220,6 +224,23 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
     t.match(res.json().message, message)
   }
 
+  // Body weight (this lifter's unit is kg, zone Europe/Ljubljana).
+  const bodyWeights: [string, string, unknown, RegExp][] = [
+    ['no weight', '2026-01-11', {}, /weight is required/],
+    ['weight as text', '2026-01-11', { weight: 'eighty' }, /weight must be number/],
+    ['too light', '2026-01-11', { weight: 19.99 }, /weight must be >= 20/],
+    ['too heavy', '2026-01-11', { weight: 500.01 }, /weight: must be a number from 20 to 500 kg/],
+    ['three decimals', '2026-01-11', { weight: 80.001 }, /weight: must have at most 2 decimals/],
+    ['note very long', '2026-01-11', { weight: 80, note: LONG }, /note must not have more than 500/i],
+    ['future date', nextYear.slice(0, 10), { weight: 80 }, /date: cannot be after today/],
+    ['impossible date', '2026-02-30', { weight: 80 }, /params\/date must match format "date"/],
+  ]
+  for (const [what, date, body, message] of bodyWeights) {
+    const res = await lifter.api('PUT', `/api/v1/body-weights/${date}`, body)
+    t.equal(res.statusCode, 400, `PUT /api/v1/body-weights/${date}: ${what} → 400`)
+    t.match(res.json().message, message, `${what} says why`)
+  }
+
   // Forms: the page comes back (4xx) with the input kept and each message next to its field.
   const good = { exerciseId: bench, reps: '5', weight: '100' }
   const forms: [string, Record<string, string>, RegExp, RegExp][] = [
@@ -305,6 +326,21 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
       t.match(res.body, /Nothing was saved/)
     }
   }
+  for (const [what, fields, message] of [
+    ['weight as text', { date: '2026-01-12', weight: 'eighty' }, /id="weight-error">must be a number/],
+    [
+      'too heavy',
+      { date: '2026-01-12', weight: '501' },
+      /id="weight-error">must be a number from 20 to 500 kg/,
+    ],
+    ['future date', { date: nextYear.slice(0, 10), weight: '80' }, /id="date-error">cannot be after today/],
+  ] as const) {
+    const res = await lifter.form('/body-weight', fields)
+    t.equal(res.statusCode, 400, `POST /body-weight: ${what} → 400`)
+    t.match(res.body, message)
+    t.match(res.body, /Nothing was saved/)
+  }
+  t.equal((await lifter.form('/body-weight', { date: '2026-01-12', note: LONG })).statusCode, 400)
   // A body the form could never send (a field far too long) gets the error page, not a 500.
   const huge = await lifter.form('/workouts', { date: '2026-01-12', notes: LONG })
   t.equal(huge.statusCode, 400)

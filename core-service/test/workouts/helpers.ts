@@ -11,9 +11,9 @@ export function testPrisma(t: Test, url: string): PrismaClient {
   return prisma
 }
 
-/** Every workout, set, custom exercise and user version, in a stable order, as plain JSON. */
+/** Every workout, set, custom exercise, body-weight entry and user version, in a stable order, as plain JSON. */
 export async function snapshot(prisma: PrismaClient) {
-  const [users, exercises, workouts, sets] = await Promise.all([
+  const [users, exercises, workouts, sets, bodyWeights] = await Promise.all([
     prisma.user.findMany({
       select: { id: true, dataVersion: true, updatedAt: true },
       orderBy: { id: 'asc' },
@@ -21,8 +21,9 @@ export async function snapshot(prisma: PrismaClient) {
     prisma.exercise.findMany({ where: { ownerId: { not: null } }, orderBy: { id: 'asc' } }),
     prisma.workout.findMany({ orderBy: { id: 'asc' } }),
     prisma.workoutSet.findMany({ orderBy: { id: 'asc' } }),
+    prisma.bodyWeight.findMany({ orderBy: { id: 'asc' } }),
   ])
-  return JSON.parse(JSON.stringify({ users, exercises, workouts, sets }))
+  return JSON.parse(JSON.stringify({ users, exercises, workouts, sets, bodyWeights }))
 }
 
 export async function catalogId(prisma: PrismaClient, key: string): Promise<string> {

@@ -22,6 +22,11 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   })
   const w = workout.id
   const e = secretLift.id
+  const bodyWeight = await alice.api('PUT', '/api/v1/body-weights/2026-01-10', {
+    weight: 61.25,
+    note: 'Alice private session',
+  })
+  t.equal(bodyWeight.statusCode, 201)
   const before = await snapshot(prisma)
   const validSets = [{ exerciseId: bench, reps: 1, weight: 1 }]
   const formFields = workoutForm({ date: '2026-01-11', title: 'hijacked' }, [
@@ -45,6 +50,7 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     [`/exercises/${e}/rename`, { name: 'Mine now' }],
     [`/exercises/${e}/archive`, { archived: 'true' }],
     [`/exercises/${e}/delete`, {}],
+    ['/body-weight/2026-01-10/delete', {}],
   ]
   for (const [url, fields] of forms) {
     const res = await mallory.form(url, fields)
@@ -58,6 +64,8 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     ['PATCH', `/api/v1/exercises/${e}`, { name: 'Mine now' }],
     ['PATCH', `/api/v1/exercises/${e}`, { archived: true }],
     ['DELETE', `/api/v1/exercises/${e}`],
+    ['GET', '/api/v1/body-weights/2026-01-10'],
+    ['DELETE', '/api/v1/body-weights/2026-01-10'],
   ]
   for (const [method, url, body] of api) {
     const bearer = await mallory.api(method, url, body)
@@ -91,6 +99,8 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   t.notMatch((await mallory.page('/workouts')).body, /Alice private session/)
   t.notMatch((await mallory.api('GET', '/api/v1/export/sets.csv')).body, /Alice private session|Secret Lift/)
   t.notMatch((await mallory.page('/calendar/2026-01-10')).body, /Alice private session/)
+  t.notMatch((await mallory.page('/body-weight')).body, /Alice private session|61\.25/)
+  t.same((await mallory.api('GET', '/api/v1/body-weights')).json().items, [])
   t.notMatch((await mallory.page('/calendar?month=2026-01')).body, /has-workout/)
   const month = (await mallory.api('GET', '/api/v1/calendar?month=2026-01')).json()
   t.equal(month.days.find((d: { date: string }) => d.date === '2026-01-10').workouts, 0)
@@ -99,6 +109,7 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   // And Alice still sees all of it.
   t.equal((await alice.api('GET', `/api/v1/workouts/${w}`)).statusCode, 200)
   t.equal((await alice.page(`/exercises/${e}/edit`)).statusCode, 200)
+  t.equal((await alice.api('GET', '/api/v1/body-weights/2026-01-10')).json().weight, 61.25)
 })
 
 t.test('guests are sent to log in (pages) or get 401 (API)', async (t) => {
@@ -111,12 +122,23 @@ t.test('guests are sent to log in (pages) or get 401 (API)', async (t) => {
     '/exercises',
     '/calendar',
     '/calendar/2026-01-01',
+    '/body-weight',
+    '/import',
+    `/import/${id}`,
   ]) {
     const res = await app.inject({ url, headers: { accept: 'text/html' } })
     t.equal(res.statusCode, 303, `GET ${url}`)
     t.match(res.headers.location, /^\/login/)
   }
-  for (const url of ['/api/v1/workouts', `/api/v1/workouts/${id}`, '/api/v1/exercises', '/api/v1/calendar']) {
+  for (const url of [
+    '/api/v1/workouts',
+    `/api/v1/workouts/${id}`,
+    '/api/v1/exercises',
+    '/api/v1/calendar',
+    '/api/v1/body-weights',
+    '/api/v1/body-weights/2026-01-01',
+    `/api/v1/imports/${id}`,
+  ]) {
     const res = await app.inject({ url })
     t.equal(res.statusCode, 401, `GET ${url}`)
     t.equal(res.json().code, 'UNAUTHENTICATED')

@@ -75,6 +75,13 @@ t.test('the workout pages and the API tell the same story', async (t) => {
   t.match(removed.body, /name="sets\[0\]\[reps\]"[^>]*value="10"/, 'first row removed')
   const added = await lifter.form(`/workouts/${id}/edit`, { ...editFields, action: 'add' })
   t.equal((added.body.match(/data-set-row/g) ?? []).length, 6, 'three rows added')
+  // Enter without scripts presses the form's default button, "keep": the form again, as typed, unsaved.
+  const form = (await lifter.page(`/workouts/${id}/edit`)).body
+  const firstSubmit = /<button type="submit"[^>]*>/.exec(form.slice(form.indexOf('data-workout-form')))?.[0]
+  t.match(firstSubmit, /value="keep"/, 'the default (first) submit button only keeps editing')
+  const kept = await lifter.form(`/workouts/${id}/edit`, { ...editFields, action: 'keep' })
+  t.equal(kept.statusCode, 200)
+  t.match(kept.body, /name="sets\[2\]\[weight\]"[^>]*value="90"/, 'values kept as typed')
   t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 4, 'nothing saved by row buttons')
 
   // Save the edit.
@@ -140,6 +147,8 @@ t.test('/apidocs documents the training API with schemas, and its example works'
     '/api/v1/workouts': ['get', 'post'],
     '/api/v1/workouts/{id}': ['get', 'put', 'delete'],
     '/api/v1/calendar': ['get'],
+    '/api/v1/body-weights': ['get'],
+    '/api/v1/body-weights/{date}': ['get', 'put', 'delete'],
   })) {
     for (const method of methods) {
       const op = doc.paths[path]?.[method]
@@ -152,7 +161,7 @@ t.test('/apidocs documents the training API with schemas, and its example works'
     }
   }
   t.notOk(
-    Object.keys(doc.paths).some((p) => p.startsWith('/workouts')),
+    Object.keys(doc.paths).some((p) => p.startsWith('/workouts') || p.startsWith('/body-weight')),
     'pages are not in the API docs',
   )
   // The documented example body, with a real exercise id, is accepted as is.

@@ -146,25 +146,29 @@ t.test(
     const preUpgrade = newestDump()
 
     const upgrade = upgradeDir(
-      '29990101000000_body_weights',
-      `CREATE TABLE "body_weights" (
+      '29990101000000_waist_measurements',
+      `CREATE TABLE "waist_measurements" (
        "id" UUID PRIMARY KEY, "user_id" UUID NOT NULL, "kg" DECIMAL(5,1) NOT NULL,
-       CONSTRAINT "body_weights_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE);
-     INSERT INTO "body_weights" VALUES (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 80.5);`,
+       CONSTRAINT "waist_measurements_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE);
+     INSERT INTO "waist_measurements" VALUES (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 80.5);`,
     )
-    t.same(await applyMigrations(url, upgrade), ['29990101000000_body_weights'], 'the upgrade applies')
-    t.ok((await tables(url)).includes('body_weights'))
+    t.same(await applyMigrations(url, upgrade), ['29990101000000_waist_measurements'], 'the upgrade applies')
+    t.ok((await tables(url)).includes('waist_measurements'))
 
     const rolledBack = await restore(url, path.join(backups, preUpgrade))
     t.equal(rolledBack.code, 0, rolledBack.output)
-    t.notOk((await tables(url)).includes('body_weights'), 'the table the upgrade added is gone')
+    t.notOk((await tables(url)).includes('waist_measurements'), 'the table the upgrade added is gone')
     const names = (await migrationStatus(url, upgrade)).map((m) => `${m.state} ${m.name}`)
-    t.match(names.at(-1), 'pending 29990101000000_body_weights', 'and the upgrade is pending again')
+    t.match(names.at(-1), 'pending 29990101000000_waist_measurements', 'and the upgrade is pending again')
     const statsUrl = withUser(url, 'liftlog_stats_upgrade', 'stats-password')
     t.equal((await queryDatabase(statsUrl, 'SELECT 1 FROM users')).length, 1, 'stats still reads')
 
     // The fixed release upgrades the rolled-back database cleanly.
-    t.same(await applyMigrations(url, upgrade), ['29990101000000_body_weights'], 'the upgrade applies again')
+    t.same(
+      await applyMigrations(url, upgrade),
+      ['29990101000000_waist_measurements'],
+      'the upgrade applies again',
+    )
   },
 )
 

@@ -1,6 +1,7 @@
 // The /v1 API: every route behind the internal-token check, registered explicitly, and read-only.
 import type { FastifyInstance } from 'fastify'
 import { requireInternalToken } from '../plugins/internal-auth.ts'
+import bodyWeightTrendRoutes from './body-weight-trend.ts'
 import breakdownRoutes from './breakdown.ts'
 import calendarRoutes from './calendar.ts'
 import { rejectOtherMethods } from './get-only.ts'
@@ -27,5 +28,6 @@ export default async function v1Routes(fastify: FastifyInstance, options: { toke
   await fastify.register(recordsRoutes)
   await fastify.register(breakdownRoutes)
   await fastify.register(calendarRoutes)
+  await fastify.register(bodyWeightTrendRoutes)
   for (const path of getPaths) rejectOtherMethods(fastify, path)
 }

@@ -15,6 +15,7 @@ const ROUTES = [
   '/v1/users/{userId}/records/recent',
   '/v1/users/{userId}/breakdown',
   '/v1/users/{userId}/calendar',
+  '/v1/users/{userId}/body-weight/trend',
 ]
 const USER = '00000000-0000-4000-8000-000000000000'
 const EXERCISE = '00000000-0000-4000-8000-000000000001'

@@ -82,6 +82,25 @@ export class Fixtures {
     return rows[0]!.time_zone
   }
 
+  /** A body-weight entry of a local date, typed in kg or lb (stored as exact kilograms, as core does). */
+  async bodyWeight(userId: string, date: string, weight: { kg?: number; lb?: number }): Promise<void> {
+    const unit = weight.lb === undefined ? 'kg' : 'lb'
+    await this.client.query('BEGIN')
+    try {
+      await this.client.query(
+        `INSERT INTO body_weights (id, user_id, local_date, weight_kg, weight_unit)
+         VALUES ($1, $2, $3, CASE WHEN $5 = 'lb' THEN $4::numeric * 0.45359237 ELSE $4::numeric END, $5::"WeightUnit")
+         ON CONFLICT (user_id, local_date) DO UPDATE SET weight_kg = EXCLUDED.weight_kg, weight_unit = EXCLUDED.weight_unit`,
+        [randomUUID(), userId, date, weight.lb ?? weight.kg, unit],
+      )
+      await this.client.query('UPDATE users SET data_version = data_version + 1 WHERE id = $1', [userId])
+      await this.client.query('COMMIT')
+    } catch (error) {
+      await this.client.query('ROLLBACK')
+      throw error
+    }
+  }
+
   /** A workout starting at `startedAt` (ISO with offset, or UTC 'Z'), local_date in the lifter's zone. */
   async workout(
     userId: string,

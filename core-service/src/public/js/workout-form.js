@@ -50,20 +50,46 @@
     }
   }
 
-  function addRow() {
-    const last = rows().at(-1)
-    if (!last) return
-    const copy = last.cloneNode(true)
-    clearRow(copy)
-    // The new set starts on the previous set's exercise (the select keeps its value when cloned only
-    // if we copy it): consecutive sets are usually of the same exercise.
-    const lastSelect = last.querySelector('select[data-field]')
-    const copySelect = copy.querySelector('select[data-field]')
-    if (lastSelect && copySelect) copySelect.value = lastSelect.value
-    list.appendChild(copy)
-    renumber()
-    copy.querySelector('[data-field="reps"]')?.focus()
+  const field = (row, name) => row.querySelector(`[data-field="${name}"]`)
+
+  /** The last row with reps or a weight typed in: the set a new one continues from. */
+  function lastTyped() {
+    return rows()
+      .reverse()
+      .find((row) => field(row, 'reps')?.value || field(row, 'weight')?.value)
   }
+
+  // "+ Add set": a new set right after the last one typed, with its exercise, reps and weight (and the
+  // unit it was typed in), so a lifter repeating a set only confirms it; RPE and warm-up start empty.
+  function addRow() {
+    const source = lastTyped() ?? rows().at(-1)
+    if (!source) return
+    const copy = source.cloneNode(true)
+    clearRow(copy)
+    for (const name of ['exerciseId', 'reps', 'weight', 'unit']) {
+      const from = field(source, name)
+      const to = field(copy, name)
+      if (from && to) to.value = from.value
+    }
+    const unitLabel = source.querySelector('[data-unit-label]')?.textContent
+    for (const label of copy.querySelectorAll('[data-unit-label]')) label.textContent = unitLabel ?? ''
+    source.after(copy)
+    renumber()
+    field(copy, 'reps')?.focus()
+  }
+
+  // Enter (a phone's "Go"/"Next" key) in a field moves to the next field instead of submitting: the
+  // workout is saved only by its Save button.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing) return
+    const target = event.target
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return
+    event.preventDefault()
+    const fields = Array.from(
+      form.querySelectorAll('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea'),
+    ).filter((el) => el.offsetParent !== null)
+    fields[fields.indexOf(target) + 1]?.focus()
+  })
 
   form.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target.closest('button') : null

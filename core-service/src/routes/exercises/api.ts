@@ -1,17 +1,11 @@
 // Exercises under /api/v1/exercises: the built-in catalog and your own, to list, read, create, rename,
-// archive and delete. The pages are ./pages.ts.
+// archive and delete. The pages are ./pages.ts. Registered inside a signedIn scope (app.ts): handlers go
+// through request.lifter.exercises.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../../api-errors.ts'
 import { NotFound } from '../../errors.ts'
 import { exerciseJson } from '../../exercises/json.ts'
-import {
-  changeExercise,
-  createExercise,
-  deleteExercise,
-  findExercise,
-  listExercises,
-} from '../../exercises/repository.ts'
 import {
   CreateExerciseBody,
   ExerciseList,
@@ -23,8 +17,6 @@ import {
 
 export default async function exerciseApi(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
 
   const tags = ['exercises']
   const conflict = errorResponse(
@@ -34,7 +26,6 @@ export default async function exerciseApi(app: FastifyInstance) {
   fastify.get(
     '/api/v1/exercises',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -49,7 +40,7 @@ export default async function exerciseApi(app: FastifyInstance) {
     },
     async (request) => {
       const { q, muscleGroup, equipment, category, includeArchived } = request.query
-      const items = await listExercises(prisma, request.user!.id, {
+      const items = await request.lifter.exercises.list({
         q,
         muscleGroup,
         equipment,
@@ -63,7 +54,6 @@ export default async function exerciseApi(app: FastifyInstance) {
   fastify.get(
     '/api/v1/exercises/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -77,7 +67,7 @@ export default async function exerciseApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const exercise = await findExercise(prisma, request.user!.id, request.params.id)
+      const exercise = await request.lifter.exercises.find(request.params.id)
       if (!exercise) throw new NotFound('exercise')
       return exerciseJson(exercise)
     },
@@ -86,7 +76,6 @@ export default async function exerciseApi(app: FastifyInstance) {
   fastify.post(
     '/api/v1/exercises',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -101,7 +90,7 @@ export default async function exerciseApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await createExercise(prisma, request.user!.id, request.body)
+      const created = await request.lifter.exercises.create(request.body)
       reply.code(201).header('location', `/api/v1/exercises/${created.id}`)
       return exerciseJson(created)
     },
@@ -110,7 +99,6 @@ export default async function exerciseApi(app: FastifyInstance) {
   fastify.patch(
     '/api/v1/exercises/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -130,7 +118,7 @@ export default async function exerciseApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const updated = await changeExercise(prisma, request.user!.id, request.params.id, request.body)
+      const updated = await request.lifter.exercises.change(request.params.id, request.body)
       if (!updated) throw new NotFound('exercise')
       return exerciseJson(updated)
     },
@@ -139,7 +127,6 @@ export default async function exerciseApi(app: FastifyInstance) {
   fastify.delete(
     '/api/v1/exercises/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -157,7 +144,7 @@ export default async function exerciseApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      if (!(await deleteExercise(prisma, request.user!.id, request.params.id))) throw new NotFound('exercise')
+      if (!(await request.lifter.exercises.delete(request.params.id))) throw new NotFound('exercise')
       return reply.code(204).send(null)
     },
   )

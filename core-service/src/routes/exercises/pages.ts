@@ -1,25 +1,16 @@
 // Exercise pages: the catalog (browse, filter, search, create your own) and an edit page for your own
-// (rename, archive, delete when unused). The JSON twin is ./api.ts.
+// (rename, archive, delete when unused). The JSON twin is ./api.ts. Registered inside a signedIn scope
+// (app.ts): handlers go through request.lifter.exercises.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
-import type { CurrentUser } from '../../accounts/current-user.ts'
 import { NotFound } from '../../errors.ts'
 import { type CreateFormValues, checkCreateForm, createInputFromForm } from '../../exercises/form.ts'
 import { equipmentLabels, exerciseJson } from '../../exercises/json.ts'
-import {
-  changeExercise,
-  createExercise,
-  deleteExercise,
-  type ExerciseFilter,
-  findExercise,
-  listExercises,
-  muscleGroups,
-  setsUsing,
-} from '../../exercises/repository.ts'
 import { categories, equipments } from '../../exercises/schemas.ts'
+import type { Exercise, ExerciseFilter } from '../../exercises/types.ts'
 import { type FieldErrors, fieldErrors } from '../../forms.ts'
-import type { Exercise } from '../../generated/prisma/client.ts'
+import type { Lifter } from '../../lifter.ts'
 import { categoryLabel } from '../../workouts/form.ts'
 import { STYLES } from '../../workouts/page-data.ts'
 
@@ -51,12 +42,10 @@ const ArchiveForm = Type.Object({
 
 export default async function exercisePages(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
 
   async function renderCatalog(
     reply: FastifyReply,
-    user: CurrentUser,
+    lifter: Lifter,
     query: { q?: string; muscleGroup?: string; equipment?: string; archived?: string },
     form: { values?: CreateFormValues; errors?: FieldErrors } = {},
   ) {
@@ -68,8 +57,8 @@ export default async function exercisePages(app: FastifyInstance) {
       includeArchived: query.archived === 'on',
     }
     const [exercises, groups] = await Promise.all([
-      listExercises(prisma, user.id, filter),
-      muscleGroups(prisma, user.id),
+      lifter.exercises.list(filter),
+      lifter.exercises.muscleGroups(),
     ])
     const filtered = Boolean(filter.q || filter.muscleGroup || filter.equipment)
     return reply.viewAsync('pages/exercises.hbs', {
@@ -81,7 +70,7 @@ export default async function exercisePages(app: FastifyInstance) {
         ...exerciseJson(e),
         categoryLabel: categoryLabel(e.category),
         equipmentLabel: equipmentLabels[e.equipment],
-        editHref: e.ownerId ? `/exercises/${e.id}/edit` : null,
+        editHref: e.builtIn ? null : `/exercises/${e.id}/edit`,
       })),
       muscleGroups: groups,
       categories: categories.map((value) => ({ value, label: categoryLabel(value) })),
@@ -93,12 +82,12 @@ export default async function exercisePages(app: FastifyInstance) {
 
   async function renderEdit(
     reply: FastifyReply,
-    user: CurrentUser,
+    lifter: Lifter,
     exercise: Exercise,
     errors: FieldErrors = {},
     name?: string,
   ) {
-    const used = await setsUsing(prisma, user.id, exercise.id)
+    const used = await lifter.exercises.setsUsing(exercise.id)
     return reply.viewAsync('pages/exercises-edit.hbs', {
       title: `Edit ${exercise.name}`,
       styles: [STYLES],
@@ -114,41 +103,40 @@ export default async function exercisePages(app: FastifyInstance) {
   }
 
   /** The user's own exercise for the edit pages; built-ins and other people's are "not found". */
-  async function ownExercise(user: CurrentUser, id: string): Promise<Exercise> {
-    const exercise = await findExercise(prisma, user.id, id)
-    if (!exercise || exercise.ownerId !== user.id) throw new NotFound('exercise')
+  async function ownExercise(lifter: Lifter, id: string): Promise<Exercise> {
+    const exercise = await lifter.exercises.findOwn(id)
+    if (!exercise) throw new NotFound('exercise')
     return exercise
   }
 
   fastify.get(
     '/exercises',
     {
-      ...auth,
       schema: { hide: true, summary: 'Exercise catalog', querystring: PageQuery, response: HtmlPage },
     },
-    async (request, reply) => renderCatalog(reply, request.user!, request.query),
+    async (request, reply) => renderCatalog(reply, request.lifter, request.query),
   )
 
   fastify.post(
     '/exercises',
-    { ...auth, schema: { hide: true, summary: 'Create an exercise', body: CreateForm } },
+    { schema: { hide: true, summary: 'Create an exercise', body: CreateForm } },
     async (request, reply) => {
-      const user = request.user!
+      const lifter = request.lifter
       const values = request.body
       const errors = checkCreateForm(values)
       if (Object.keys(errors).length > 0) {
         reply.code(400)
-        return renderCatalog(reply, user, {}, { values, errors })
+        return renderCatalog(reply, lifter, {}, { values, errors })
       }
       try {
-        const created = await createExercise(prisma, user.id, createInputFromForm(values))
+        const created = await lifter.exercises.create(createInputFromForm(values))
         reply.flash(`Added “${created.name}”.`)
         return reply.redirect(`/exercises?q=${encodeURIComponent(created.name)}`, 303)
       } catch (err) {
         const errs = fieldErrors(err)
         if (!errs) throw err
         reply.code((err as { statusCode?: number }).statusCode ?? 400)
-        return renderCatalog(reply, user, {}, { values, errors: errs })
+        return renderCatalog(reply, lifter, {}, { values, errors: errs })
       }
     },
   )
@@ -156,32 +144,31 @@ export default async function exercisePages(app: FastifyInstance) {
   fastify.get(
     '/exercises/:id/edit',
     {
-      ...auth,
       schema: { hide: true, summary: 'Edit one of your exercises', params: PageParams, response: HtmlPage },
     },
     async (request, reply) =>
-      renderEdit(reply, request.user!, await ownExercise(request.user!, request.params.id)),
+      renderEdit(reply, request.lifter, await ownExercise(request.lifter, request.params.id)),
   )
 
   fastify.post(
     '/exercises/:id/rename',
-    { ...auth, schema: { hide: true, summary: 'Rename an exercise', params: PageParams, body: RenameForm } },
+    { schema: { hide: true, summary: 'Rename an exercise', params: PageParams, body: RenameForm } },
     async (request, reply) => {
-      const user = request.user!
-      const exercise = await ownExercise(user, request.params.id)
+      const lifter = request.lifter
+      const exercise = await ownExercise(lifter, request.params.id)
       const name = request.body.name?.trim() ?? ''
       const problem = !name ? 'enter a name' : name.length > 80 ? 'use at most 80 characters' : null
       if (problem) {
         reply.code(400)
-        return renderEdit(reply, user, exercise, { name: problem }, request.body.name)
+        return renderEdit(reply, lifter, exercise, { name: problem }, request.body.name)
       }
       try {
-        await changeExercise(prisma, user.id, exercise.id, { name })
+        await lifter.exercises.change(exercise.id, { name })
       } catch (err) {
         const errs = fieldErrors(err)
         if (!errs) throw err
         reply.code((err as { statusCode?: number }).statusCode ?? 400)
-        return renderEdit(reply, user, exercise, errs, name)
+        return renderEdit(reply, lifter, exercise, errs, name)
       }
       reply.flash('Renamed.')
       return reply.redirect(`/exercises/${exercise.id}/edit`, 303)
@@ -191,7 +178,6 @@ export default async function exercisePages(app: FastifyInstance) {
   fastify.post(
     '/exercises/:id/archive',
     {
-      ...auth,
       schema: {
         hide: true,
         summary: 'Archive or restore an exercise',
@@ -200,10 +186,10 @@ export default async function exercisePages(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = request.user!
-      const exercise = await ownExercise(user, request.params.id)
+      const lifter = request.lifter
+      const exercise = await ownExercise(lifter, request.params.id)
       const archived = request.body.archived !== 'false'
-      await changeExercise(prisma, user.id, exercise.id, { archived })
+      await lifter.exercises.change(exercise.id, { archived })
       reply.flash(
         archived
           ? `Archived “${exercise.name}”: it keeps its history but leaves the pickers.`
@@ -215,16 +201,16 @@ export default async function exercisePages(app: FastifyInstance) {
 
   fastify.post(
     '/exercises/:id/delete',
-    { ...auth, schema: { hide: true, summary: 'Delete an unused exercise', params: PageParams } },
+    { schema: { hide: true, summary: 'Delete an unused exercise', params: PageParams } },
     async (request, reply) => {
-      const user = request.user!
-      const exercise = await ownExercise(user, request.params.id)
+      const lifter = request.lifter
+      const exercise = await ownExercise(lifter, request.params.id)
       try {
-        await deleteExercise(prisma, user.id, exercise.id)
+        await lifter.exercises.delete(exercise.id)
       } catch (err) {
         if ((err as { statusCode?: number }).statusCode !== 409) throw err
         reply.code(409)
-        return renderEdit(reply, user, exercise, { _form: (err as Error).message })
+        return renderEdit(reply, lifter, exercise, { _form: (err as Error).message })
       }
       reply.flash(`Deleted “${exercise.name}”.`)
       return reply.redirect('/exercises', 303)

@@ -1,20 +1,12 @@
 // Workouts under /api/v1/workouts (list, read, log, replace, delete) and the CSV export of all sets.
-// The pages are ./pages.ts.
+// The pages are ./pages.ts. Registered inside a signedIn scope (app.ts): handlers go through
+// request.lifter.workouts.
 import { Readable } from 'node:stream'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../../api-errors.ts'
 import { NotFound } from '../../errors.ts'
-import { exportSetsCsv } from '../../workouts/export.ts'
 import { workoutJson, workoutSummaryJson } from '../../workouts/json.ts'
-import { todayIn } from '../../workouts/local-time.ts'
-import {
-  createWorkout,
-  deleteWorkout,
-  findWorkout,
-  listWorkouts,
-  replaceWorkout,
-} from '../../workouts/repository.ts'
 import {
   WorkoutBody,
   WorkoutList,
@@ -25,15 +17,11 @@ import {
 
 export default async function workoutApi(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
-
   const tags = ['workouts']
 
   fastify.get(
     '/api/v1/workouts',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -48,9 +36,9 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const user = request.user!
+      const { user, workouts } = request.lifter
       const { page, perPage, date } = request.query
-      const result = await listWorkouts(prisma, user.id, { page, perPage, date })
+      const result = await workouts.list({ page, perPage, date })
       return { ...result, items: result.items.map((w) => workoutSummaryJson(w, user.unit)) }
     },
   )
@@ -59,7 +47,6 @@ export default async function workoutApi(app: FastifyInstance) {
   app.get(
     '/api/v1/export/sets.csv',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -78,20 +65,19 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = request.user!
-      const filename = `liftlog-${user.username}-${todayIn(user.timeZone)}.csv`
+      const lifter = request.lifter
+      const filename = `liftlog-${lifter.user.username}-${lifter.today()}.csv`
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
         .header('cache-control', 'no-store')
-        .send(Readable.from(exportSetsCsv(prisma, user)))
+        .send(Readable.from(lifter.workouts.exportCsv()))
     },
   )
 
   fastify.get(
     '/api/v1/workouts/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -105,8 +91,8 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const user = request.user!
-      const workout = await findWorkout(prisma, user.id, request.params.id)
+      const { user, workouts } = request.lifter
+      const workout = await workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
       return workoutJson(workout, user.unit)
     },
@@ -115,7 +101,6 @@ export default async function workoutApi(app: FastifyInstance) {
   fastify.post(
     '/api/v1/workouts',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -131,11 +116,11 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = request.user!
+      const { user, workouts, now } = request.lifter
       const body = request.body
-      const workout = await createWorkout(prisma, user.id, {
+      const workout = await workouts.create({
         ...body,
-        startedAt: body.startedAt ? new Date(body.startedAt) : new Date(),
+        startedAt: body.startedAt ? new Date(body.startedAt) : now(),
       })
       reply.code(201).header('location', `/api/v1/workouts/${workout.id}`)
       return workoutJson(workout, user.unit)
@@ -145,7 +130,6 @@ export default async function workoutApi(app: FastifyInstance) {
   fastify.put(
     '/api/v1/workouts/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -163,11 +147,11 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const user = request.user!
+      const { user, workouts } = request.lifter
       const body = request.body
-      const existing = await findWorkout(prisma, user.id, request.params.id)
+      const existing = await workouts.find(request.params.id)
       if (!existing) throw new NotFound('workout')
-      const workout = await replaceWorkout(prisma, user.id, existing.id, {
+      const workout = await workouts.replace(existing.id, {
         ...body,
         // Without startedAt the workout keeps its time.
         startedAt: body.startedAt ? new Date(body.startedAt) : existing.startedAt,
@@ -180,7 +164,6 @@ export default async function workoutApi(app: FastifyInstance) {
   fastify.delete(
     '/api/v1/workouts/:id',
     {
-      ...auth,
       schema: {
         tags,
         security,
@@ -194,7 +177,7 @@ export default async function workoutApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      if (!(await deleteWorkout(prisma, request.user!.id, request.params.id))) throw new NotFound('workout')
+      if (!(await request.lifter.workouts.delete(request.params.id))) throw new NotFound('workout')
       return reply.code(204).send(null)
     },
   )

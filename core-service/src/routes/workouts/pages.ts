@@ -1,12 +1,12 @@
-// Workout pages: log, list, read, edit, repeat and delete. Handlers stay thin: the repository scopes every
-// query by the signed-in user and does each write in one transaction; the form module turns flat form
-// fields into the same input the API (./api.ts) takes.
+// Workout pages: log, list, read, edit, repeat and delete. Handlers stay thin: request.lifter.workouts
+// scopes every query by the signed-in lifter and does each write in one transaction (the routes are
+// registered inside a signedIn scope, app.ts); the form module turns flat form fields into the same input
+// the API (./api.ts) takes.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
-import type { CurrentUser } from '../../accounts/current-user.ts'
 import { NotFound } from '../../errors.ts'
-import { listExercises } from '../../exercises/repository.ts'
+import type { Lifter } from '../../lifter.ts'
 import {
   applyRowAction,
   BLANK_ROWS,
@@ -21,23 +21,9 @@ import {
   valuesFromWorkout,
 } from '../../workouts/form.ts'
 import { type FieldErrors, workoutFieldErrors } from '../../workouts/input.ts'
-import {
-  formatWorkoutTime,
-  fromDateColumn,
-  isRealDate,
-  todayIn,
-  workoutZone,
-} from '../../workouts/local-time.ts'
-import { STYLES, workoutCard } from '../../workouts/page-data.ts'
-import {
-  createWorkout,
-  deleteWorkout,
-  findWorkout,
-  listWorkouts,
-  replaceWorkout,
-  type WorkoutWithSets,
-} from '../../workouts/repository.ts'
-import { formatVolume, groupSets, volumeKg } from '../../workouts/summary.ts'
+import { isRealDate, workoutZone } from '../../workouts/local-time.ts'
+import { STYLES, workoutCard, workoutDetail } from '../../workouts/page-data.ts'
+import type { Workout } from '../../workouts/types.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
@@ -55,16 +41,15 @@ const ListPageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 10
 const PER_PAGE = 20
 export default async function workoutPages(app: FastifyInstance) {
   const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
-  const { prisma } = fastify
-  const auth = { onRequest: fastify.requireUser }
 
   async function renderForm(
     reply: FastifyReply,
-    user: CurrentUser,
-    form: { values: FormValues; errors?: FieldErrors; workout?: WorkoutWithSets; minimumRows?: number },
+    lifter: Lifter,
+    form: { values: FormValues; errors?: FieldErrors; workout?: Workout; minimumRows?: number },
   ) {
+    const { user } = lifter
     const errors = form.errors ?? {}
-    const exercises = await listExercises(prisma, user.id, { includeArchived: true })
+    const exercises = await lifter.exercises.list({ includeArchived: true })
     const used = new Set(form.values.rows.map((r) => r.exerciseId))
     const editing = form.workout
     return reply.viewAsync('pages/workouts-form.hbs', {
@@ -80,7 +65,7 @@ export default async function workoutPages(app: FastifyInstance) {
       unit: user.unit,
       // An old workout is edited in the zone it was logged in; say so when that is not the lifter's now.
       zoneLabel: editing && workoutZone(editing, user.timeZone) !== user.timeZone ? editing.timeZone : null,
-      today: todayIn(user.timeZone),
+      today: lifter.today(),
       scripts: ['/static/js/workout-form.js'],
       styles: [STYLES],
     })
@@ -89,14 +74,14 @@ export default async function workoutPages(app: FastifyInstance) {
   /** Saves the form or, for a row button, shows it again rearranged. */
   async function handleForm(
     reply: FastifyReply,
-    user: CurrentUser,
+    lifter: Lifter,
     body: FormBody,
-    save: (values: FormValues) => Promise<WorkoutWithSets | null>,
-    workout?: WorkoutWithSets,
+    save: (values: FormValues) => Promise<Workout | null>,
+    workout?: Workout,
   ) {
     const values = readForm(body)
     const rearranged = applyRowAction(values, typeof body.action === 'string' ? body.action : undefined)
-    if (rearranged) return renderForm(reply, user, { values: rearranged, workout, minimumRows: 1 })
+    if (rearranged) return renderForm(reply, lifter, { values: rearranged, workout, minimumRows: 1 })
     const filled = filledRows(values)
     try {
       const saved = await save(filled)
@@ -107,19 +92,18 @@ export default async function workoutPages(app: FastifyInstance) {
       const errors = workoutFieldErrors(err)
       if (!errors) throw err
       reply.code(400)
-      return renderForm(reply, user, { values: filled, errors, workout })
+      return renderForm(reply, lifter, { values: filled, errors, workout })
     }
   }
 
   fastify.get(
     '/workouts',
     {
-      ...auth,
       schema: { hide: true, summary: 'Workout list', querystring: ListPageQuery, response: HtmlPage },
     },
     async (request, reply) => {
-      const user = request.user!
-      const page = await listWorkouts(prisma, user.id, { page: request.query.page, perPage: PER_PAGE })
+      const { user, workouts } = request.lifter
+      const page = await workouts.list({ page: request.query.page, perPage: PER_PAGE })
       return reply.viewAsync('pages/workouts-list.hbs', {
         title: 'Workouts',
         styles: [STYLES],
@@ -136,27 +120,27 @@ export default async function workoutPages(app: FastifyInstance) {
   fastify.get(
     '/workouts/new',
     {
-      ...auth,
       schema: { hide: true, summary: 'New workout form', querystring: NewQuery, response: HtmlPage },
     },
     async (request, reply) => {
-      const user = request.user!
+      const lifter = request.lifter
+      const { user } = lifter
       // A day from the calendar, if it is one a workout can be logged on (not in the future).
       const { date: asked } = request.query
-      const date = asked && isRealDate(asked) && asked <= todayIn(user.timeZone) ? asked : undefined
+      const date = asked && isRealDate(asked) && asked <= lifter.today() ? asked : undefined
+      const now = newValues(user.timeZone, lifter.now(), date)
       if (request.query.repeat) {
-        const source = await findWorkout(prisma, user.id, request.query.repeat)
+        const source = await lifter.workouts.find(request.query.repeat)
         if (!source) throw new NotFound('workout')
-        const now = newValues(user.timeZone, new Date(), date)
         const values = {
           ...valuesFromWorkout(source, user.unit, user.timeZone, { notes: '' }),
           date: now.date,
           time: now.time,
         }
-        return renderForm(reply, user, { values })
+        return renderForm(reply, lifter, { values })
       }
-      return renderForm(reply, user, {
-        values: newValues(user.timeZone, new Date(), date),
+      return renderForm(reply, lifter, {
+        values: now,
         minimumRows: BLANK_ROWS + 2,
       })
     },
@@ -164,36 +148,27 @@ export default async function workoutPages(app: FastifyInstance) {
 
   fastify.post(
     '/workouts',
-    { ...auth, schema: { hide: true, summary: 'Log a workout', body: FormFields } },
+    { schema: { hide: true, summary: 'Log a workout', body: FormFields } },
     async (request, reply) => {
-      const user = request.user!
-      return handleForm(reply, user, request.body, (values) =>
-        createWorkout(prisma, user.id, toWorkoutInput(values, user.timeZone)),
+      const lifter = request.lifter
+      return handleForm(reply, lifter, request.body, (values) =>
+        lifter.workouts.create(toWorkoutInput(values, lifter.user.timeZone)),
       )
     },
   )
 
   fastify.get(
     '/workouts/:id',
-    { ...auth, schema: { hide: true, summary: 'Workout detail', params: PageParams, response: HtmlPage } },
+    { schema: { hide: true, summary: 'Workout detail', params: PageParams, response: HtmlPage } },
     async (request, reply) => {
-      const user = request.user!
-      const workout = await findWorkout(prisma, user.id, request.params.id)
+      const { user, workouts } = request.lifter
+      const workout = await workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
-      const localDate = fromDateColumn(workout.localDate)
       return reply.viewAsync('pages/workouts-detail.hbs', {
         title: workout.title ?? 'Workout',
         styles: [STYLES],
-        workout: {
-          id: workout.id,
-          title: workout.title ?? 'Workout',
-          when: formatWorkoutTime(workout, user.timeZone),
-          notes: workout.notes,
-          groups: groupSets(workout.sets, user.unit),
-          setCount: workout.sets.length,
-          volume: formatVolume(volumeKg(workout.sets), user.unit),
-        },
-        dayHref: `/calendar/${localDate}`,
+        workout: workoutDetail(workout, user),
+        dayHref: `/calendar/${workout.localDate}`,
         editHref: `/workouts/${workout.id}/edit`,
         repeatHref: `/workouts/new?repeat=${workout.id}`,
         deleteAction: `/workouts/${workout.id}/delete`,
@@ -203,12 +178,13 @@ export default async function workoutPages(app: FastifyInstance) {
 
   fastify.get(
     '/workouts/:id/edit',
-    { ...auth, schema: { hide: true, summary: 'Edit workout form', params: PageParams, response: HtmlPage } },
+    { schema: { hide: true, summary: 'Edit workout form', params: PageParams, response: HtmlPage } },
     async (request, reply) => {
-      const user = request.user!
-      const workout = await findWorkout(prisma, user.id, request.params.id)
+      const lifter = request.lifter
+      const { user } = lifter
+      const workout = await lifter.workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
-      return renderForm(reply, user, {
+      return renderForm(reply, lifter, {
         values: valuesFromWorkout(workout, user.unit, workoutZone(workout, user.timeZone)),
         workout,
       })
@@ -218,16 +194,16 @@ export default async function workoutPages(app: FastifyInstance) {
   fastify.post(
     '/workouts/:id/edit',
     {
-      ...auth,
       schema: { hide: true, summary: 'Save workout changes', params: PageParams, body: FormFields },
     },
     async (request, reply) => {
-      const user = request.user!
-      const workout = await findWorkout(prisma, user.id, request.params.id)
+      const lifter = request.lifter
+      const { user } = lifter
+      const workout = await lifter.workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
       return handleForm(
         reply,
-        user,
+        lifter,
         request.body,
         (values) => {
           // The form shows and takes the date and time in the workout's own zone.
@@ -236,7 +212,7 @@ export default async function workoutPages(app: FastifyInstance) {
           // Date and time left as the form showed them keep the workout's instant, and so its local date.
           const shown = valuesFromWorkout(workout, user.unit, zone)
           if (values.date === shown.date && values.time === shown.time) input.startedAt = workout.startedAt
-          return replaceWorkout(prisma, user.id, workout.id, input)
+          return lifter.workouts.replace(workout.id, input)
         },
         workout,
       )
@@ -245,10 +221,9 @@ export default async function workoutPages(app: FastifyInstance) {
 
   fastify.post(
     '/workouts/:id/delete',
-    { ...auth, schema: { hide: true, summary: 'Delete a workout', params: PageParams } },
+    { schema: { hide: true, summary: 'Delete a workout', params: PageParams } },
     async (request, reply) => {
-      const user = request.user!
-      if (!(await deleteWorkout(prisma, user.id, request.params.id))) throw new NotFound('workout')
+      if (!(await request.lifter.workouts.delete(request.params.id))) throw new NotFound('workout')
       reply.flash('Workout deleted.')
       return reply.redirect('/workouts', 303)
     },
