@@ -1,6 +1,23 @@
-// Exercise breakdown: working sets and volume per exercise and per muscle group over local dates.
+// Exercise breakdown: working sets and volume per exercise and per muscle group over local dates, from the
+// aggregates PostgreSQL keeps: whole calendar months from exercise_months, the partial months at either end
+// of the range from exercise_sessions (one row per workout and exercise). O(exercises × months + sessions
+// in the two edge months), never a set.
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { instantWindow } from './local-dates.ts'
+import { addDays, addMonths, bucketStart } from './local-dates.ts'
+
+/**
+ * The range split into whole months [monthsFrom, monthsUntil) and the rest of the days, which lie in
+ * [from, monthsFrom) and [max(monthsFrom, monthsUntil), to]; when there is no whole month the first part
+ * is all of [from, to] and the second is empty.
+ */
+export function monthSplit(from: string, to: string) {
+  const monthsFrom = bucketStart(from, 'month') === from ? from : addMonths(bucketStart(from, 'month'), 1)
+  const after = addDays(to, 1)
+  const monthsUntil = bucketStart(after, 'month')
+  // ISO dates compare as strings.
+  const tailFrom = [monthsFrom, monthsUntil].sort()[1]!
+  return { monthsFrom, monthsUntil, tailFrom }
+}
 
 export interface ExerciseShare {
   exerciseId: string
@@ -22,17 +39,24 @@ export async function breakdown(
   from: string,
   to: string,
 ): Promise<{ exercises: ExerciseShare[]; muscleGroups: MuscleShare[] }> {
-  const { lo, hi } = instantWindow(from, to)
+  const split = monthSplit(from, to)
   const exercises = await prisma.$queryRaw<
     (Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number })[]
   >`
     WITH per_exercise AS (
-      SELECT s.exercise_id, count(*) AS sets, sum(s.reps * s.weight_kg) AS volume
-      FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup
-        AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
-        AND w.local_date BETWEEN ${from}::date AND ${to}::date
-      GROUP BY s.exercise_id
+      SELECT p.exercise_id, sum(p.sets) AS sets, sum(p.volume) AS volume
+      FROM (
+        SELECT m.exercise_id, m.sets, m.volume FROM exercise_months m
+        WHERE m.user_id = ${userId}::uuid AND m.month >= ${split.monthsFrom}::date AND m.month < ${split.monthsUntil}::date
+        UNION ALL
+        SELECT x.exercise_id, x.sets, x.volume FROM exercise_sessions x
+        WHERE x.user_id = ${userId}::uuid AND x.local_date >= ${from}::date AND x.local_date < ${split.monthsFrom}::date
+          AND x.local_date <= ${to}::date
+        UNION ALL
+        SELECT x.exercise_id, x.sets, x.volume FROM exercise_sessions x
+        WHERE x.user_id = ${userId}::uuid AND x.local_date >= ${split.tailFrom}::date AND x.local_date <= ${to}::date
+      ) p
+      GROUP BY p.exercise_id
     )
     SELECT e.id AS "exerciseId", e.name::text AS name, e.muscle_group AS "muscleGroup", p.sets::int AS sets,
            round(p.volume, 2)::float8 AS "volumeKg", p.volume::text AS volume

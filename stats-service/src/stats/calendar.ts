@@ -1,7 +1,7 @@
 // Calendar counts: per local date of one month, the workouts, working sets and volume (days with
-// workouts only), keyed by workouts.local_date exactly like core's calendar.
+// workouts only), keyed by workouts.local_date exactly like core's calendar. Reads day_totals (kept by
+// PostgreSQL's triggers from the sets and workouts): at most 31 rows whatever the history.
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { instantWindow } from './local-dates.ts'
 
 export interface CalendarDay {
   date: string
@@ -16,19 +16,9 @@ export async function calendarDays(
   first: string,
   last: string,
 ): Promise<CalendarDay[]> {
-  const { lo, hi } = instantWindow(first, last)
   return prisma.$queryRaw<CalendarDay[]>`
-    WITH per_workout AS (
-      SELECT s.workout_id, count(*) AS sets, sum(s.reps * s.weight_kg) AS volume
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup
-        AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
-      GROUP BY s.workout_id
-    )
-    SELECT to_char(w.local_date, 'YYYY-MM-DD') AS date, count(*)::int AS workouts,
-           coalesce(sum(p.sets), 0)::int AS sets, coalesce(round(sum(p.volume), 2), 0)::float8 AS "volumeKg"
-    FROM workouts w LEFT JOIN per_workout p ON p.workout_id = w.id
-    WHERE w.user_id = ${userId}::uuid AND w.local_date BETWEEN ${first}::date AND ${last}::date
-    GROUP BY w.local_date
-    ORDER BY w.local_date`
+    SELECT to_char(local_date, 'YYYY-MM-DD') AS date, workouts, sets, round(volume, 2)::float8 AS "volumeKg"
+    FROM day_totals
+    WHERE user_id = ${userId}::uuid AND local_date BETWEEN ${first}::date AND ${last}::date
+    ORDER BY local_date`
 }

@@ -4,7 +4,6 @@
 
 import type { Formula } from '@liftlog/stats-contract'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
-import { instantWindow } from './local-dates.ts'
 import { e1rmSql } from './one-rep-max.ts'
 
 export interface Session {
@@ -24,25 +23,22 @@ export async function progression(
   options: { formula: Formula; repCap: number; from?: string; to?: string },
 ): Promise<Session[]> {
   const bounds: Prisma.Sql[] = []
-  if (options.from !== undefined) {
-    bounds.push(Prisma.sql`AND s.started_at >= ${instantWindow(options.from, options.from).lo}::timestamptz`)
-    bounds.push(Prisma.sql`AND w.local_date >= ${options.from}::date`)
-  }
-  if (options.to !== undefined) {
-    bounds.push(Prisma.sql`AND s.started_at < ${instantWindow(options.to, options.to).hi}::timestamptz`)
-    bounds.push(Prisma.sql`AND w.local_date <= ${options.to}::date`)
-  }
-  // Reads one range of the (user_id, exercise_id, started_at) index.
+  if (options.from !== undefined) bounds.push(Prisma.sql`AND x.local_date >= ${options.from}::date`)
+  if (options.to !== undefined) bounds.push(Prisma.sql`AND x.local_date <= ${options.to}::date`)
+  // One row of exercise_sessions per workout (one range of its (user_id, exercise_id, started_at) index):
+  // O(sessions of this exercise), not O(sets). The estimate is the best over the session's (reps, heaviest
+  // weight at those reps) pairs, 1 ≤ reps ≤ 30 with a load: an estimate grows with the weight at a fixed rep
+  // count, so it equals the best over the sets, for any rep cap and formula.
   return prisma.$queryRaw<Session[]>`
-    SELECT w.id AS "workoutId", to_char(w.local_date, 'YYYY-MM-DD') AS date,
-           round(max(CASE WHEN s.reps BETWEEN 1 AND ${options.repCap}::int AND s.weight_kg > 0 THEN ${e1rmSql(options.formula)} END), 2)::float8
-             AS "e1rmKg",
+    SELECT x.workout_id AS "workoutId", to_char(x.local_date, 'YYYY-MM-DD') AS date,
+           (SELECT round(max(${e1rmSql(options.formula)}), 2)::float8
+            FROM unnest(x.e1rm_weights, x.e1rm_reps) AS s(weight_kg, reps)
+            WHERE s.reps <= ${options.repCap}::int) AS "e1rmKg",
            -- A missed attempt (0 reps) is not a weight lifted.
-           coalesce(max(s.weight_kg) FILTER (WHERE s.reps > 0), 0)::float8 AS "heaviestKg", max(s.reps)::int AS "bestReps",
-           round(sum(s.reps * s.weight_kg), 2)::float8 AS "volumeKg", count(*)::int AS sets
-    FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
-    WHERE s.user_id = ${userId}::uuid AND s.exercise_id = ${exerciseId}::uuid AND NOT s.is_warmup
+           coalesce(x.heaviest, 0)::float8 AS "heaviestKg", x.best_reps AS "bestReps",
+           round(x.volume, 2)::float8 AS "volumeKg", x.sets
+    FROM exercise_sessions x
+    WHERE x.user_id = ${userId}::uuid AND x.exercise_id = ${exerciseId}::uuid
       ${bounds.length ? Prisma.join(bounds, ' ') : Prisma.empty}
-    GROUP BY w.id, w.local_date, w.started_at
-    ORDER BY w.started_at, w.id`
+    ORDER BY x.started_at, x.workout_id`
 }

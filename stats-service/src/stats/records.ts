@@ -29,54 +29,25 @@ export interface ExerciseRecords {
 }
 
 /*
- * Everything here comes from two passes over a lifter's working sets; at 100k sets numeric arithmetic
- * and hashing are the cost, so each set is touched by as few expressions as possible, and the two passes
- * are separate statements that run at the same time on two pooled connections:
- * - sessions: one row per (exercise, workout) with its start and volume (session-volume records),
- *   summed in integer units of 1e-10 kg (weights are exact to ten decimals): exact like numeric (ties
- *   stay ties), but an integer sum instead of 20k numeric aggregate states that spilled past work_mem;
- * - rungs: one row per (exercise, weight, reps) with the first time it was done. Every set-level record
- *   (heaviest, estimate, reps, reps at a weight) is the first occurrence of some rung, so those records
- *   and PRs are read from a few thousand rungs rather than from the sets.
+ * Everything here reads the aggregates PostgreSQL keeps from the sets (the stats_aggregates migration):
+ * - exercise_rungs: one row per (exercise, weight, reps ≥ 1) ever done in a working set, with the first
+ *   time it was done (earliest start, then lowest workout id). Every set-level record (heaviest, estimate,
+ *   reps, reps at a weight) is the first occurrence of some rung, so the board reads a few thousand rungs —
+ *   bounded by the lifter's variety of weights and reps, not by the number of sets;
+ * - exercise_sessions: one row per (workout, exercise) with its start and exact volume; the best session
+ *   volume of an exercise is the first entry of its (user_id, exercise_id, volume DESC, started_at,
+ *   workout_id) index.
+ * Recent PRs still read the sets of the window itself (range-bounded by the window, not the history).
  */
-/**
- * A set's volume in 1e-10 kg: weights have at most ten decimals (lb × 0.45359237), so this is exact;
- * 1000 reps × 2000 kg is 2e16 units, inside a bigint.
- */
-const VOLUME_UNITS = Prisma.sql`s.reps * (s.weight_kg * 10000000000)::bigint`
 const VOLUME_UNIT_KG = Prisma.raw('10000000000.0')
 
-function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`sessions AS MATERIALIZED (
-      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
-             sum(${VOLUME_UNITS}) AS volume
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup ${byExercise}
-      GROUP BY s.exercise_id, s.workout_id
-    )`
-}
-
-function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`rungs AS MATERIALIZED (
-      SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 ${byExercise}
-      GROUP BY s.exercise_id, s.weight_kg, s.reps
-    )`
-}
-
 /**
- * The workout in which a rung (exercise, weight, reps) first happened: an equality probe on the
- * (user_id, exercise_id, started_at) index.
+ * An exact numeric volume as kilograms, printed exactly as the earlier sums in integer units of 1e-10 kg
+ * were: weights have at most ten decimals, so volume × 1e10 is an integer, and trunc() gives it the same
+ * scale (0) a sum of bigints had, so the numeric division and the float8 after it are the same.
  */
-function rungWorkoutSql(userId: string, alias: string): Prisma.Sql {
-  const r = Prisma.raw(alias)
-  return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
-     WHERE x.user_id = ${userId}::uuid AND x.exercise_id = ${r}.exercise_id AND x.started_at = ${r}.started_at
-       AND x.weight_kg = ${r}.weight_kg AND x.reps = ${r}.reps AND NOT x.is_warmup
-     ORDER BY x.workout_id LIMIT 1)`
+function volumeKgSql(column: string): Prisma.Sql {
+  return Prisma.sql`(trunc(${Prisma.raw(column)} * 10000000000) / ${VOLUME_UNIT_KG})::float8`
 }
 
 interface RungRecordRow {
@@ -96,24 +67,25 @@ interface RungRecordRow {
   m_date: string | null
   m_workout: string | null
   ladder: { weightKg: number; reps: number; date: string; workoutId: string }[] | null
-}
-
-interface VolumeRecordRow {
-  exercise_id: string
-  value: number
-  date: string
-  workout_id: string
+  v_value: number | null
+  v_date: string | null
+  v_workout: string | null
 }
 
 function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
   const e1rm = e1rmSql(RECORD_FORMULA)
+  const byExercise = exerciseId ? Prisma.sql`AND r.exercise_id = ${exerciseId}::uuid` : Prisma.empty
   return prisma.$queryRaw<RungRecordRow[]>`
-    WITH ${rungsSql(userId, exerciseId)},
-    -- Each record is "the best value" (a hash aggregate), then "its first rung" (a join on that value),
-    -- which sorts a handful of rows instead of all rungs once per record. An estimate grows with the
-    -- weight at a fixed rep count, so only the heaviest rung at each rep count is scored.
+    WITH
+    -- Each record is "the best value" (from the heaviest weight at each rep count: an estimate grows with
+    -- the weight at a fixed rep count), then "its first rung", one index probe per exercise. The two
+    -- passes over the lifter's rungs are ordered index scans — (exercise, reps, weight DESC) for the
+    -- heaviest weight at each rep count, the primary key backwards for the most reps at each weight — so
+    -- nothing is hashed or sorted by the number of rungs.
     per_reps AS (
-      SELECT exercise_id, reps, max(weight_kg) AS weight_kg FROM rungs GROUP BY exercise_id, reps
+      SELECT DISTINCT ON (r.exercise_id, r.reps) r.exercise_id, r.reps, r.weight_kg
+      FROM exercise_rungs r WHERE r.user_id = ${userId}::uuid ${byExercise}
+      ORDER BY r.exercise_id, r.reps, r.weight_kg DESC
     ), scored AS (
       SELECT s.*, CASE WHEN s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int THEN ${e1rm} END AS e1rm
       FROM per_reps s
@@ -121,67 +93,62 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
       SELECT exercise_id, max(weight_kg) FILTER (WHERE weight_kg > 0) AS heavy, max(e1rm) AS best,
              max(reps) FILTER (WHERE reps > 0) AS most
       FROM scored GROUP BY exercise_id
-    ), heaviest AS (
-      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.weight_kg = t.heavy
-      ORDER BY r.exercise_id, r.started_at, r.reps DESC
-    ), best AS (
-      SELECT DISTINCT ON (r.exercise_id) r.*, t.best AS e1rm
-      FROM scored c
-      JOIN tops t ON t.exercise_id = c.exercise_id AND c.e1rm = t.best
-      JOIN rungs r ON r.exercise_id = c.exercise_id AND r.reps = c.reps AND r.weight_kg = c.weight_kg
-      ORDER BY r.exercise_id, r.started_at, r.reps DESC
-    ), most AS (
-      SELECT DISTINCT ON (r.exercise_id) r.* FROM rungs r JOIN tops t ON t.exercise_id = r.exercise_id AND r.reps = t.most
-      ORDER BY r.exercise_id, r.started_at, r.weight_kg DESC
-    ), ladder_tops AS (
-      SELECT exercise_id, weight_kg, max(reps) AS reps FROM rungs WHERE reps > 0 GROUP BY exercise_id, weight_kg
+    ), picked AS (
+      SELECT t.exercise_id,
+             h.weight_kg AS h_value, h.reps AS h_reps, h.workout_id AS h_workout,
+             t.best AS b_value, b.reps AS b_reps, b.workout_id AS b_workout,
+             m.reps AS m_reps, m.weight_kg AS m_weight, m.workout_id AS m_workout
+      FROM tops t
+      -- Ties go to the earliest first time; at the same start, to the most reps (for "most reps": the heaviest).
+      LEFT JOIN LATERAL (
+        SELECT r.weight_kg, r.reps, r.workout_id FROM exercise_rungs r
+        WHERE r.user_id = ${userId}::uuid AND r.exercise_id = t.exercise_id AND r.weight_kg = t.heavy
+        ORDER BY r.started_at, r.reps DESC LIMIT 1
+      ) h ON true
+      LEFT JOIN LATERAL (
+        SELECT r.reps, r.workout_id
+        FROM scored c JOIN exercise_rungs r
+          ON r.user_id = ${userId}::uuid AND r.exercise_id = c.exercise_id AND r.reps = c.reps AND r.weight_kg = c.weight_kg
+        WHERE c.exercise_id = t.exercise_id AND c.e1rm = t.best
+        ORDER BY r.started_at, r.reps DESC LIMIT 1
+      ) b ON true
+      LEFT JOIN LATERAL (
+        SELECT r.reps, r.weight_kg, r.workout_id FROM exercise_rungs r
+        WHERE r.user_id = ${userId}::uuid AND r.exercise_id = t.exercise_id AND r.reps = t.most
+        ORDER BY r.started_at, r.weight_kg DESC LIMIT 1
+      ) m ON true
     ), ladder AS (
-      SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.*
-      FROM rungs r JOIN ladder_tops t ON t.exercise_id = r.exercise_id AND t.weight_kg = r.weight_kg AND t.reps = r.reps
-      ORDER BY r.exercise_id, r.weight_kg, r.started_at
-    ), ladder_at AS MATERIALIZED (
-      -- Materialized so the workout probe runs once per rung, not again for the join and the JSON.
-      SELECT l.exercise_id, l.weight_kg, l.reps, ${rungWorkoutSql(userId, 'l')} AS workout_id FROM ladder l
+      -- The most reps at each weight: one rung (the key is exercise, weight, reps), so its first time is its own.
+      SELECT DISTINCT ON (r.exercise_id, r.weight_kg) r.exercise_id, r.weight_kg, r.reps, r.workout_id
+      FROM exercise_rungs r WHERE r.user_id = ${userId}::uuid ${byExercise}
+      ORDER BY r.exercise_id DESC, r.weight_kg DESC, r.reps DESC
     ), ladders AS (
       SELECT l.exercise_id,
              json_agg(json_build_object('weightKg', l.weight_kg::float8, 'reps', l.reps,
                'date', to_char(w.local_date, 'YYYY-MM-DD'), 'workoutId', l.workout_id) ORDER BY l.weight_kg) AS ladder
-      FROM ladder_at l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
-    ), picked AS (
-      SELECT t.exercise_id,
-             h.weight_kg AS h_value, h.reps AS h_reps, ${rungWorkoutSql(userId, 'h')} AS h_workout,
-             b.e1rm AS b_value, b.reps AS b_reps, ${rungWorkoutSql(userId, 'b')} AS b_workout,
-             m.reps AS m_reps, m.weight_kg AS m_weight, ${rungWorkoutSql(userId, 'm')} AS m_workout
-      FROM tops t
-      LEFT JOIN heaviest h ON h.exercise_id = t.exercise_id
-      LEFT JOIN best b ON b.exercise_id = t.exercise_id
-      LEFT JOIN most m ON m.exercise_id = t.exercise_id
+      FROM ladder l JOIN workouts w ON w.id = l.workout_id GROUP BY l.exercise_id
     )
     SELECT p.exercise_id, e.name::text AS name, e.is_bodyweight,
            p.h_value::float8 AS h_value, p.h_reps, to_char(hw.local_date, 'YYYY-MM-DD') AS h_date, p.h_workout,
            round(p.b_value, 2)::float8 AS b_value, p.b_reps, to_char(bw.local_date, 'YYYY-MM-DD') AS b_date, p.b_workout,
            p.m_reps, p.m_weight::float8 AS m_weight, to_char(mw.local_date, 'YYYY-MM-DD') AS m_date, p.m_workout,
-           l.ladder
+           l.ladder, v.value AS v_value, to_char(vw.local_date, 'YYYY-MM-DD') AS v_date, v.workout_id AS v_workout
     FROM picked p
     JOIN exercises e ON e.id = p.exercise_id
     LEFT JOIN workouts hw ON hw.id = p.h_workout
     LEFT JOIN workouts bw ON bw.id = p.b_workout
     LEFT JOIN workouts mw ON mw.id = p.m_workout
     LEFT JOIN ladders l ON l.exercise_id = p.exercise_id
+    -- Best session volume: the first entry of the (user_id, exercise_id, volume DESC, started_at, workout_id)
+    -- index — ties go to the earliest session, then the lowest workout id.
+    LEFT JOIN LATERAL (
+      SELECT ${volumeKgSql('x.volume')} AS value, x.workout_id
+      FROM exercise_sessions x
+      WHERE x.user_id = ${userId}::uuid AND x.exercise_id = p.exercise_id AND x.volume > 0
+      ORDER BY x.volume DESC, x.started_at, x.workout_id LIMIT 1
+    ) v ON true
+    LEFT JOIN workouts vw ON vw.id = v.workout_id
     ORDER BY e.name, e.id`
-}
-
-function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
-  return prisma.$queryRaw<VolumeRecordRow[]>`
-    WITH ${sessionsSql(userId, exerciseId)},
-    best AS (SELECT exercise_id, max(volume) AS volume FROM sessions GROUP BY exercise_id),
-    first_best AS (
-      SELECT DISTINCT ON (s.exercise_id) s.exercise_id, s.workout_id, s.volume
-      FROM sessions s JOIN best b ON b.exercise_id = s.exercise_id AND s.volume = b.volume
-      WHERE b.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
-    )
-    SELECT f.exercise_id, (f.volume / ${VOLUME_UNIT_KG})::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
-    FROM first_best f JOIN workouts w ON w.id = f.workout_id`
 }
 
 export async function records(
@@ -189,13 +156,8 @@ export async function records(
   userId: string,
   exerciseId?: string,
 ): Promise<ExerciseRecords[]> {
-  const [rows, volumes] = await Promise.all([
-    rungRecords(prisma, userId, exerciseId),
-    volumeRecords(prisma, userId, exerciseId),
-  ])
-  const volumeOf = new Map(volumes.map((v) => [v.exercise_id, v]))
+  const rows = await rungRecords(prisma, userId, exerciseId)
   return rows.map((r) => {
-    const v = volumeOf.get(r.exercise_id)
     return {
       exerciseId: r.exercise_id,
       exerciseName: r.name,
@@ -212,7 +174,8 @@ export async function records(
         r.m_reps === null
           ? null
           : { reps: r.m_reps, weightKg: r.m_weight!, date: r.m_date!, workoutId: r.m_workout! },
-      bestSessionVolume: v ? { valueKg: v.value, date: v.date, workoutId: v.workout_id } : null,
+      bestSessionVolume:
+        r.v_value === null ? null : { valueKg: r.v_value, date: r.v_date!, workoutId: r.v_workout! },
       repsAtWeight: r.ladder ?? [],
     }
   })
@@ -270,12 +233,12 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, u
   return prisma.$queryRaw<RecentRow[]>`
     WITH
     -- Before the window only the bests matter, and they all follow from the heaviest weight at each rep
-    -- count (an estimate grows with the weight at a fixed rep count): a few hundred groups, so the
-    -- estimate is computed per group, not per set.
+    -- count (an estimate grows with the weight at a fixed rep count): a rung first done before the window
+    -- is exactly a (weight, reps) done before it, so exercise_rungs answers without reading a set.
     ladder AS (
       SELECT s.exercise_id, s.reps, max(s.weight_kg) AS weight_kg
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 AND s.started_at < ${lo}::timestamptz
+      FROM exercise_rungs s
+      WHERE s.user_id = ${userId}::uuid AND s.started_at < ${lo}::timestamptz
       GROUP BY s.exercise_id, s.reps
     ),
     before AS (SELECT s.exercise_id, ${bests} FROM ladder s GROUP BY s.exercise_id),
@@ -320,23 +283,21 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, u
 }
 
 function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
-  // A workout's sets share its start, so "before the window" splits whole sessions; before it only each
-  // exercise's best volume matters, which needs no session start.
+  // Sessions from exercise_sessions: those of the window (a range of its (user_id, started_at) index) and,
+  // per exercise among them, the best before the window — the first entry of the (user_id, exercise_id,
+  // volume DESC, …) index that starts before it. A workout's sets share its start, so "before the window"
+  // splits whole sessions.
   return prisma.$queryRaw<RecentRow[]>`
-    WITH before AS (
-      SELECT v.exercise_id, max(v.volume) AS volume
-      FROM (
-        SELECT s.exercise_id, s.workout_id, sum(${VOLUME_UNITS}) AS volume
-        FROM workout_sets s
-        WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at < ${lo}::timestamptz
-        GROUP BY s.exercise_id, s.workout_id
-      ) v
-      GROUP BY v.exercise_id
-    ), recent AS (
-      SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at, sum(${VOLUME_UNITS}) AS volume
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.started_at >= ${lo}::timestamptz
-      GROUP BY s.exercise_id, s.workout_id
+    WITH recent AS (
+      SELECT x.exercise_id, x.workout_id, x.started_at, x.volume, x.local_date
+      FROM exercise_sessions x
+      WHERE x.user_id = ${userId}::uuid AND x.started_at >= ${lo}::timestamptz
+    ), before AS (
+      SELECT r.exercise_id,
+             (SELECT x.volume FROM exercise_sessions x
+              WHERE x.user_id = ${userId}::uuid AND x.exercise_id = r.exercise_id AND x.started_at < ${lo}::timestamptz
+              ORDER BY x.volume DESC LIMIT 1) AS volume
+      FROM (SELECT DISTINCT exercise_id FROM recent) r
     ), judged AS (
       SELECT s.*, greatest(b.volume, max(s.volume) OVER earlier) AS prev
       FROM recent s LEFT JOIN before b ON b.exercise_id = s.exercise_id
@@ -344,11 +305,10 @@ function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     )
     SELECT j.exercise_id AS "exerciseId", e.name::text AS "exerciseName", 'volume' AS kind,
-           (j.volume / ${VOLUME_UNIT_KG})::float8 AS "valueKg", NULL::int AS reps, to_char(w.local_date, 'YYYY-MM-DD') AS date,
+           ${volumeKgSql('j.volume')} AS "valueKg", NULL::int AS reps, to_char(j.local_date, 'YYYY-MM-DD') AS date,
            j.workout_id AS "workoutId", j.started_at AS "startedAt"
     FROM judged j
-    JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
-    WHERE j.volume > 0 AND j.volume > j.prev AND w.local_date >= ${since}::date
-      AND w.local_date <= ${until}::date`
+    WHERE j.volume > 0 AND j.volume > j.prev AND j.local_date >= ${since}::date
+      AND j.local_date <= ${until}::date`
 }

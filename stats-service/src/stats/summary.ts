@@ -1,7 +1,7 @@
 // Summary: all-time totals, this/last ISO week and month, weekly streaks, first and last workout date.
 // Periods and streaks use workouts.local_date (the same dates core's calendar shows).
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
-import { addDays, addMonths, bucketEnd, bucketStart, instantWindow } from './local-dates.ts'
+import { addDays, addMonths, bucketEnd, bucketStart } from './local-dates.ts'
 
 export interface Period {
   start: string
@@ -51,12 +51,12 @@ export async function summary(prisma: PrismaClient, userId: string, today: strin
   const spans = summaryPeriods(today)
   const from = [spans.lastMonth.start, spans.lastWeek.start].sort()[0]!
   const to = [spans.thisMonth.end, spans.thisWeek.end].sort()[1]!
-  const { lo, hi } = instantWindow(from, to)
   const periodValues = Prisma.join(
     Object.entries(spans).map(([key, s]) => Prisma.sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
   )
-  // Totals read the sets alone (no join); periods read only the weeks around today, through the
-  // (user_id, started_at) index with a day of margin either side of the local dates (UTC±14h).
+  // Everything comes from the aggregates PostgreSQL keeps (see the stats_aggregates migration): totals from
+  // the lifter's one lifter_totals row, first and last dates from the ends of the day_totals index, periods
+  // from the ~70 days around today, and streaks from the days with a workout (O(days), not O(sets)).
   const [totals, periods, weeks] = await Promise.all([
     prisma.$queryRaw<
       {
@@ -68,31 +68,24 @@ export async function summary(prisma: PrismaClient, userId: string, today: strin
         last: string | null
       }[]
     >`
-      SELECT w.workouts, s.sets, s.reps, s.volume_kg, w.first, w.last
-      FROM (SELECT count(*)::int AS workouts, to_char(min(local_date), 'YYYY-MM-DD') AS first,
-                   to_char(max(local_date), 'YYYY-MM-DD') AS last
-            FROM workouts WHERE user_id = ${userId}::uuid) w,
-           (SELECT count(*)::int AS sets, coalesce(sum(reps), 0)::int AS reps,
-                   coalesce(round(sum(reps * weight_kg), 2), 0)::float8 AS volume_kg
-            FROM workout_sets WHERE user_id = ${userId}::uuid AND NOT is_warmup) s`,
+      SELECT coalesce(l.workouts, 0)::int AS workouts, coalesce(l.sets, 0)::int AS sets,
+             coalesce(l.reps, 0)::int AS reps, coalesce(round(l.volume, 2), 0)::float8 AS volume_kg,
+             (SELECT to_char(min(local_date), 'YYYY-MM-DD') FROM day_totals WHERE user_id = ${userId}::uuid) AS first,
+             (SELECT to_char(max(local_date), 'YYYY-MM-DD') FROM day_totals WHERE user_id = ${userId}::uuid) AS last
+      FROM (SELECT ${userId}::uuid AS user_id) u LEFT JOIN lifter_totals l ON l.user_id = u.user_id`,
     prisma.$queryRaw<PeriodRow[]>`
-      WITH per_workout AS (
-        SELECT w.id, w.local_date, count(s.id)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
-               coalesce(sum(s.reps * s.weight_kg), 0) AS volume
-        FROM workouts w
-        LEFT JOIN workout_sets s ON s.workout_id = w.id AND NOT s.is_warmup
-          AND s.user_id = ${userId}::uuid
-          AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
-        WHERE w.user_id = ${userId}::uuid AND w.local_date BETWEEN ${from}::date AND ${to}::date
-        GROUP BY w.id, w.local_date
-      ), spans(key, first_day, last_day) AS (VALUES ${periodValues})
-      SELECT sp.key, count(p.id)::int AS workouts, coalesce(sum(p.sets), 0)::int AS sets,
-             coalesce(sum(p.reps), 0)::int AS reps, coalesce(round(sum(p.volume), 2), 0)::float8 AS volume_kg
-      FROM spans sp LEFT JOIN per_workout p ON p.local_date BETWEEN sp.first_day AND sp.last_day
+      WITH spans(key, first_day, last_day) AS (VALUES ${periodValues})
+      SELECT sp.key, coalesce(sum(d.workouts), 0)::int AS workouts, coalesce(sum(d.sets), 0)::int AS sets,
+             coalesce(sum(d.reps), 0)::int AS reps, coalesce(round(sum(d.volume), 2), 0)::float8 AS volume_kg
+      FROM spans sp
+      LEFT JOIN day_totals d ON d.user_id = ${userId}::uuid AND d.local_date BETWEEN sp.first_day AND sp.last_day
+        AND d.local_date BETWEEN ${from}::date AND ${to}::date
       GROUP BY sp.key`,
     prisma.$queryRaw<{ week: string }[]>`
-      SELECT DISTINCT to_char(date_trunc('week', local_date::timestamp), 'YYYY-MM-DD') AS week
-      FROM workouts WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date ORDER BY week`,
+      SELECT to_char(w.week, 'YYYY-MM-DD') AS week
+      FROM (SELECT DISTINCT date_trunc('week', local_date::timestamp) AS week
+            FROM day_totals WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date) w
+      ORDER BY w.week`,
   ])
   const t = totals[0]!
   const period = (key: keyof typeof spans): Period => {

@@ -1,7 +1,7 @@
 // Volume and frequency over time: workouts, working sets, reps and volume per local day, ISO week or
 // month, every bucket present (zeros included) so charts get a continuous axis.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
-import { type Bucket, instantWindow } from './local-dates.ts'
+import type { Bucket } from './local-dates.ts'
 
 export interface VolumePoint {
   start: string
@@ -18,37 +18,41 @@ export interface VolumeFilter {
 
 const STEP: Record<Bucket, string> = { day: '1 day', week: '1 week', month: '1 month' }
 
-/** from must already be a bucket start (the series starts there); to is the last local date counted. */
+/**
+ * from must already be a bucket start (the series starts there); to is the last local date counted.
+ * Unfiltered, the buckets add up day_totals (O(days in range)); filtered by exercise or muscle group,
+ * exercise_sessions (O(sessions of those exercises in range)). Neither reads a set.
+ */
 export async function volumeSeries(
   prisma: PrismaClient,
   userId: string,
   range: { from: string; to: string; bucket: Bucket },
   filter: VolumeFilter,
 ): Promise<VolumePoint[]> {
-  const { lo, hi } = instantWindow(range.from, range.to)
   const filtered = filter.exerciseId !== undefined || filter.muscleGroup !== undefined
   const byExercise = filter.exerciseId
-    ? Prisma.sql`AND s.exercise_id = ${filter.exerciseId}::uuid`
+    ? Prisma.sql`AND x.exercise_id = ${filter.exerciseId}::uuid`
     : Prisma.empty
   const byMuscle = filter.muscleGroup
-    ? Prisma.sql`AND s.exercise_id IN (SELECT id FROM exercises WHERE lower(muscle_group) = lower(${filter.muscleGroup}))`
+    ? Prisma.sql`AND x.exercise_id IN (SELECT id FROM exercises WHERE lower(muscle_group) = lower(${filter.muscleGroup}))`
     : Prisma.empty
-  // Unfiltered, a workout counts even without working sets (as on core's calendar); filtered, a workout
-  // counts when it has a working set of that exercise or muscle group.
-  const join = filtered ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`
+  // Unfiltered, a workout counts even without working sets (as on core's calendar): day_totals counts
+  // every workout of the day. Filtered, a workout counts when it has a working set of that exercise or
+  // muscle group, i.e. a session of one.
+  const days = filtered
+    ? Prisma.sql`SELECT x.local_date, 1 AS workouts, sum(x.sets) AS sets, sum(x.reps) AS reps, sum(x.volume) AS volume
+        FROM exercise_sessions x
+        WHERE x.user_id = ${userId}::uuid AND x.local_date BETWEEN ${range.from}::date AND ${range.to}::date
+          ${byExercise} ${byMuscle}
+        GROUP BY x.workout_id, x.local_date`
+    : Prisma.sql`SELECT d.local_date, d.workouts, d.sets, d.reps, d.volume
+        FROM day_totals d
+        WHERE d.user_id = ${userId}::uuid AND d.local_date BETWEEN ${range.from}::date AND ${range.to}::date`
   return prisma.$queryRaw<VolumePoint[]>`
-    WITH per_workout AS (
-      SELECT s.workout_id, count(*) AS sets, sum(s.reps) AS reps, sum(s.reps * s.weight_kg) AS volume
-      FROM workout_sets s
-      WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup
-        AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
-        ${byExercise} ${byMuscle}
-      GROUP BY s.workout_id
-    ), per_bucket AS (
-      SELECT date_trunc(${range.bucket}::text, w.local_date::timestamp)::date AS start, count(*) AS workouts,
-             coalesce(sum(p.sets), 0) AS sets, coalesce(sum(p.reps), 0) AS reps, coalesce(sum(p.volume), 0) AS volume
-      FROM workouts w ${join} per_workout p ON p.workout_id = w.id
-      WHERE w.user_id = ${userId}::uuid AND w.local_date BETWEEN ${range.from}::date AND ${range.to}::date
+    WITH per_bucket AS (
+      SELECT date_trunc(${range.bucket}::text, p.local_date::timestamp)::date AS start, sum(p.workouts) AS workouts,
+             sum(p.sets) AS sets, sum(p.reps) AS reps, sum(p.volume) AS volume
+      FROM (${days}) p
       GROUP BY 1
     )
     SELECT to_char(g.day, 'YYYY-MM-DD') AS start, coalesce(b.workouts, 0)::int AS workouts,
@@ -61,6 +65,6 @@ export async function volumeSeries(
 
 export async function firstWorkoutDate(prisma: PrismaClient, userId: string): Promise<string | null> {
   const rows = await prisma.$queryRaw<{ first: string | null }[]>`
-    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM workouts WHERE user_id = ${userId}::uuid`
+    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM day_totals WHERE user_id = ${userId}::uuid`
   return rows[0]?.first ?? null
 }

@@ -1,0 +1,145 @@
+// The stats aggregates (the stats_aggregates migration: exercise_sessions, exercise_months, day_totals,
+// lifter_totals, exercise_rungs) stay equal to a full recompute from workouts and workout_sets through
+// core's own writers, which know nothing about them: workout create, replace (new start and date, new
+// sets; same start), delete, the CSV import, and account deletion. PostgreSQL's triggers do the work in
+// each writer's transaction. stats-service's test/stats/aggregates.test.ts checks every endpoint on them.
+import t, { type Test } from 'tap'
+import { deleteAccount, registerUser } from '../../src/accounts/users.ts'
+import { createPrismaClient } from '../../src/db/client.ts'
+import type { PrismaClient } from '../../src/generated/prisma/client.ts'
+import { applyImport } from '../../src/import/apply.ts'
+import { suggestChoices } from '../../src/import/choices.ts'
+import { createWorkout, deleteWorkout, replaceWorkout } from '../../src/workouts/repository.ts'
+import { planOf } from '../import/helpers.ts'
+import { createTestDatabase } from '../support/database.ts'
+
+const db = await createTestDatabase()
+const prisma: PrismaClient = createPrismaClient(db.url, 4)
+t.teardown(async () => {
+  await prisma.$disconnect()
+  await db.drop()
+})
+
+const RECOMPUTED: Record<string, string> = {
+  exercise_sessions: `
+    SELECT s.workout_id, s.exercise_id, s.user_id, min(s.started_at) AS started_at, w.local_date,
+           count(*)::int AS sets, sum(s.reps)::int AS reps, sum(s.reps * s.weight_kg)::numeric(30,10) AS volume,
+           max(s.weight_kg) FILTER (WHERE s.reps > 0) AS heaviest, max(s.reps) AS best_reps,
+           coalesce((SELECT array_agg(r ORDER BY r) FROM (SELECT DISTINCT x.reps AS r FROM workout_sets x
+                      WHERE x.workout_id = s.workout_id AND x.exercise_id = s.exercise_id AND NOT x.is_warmup
+                        AND x.reps BETWEEN 1 AND 30 AND x.weight_kg > 0) d), '{}') AS e1rm_reps,
+           coalesce((SELECT array_agg(m ORDER BY r) FROM (SELECT x.reps AS r, max(x.weight_kg) AS m FROM workout_sets x
+                      WHERE x.workout_id = s.workout_id AND x.exercise_id = s.exercise_id AND NOT x.is_warmup
+                        AND x.reps BETWEEN 1 AND 30 AND x.weight_kg > 0 GROUP BY x.reps) d), '{}') AS e1rm_weights
+    FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
+    WHERE NOT s.is_warmup GROUP BY s.workout_id, s.exercise_id, s.user_id, w.local_date`,
+  exercise_months: `
+    SELECT s.user_id, date_trunc('month', w.local_date)::date AS month, s.exercise_id, count(*)::int AS sets,
+           sum(s.reps * s.weight_kg)::numeric(30,10) AS volume
+    FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
+    WHERE NOT s.is_warmup GROUP BY 1, 2, 3`,
+  day_totals: `
+    SELECT w.user_id, w.local_date, count(DISTINCT w.id)::int AS workouts, count(s.id)::int AS sets,
+           coalesce(sum(s.reps), 0)::int AS reps, coalesce(sum(s.reps * s.weight_kg), 0)::numeric(30,10) AS volume
+    FROM workouts w LEFT JOIN workout_sets s ON s.workout_id = w.id AND NOT s.is_warmup
+    GROUP BY w.user_id, w.local_date`,
+  lifter_totals: `
+    SELECT w.user_id, w.workouts, coalesce(s.sets, 0) AS sets, coalesce(s.reps, 0) AS reps,
+           coalesce(s.volume, 0)::numeric(30,10) AS volume
+    FROM (SELECT user_id, count(*)::int AS workouts FROM workouts GROUP BY user_id) w
+    LEFT JOIN (SELECT user_id, count(*)::int AS sets, sum(reps)::bigint AS reps, sum(reps * weight_kg) AS volume
+               FROM workout_sets WHERE NOT is_warmup GROUP BY user_id) s ON s.user_id = w.user_id`,
+  exercise_rungs: `
+    SELECT DISTINCT ON (user_id, exercise_id, weight_kg, reps) user_id, exercise_id, weight_kg, reps, started_at, workout_id
+    FROM workout_sets WHERE NOT is_warmup AND reps > 0
+    ORDER BY user_id, exercise_id, weight_kg, reps, started_at, workout_id`,
+}
+
+async function matchesRecompute(t: Test, label: string) {
+  for (const [table, sql] of Object.entries(RECOMPUTED)) {
+    const [row] = await prisma.$queryRawUnsafe<{ missing: number; extra: number; rows: number }[]>(
+      `SELECT (SELECT count(*)::int FROM ((${sql}) EXCEPT ALL (SELECT * FROM ${table})) d) AS missing,
+              (SELECT count(*)::int FROM ((SELECT * FROM ${table}) EXCEPT ALL (${sql})) d) AS extra,
+              (SELECT count(*)::int FROM ${table}) AS rows`,
+    )
+    t.same(
+      { missing: row!.missing, extra: row!.extra },
+      { missing: 0, extra: 0 },
+      `${label}: ${table} (${row!.rows} rows)`,
+    )
+  }
+}
+
+const ids = async (...keys: string[]) =>
+  Promise.all(
+    keys.map(async (k) => (await prisma.exercise.findUniqueOrThrow({ where: { catalogKey: k } })).id),
+  )
+
+t.test('core’s writers keep every aggregate equal to a recompute', async (t) => {
+  const [bench, squat, pullUp] = (await ids(
+    'barbell-bench-press',
+    'barbell-back-squat',
+    'bodyweight-pull-up',
+  )) as [string, string, string]
+  const password = 'correct horse battery staple'
+  const lifter = await registerUser(prisma, {
+    username: 'agg_core',
+    password,
+    timeZone: 'Pacific/Auckland',
+    unit: 'lb',
+  })
+  const other = await registerUser(prisma, { username: 'agg_other', password, timeZone: 'UTC', unit: 'kg' })
+
+  const made = []
+  for (let day = 0; day < 12; day++) {
+    made.push(
+      await createWorkout(prisma, lifter.id, {
+        // 23:30 in Auckland on some days: the local date is the next UTC day.
+        startedAt: new Date(Date.UTC(2026, 0, 1 + day * 3, day % 2 ? 10 : 1, 30)),
+        sets: [
+          { exerciseId: bench, reps: 5, weight: 135, isWarmup: true },
+          { exerciseId: bench, reps: 5 + (day % 3), weight: 185 + day * 2.5 },
+          { exerciseId: bench, reps: 0, weight: 225 },
+          { exerciseId: squat, reps: 3, weight: 225 + (day % 4) * 5 },
+          { exerciseId: pullUp, reps: 8 + day, weight: 0 },
+        ],
+      }),
+    )
+  }
+  await createWorkout(prisma, other.id, {
+    startedAt: new Date('2026-01-02T08:00:00Z'),
+    sets: [{ exerciseId: bench, reps: 5, weight: 100 }],
+  })
+  await matchesRecompute(t, 'created')
+
+  // A new start (re-derived local date) and new sets; then the same start with other sets.
+  await replaceWorkout(prisma, lifter.id, made[3]!.id, {
+    startedAt: new Date('2026-03-15T06:00:00Z'),
+    sets: [{ exerciseId: squat, reps: 1, weight: 405 }],
+  })
+  await replaceWorkout(prisma, lifter.id, made[5]!.id, {
+    startedAt: made[5]!.startedAt,
+    sets: [
+      { exerciseId: bench, reps: 12, weight: 135 },
+      { exerciseId: bench, reps: 12, weight: 135 },
+    ],
+  })
+  await deleteWorkout(prisma, lifter.id, made[0]!.id)
+  await matchesRecompute(t, 'replaced and deleted')
+
+  const plan = await planOf('hevy-kg.csv', { zone: 'Pacific/Auckland', unit: 'lb' })
+  const { choices } = await suggestChoices(prisma, lifter.id, plan)
+  const outcome = await applyImport(prisma, lifter.id, plan, choices)
+  t.ok(outcome.sets > 0, `imported ${outcome.sets} sets`)
+  await matchesRecompute(t, 'imported')
+
+  await deleteAccount(prisma, lifter.id, password)
+  for (const table of Object.keys(RECOMPUTED)) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1::uuid`,
+      lifter.id,
+    )
+    t.equal(row!.n, 0, `account deleted: no ${table} rows left`)
+  }
+  await matchesRecompute(t, 'account deleted')
+})

@@ -1,0 +1,144 @@
+// The computation of src/stats/summary.ts before the aggregates (issue 15), straight from the sets: the oracle
+// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// Summary: all-time totals, this/last ISO week and month, weekly streaks, first and last workout date.
+// Periods and streaks use workouts.local_date (the same dates core's calendar shows).
+import { Prisma, type PrismaClient } from '../../../src/generated/prisma/client.ts'
+import { addDays, addMonths, bucketEnd, bucketStart, instantWindow } from '../../../src/stats/local-dates.ts'
+
+export interface Period {
+  start: string
+  end: string
+  workouts: number
+  sets: number
+  reps: number
+  volumeKg: number
+}
+
+export interface Summary {
+  totals: { workouts: number; sets: number; reps: number; volumeKg: number }
+  thisWeek: Period
+  lastWeek: Period
+  thisMonth: Period
+  lastMonth: Period
+  streaks: { currentWeeks: number; longestWeeks: number }
+  firstWorkoutDate: string | null
+  lastWorkoutDate: string | null
+}
+
+type Span = { start: string; end: string }
+
+export function summaryPeriods(
+  today: string,
+): Record<'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth', Span> {
+  const weekStart = bucketStart(today, 'week')
+  const monthStart = bucketStart(today, 'month')
+  const lastMonthStart = addMonths(monthStart, -1)
+  return {
+    thisWeek: { start: weekStart, end: addDays(weekStart, 6) },
+    lastWeek: { start: addDays(weekStart, -7), end: addDays(weekStart, -1) },
+    thisMonth: { start: monthStart, end: bucketEnd(monthStart, 'month') },
+    lastMonth: { start: lastMonthStart, end: bucketEnd(lastMonthStart, 'month') },
+  }
+}
+
+interface PeriodRow {
+  key: string
+  workouts: number
+  sets: number
+  reps: number
+  volume_kg: number
+}
+
+export async function summary(prisma: PrismaClient, userId: string, today: string): Promise<Summary> {
+  const spans = summaryPeriods(today)
+  const from = [spans.lastMonth.start, spans.lastWeek.start].sort()[0]!
+  const to = [spans.thisMonth.end, spans.thisWeek.end].sort()[1]!
+  const { lo, hi } = instantWindow(from, to)
+  const periodValues = Prisma.join(
+    Object.entries(spans).map(([key, s]) => Prisma.sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
+  )
+  // Totals read the sets alone (no join); periods read only the weeks around today, through the
+  // (user_id, started_at) index with a day of margin either side of the local dates (UTC±14h).
+  const [totals, periods, weeks] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        workouts: number
+        sets: number
+        reps: number
+        volume_kg: number
+        first: string | null
+        last: string | null
+      }[]
+    >`
+      SELECT w.workouts, s.sets, s.reps, s.volume_kg, w.first, w.last
+      FROM (SELECT count(*)::int AS workouts, to_char(min(local_date), 'YYYY-MM-DD') AS first,
+                   to_char(max(local_date), 'YYYY-MM-DD') AS last
+            FROM workouts WHERE user_id = ${userId}::uuid) w,
+           (SELECT count(*)::int AS sets, coalesce(sum(reps), 0)::int AS reps,
+                   coalesce(round(sum(reps * weight_kg), 2), 0)::float8 AS volume_kg
+            FROM workout_sets WHERE user_id = ${userId}::uuid AND NOT is_warmup) s`,
+    prisma.$queryRaw<PeriodRow[]>`
+      WITH per_workout AS (
+        SELECT w.id, w.local_date, count(s.id)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
+               coalesce(sum(s.reps * s.weight_kg), 0) AS volume
+        FROM workouts w
+        LEFT JOIN workout_sets s ON s.workout_id = w.id AND NOT s.is_warmup
+          AND s.user_id = ${userId}::uuid
+          AND s.started_at >= ${lo}::timestamptz AND s.started_at < ${hi}::timestamptz
+        WHERE w.user_id = ${userId}::uuid AND w.local_date BETWEEN ${from}::date AND ${to}::date
+        GROUP BY w.id, w.local_date
+      ), spans(key, first_day, last_day) AS (VALUES ${periodValues})
+      SELECT sp.key, count(p.id)::int AS workouts, coalesce(sum(p.sets), 0)::int AS sets,
+             coalesce(sum(p.reps), 0)::int AS reps, coalesce(round(sum(p.volume), 2), 0)::float8 AS volume_kg
+      FROM spans sp LEFT JOIN per_workout p ON p.local_date BETWEEN sp.first_day AND sp.last_day
+      GROUP BY sp.key`,
+    prisma.$queryRaw<{ week: string }[]>`
+      SELECT DISTINCT to_char(date_trunc('week', local_date::timestamp), 'YYYY-MM-DD') AS week
+      FROM workouts WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date ORDER BY week`,
+  ])
+  const t = totals[0]!
+  const period = (key: keyof typeof spans): Period => {
+    const row = periods.find((p) => p.key === key)
+    return {
+      ...spans[key],
+      workouts: row?.workouts ?? 0,
+      sets: row?.sets ?? 0,
+      reps: row?.reps ?? 0,
+      volumeKg: row?.volume_kg ?? 0,
+    }
+  }
+  return {
+    totals: { workouts: t.workouts, sets: t.sets, reps: t.reps, volumeKg: t.volume_kg },
+    thisWeek: period('thisWeek'),
+    lastWeek: period('lastWeek'),
+    thisMonth: period('thisMonth'),
+    lastMonth: period('lastMonth'),
+    streaks: weeklyStreaks(
+      weeks.map((w) => w.week),
+      spans.thisWeek.start,
+    ),
+    firstWorkoutDate: t.first,
+    lastWorkoutDate: t.last,
+  }
+}
+
+/**
+ * Runs of consecutive ISO weeks (given as ascending Monday dates) with a workout. The current streak
+ * includes this week when it has a workout; otherwise it is the run that ended last week (or 0).
+ */
+export function weeklyStreaks(
+  weekStarts: string[],
+  thisWeekStart: string,
+): { currentWeeks: number; longestWeeks: number } {
+  let longest = 0
+  let run = 0
+  let previous: string | undefined
+  for (const week of weekStarts) {
+    run = previous !== undefined && addDays(previous, 7) === week ? run + 1 : 1
+    longest = Math.max(longest, run)
+    previous = week
+  }
+  const lastWeekStart = addDays(thisWeekStart, -7)
+  const current = previous === thisWeekStart || previous === lastWeekStart ? run : 0
+  return { currentWeeks: current, longestWeeks: longest }
+}
