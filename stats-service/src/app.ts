@@ -8,8 +8,9 @@ import {
   redis,
 } from '@liftlog/service-kit'
 import type { FastifyInstance } from 'fastify'
+import sql from 'sql-template-tag'
 import type { StatsConfig } from './config.ts'
-import prisma from './plugins/prisma.ts'
+import database from './plugins/database.ts'
 import resultCache from './plugins/result-cache.ts'
 import v1Routes from './routes/v1.ts'
 
@@ -58,7 +59,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
     securitySchemes: { internalToken: { type: 'apiKey', in: 'header', name: 'x-internal-token' } },
   })
   await fastify.register(metrics, { service: 'stats' })
-  await fastify.register(prisma, { databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+  await fastify.register(database, { databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
   await fastify.register(redis, { url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX })
   await fastify.register(resultCache, {
     ttlSeconds: config.STATS_CACHE_TTL_SECONDS,
@@ -67,7 +68,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
 
   await fastify.register(healthRoutes, {
     checks: {
-      database: () => fastify.prisma.$queryRaw`SELECT 1`,
+      database: () => fastify.db.rows(sql`SELECT 1`),
       ...(fastify.redis ? { redis: () => fastify.redis!.ping() } : {}),
     },
   })

@@ -21,7 +21,7 @@ export async function buildStats(config: StatsConfig, options: { clock?: () => D
   const fastify = Fastify(serverOptions(config, { schemaErrorFormatter }))
   // At the root, so runServer (and tests) reach fastify.operator.
   await fastify.register(operatorServer)
-  // fp: the app's decorators (prisma, redis, resultCache) reach the root instance tests and the bench hold.
+  // fp: the app's decorators (db, redis, resultCache) reach the root instance tests and the bench hold.
   await fastify.register(fp(app, { name: 'stats-app' }), { config, clock: options.clock })
   return fastify
 }

@@ -1,10 +1,12 @@
 // GET /v1/users/:userId/body-weight/trend — the lifter's body-weight entries with their trend. The whole
 // endpoint is this file: the contract entry (stats-contract/src/body-weight.ts) gives its path, schemas and
 // rule; the SQL and the trend are here; routes/v1.ts registers it.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { BODY_WEIGHT_TREND_RULE, endpoints, TREND_HALF_LIFE_DAYS } from '@liftlog/stats-contract'
 import type { FastifyInstance } from 'fastify'
-import type { PrismaClient } from '../generated/prisma/client.ts'
+import sql from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { KG_PER_LB } from '../stats/lifter.ts'
 import { checkRange, resolveRange } from './date-range.ts'
 import { lifterAnswer } from './lifter-answer.ts'
@@ -22,18 +24,18 @@ interface Entry {
 }
 
 /** Every entry up to `to`, oldest first: the trend starts at the first entry ever, not at `from`. */
-function entriesUpTo(prisma: PrismaClient, userId: string, to: string, unit: 'kg' | 'lb') {
-  return prisma.$queryRaw<Entry[]>`
+function entriesUpTo(db: Db, userId: string, to: string, unit: 'kg' | 'lb') {
+  return db.rows<Entry>(sql`
     SELECT to_char(local_date, 'YYYY-MM-DD') AS date, weight_kg::text AS kg,
            round(CASE WHEN ${unit} = 'lb' THEN weight_kg / 0.45359237 ELSE weight_kg END, 2)::float8 AS weight
     FROM body_weights
     WHERE user_id = ${userId}::uuid AND local_date <= ${to}::date
-    ORDER BY local_date`
+    ORDER BY local_date`)
 }
 
-async function firstEntryDate(prisma: PrismaClient, userId: string): Promise<string | null> {
-  const rows = await prisma.$queryRaw<{ first: string | null }[]>`
-    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM body_weights WHERE user_id = ${userId}::uuid`
+async function firstEntryDate(db: Db, userId: string): Promise<string | null> {
+  const rows = await db.rows<{ first: string | null }>(sql`
+    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM body_weights WHERE user_id = ${userId}::uuid`)
   return rows[0]?.first ?? null
 }
 
@@ -74,8 +76,8 @@ export default async function bodyWeightTrendRoutes(fastify: FastifyInstance) {
       const q = request.query
       checkRange(q)
       return lifterAnswer(fastify, request.params.userId, 'bodyWeightTrend', q, async ({ lifter, today }) => {
-        const { from, to } = await resolveRange(q, today, () => firstEntryDate(fastify.prisma, lifter.userId))
-        const entries = await entriesUpTo(fastify.prisma, lifter.userId, to, lifter.unit)
+        const { from, to } = await resolveRange(q, today, () => firstEntryDate(fastify.db, lifter.userId))
+        const entries = await entriesUpTo(fastify.db, lifter.userId, to, lifter.unit)
         const trend = trendKg(entries.map((e) => ({ date: e.date, kg: Number(e.kg) })))
         const perUnit = lifter.unit === 'lb' ? KG_PER_LB : 1
         const points = entries

@@ -33,9 +33,9 @@ export default async function breakdownRoutes(fastify: FastifyInstance) {
         request.query,
         async ({ lifter, today }) => {
           const range = await resolveRange(request.query, today, () =>
-            firstWorkoutDate(fastify.prisma, lifter.userId),
+            firstWorkoutDate(fastify.db, lifter.userId),
           )
-          return { ...range, ...(await breakdown(fastify.prisma, lifter.userId, range.from, range.to)) }
+          return { ...range, ...(await breakdown(fastify.db, lifter.userId, range.from, range.to)) }
         },
       )
     },

@@ -34,7 +34,7 @@ export default async function calendarRoutes(fastify: FastifyInstance) {
         async ({ lifter, today }) => {
           const month = request.query.month ?? today.slice(0, 7)
           const { first, last } = daysInMonth(month)
-          return { month, days: await calendarDays(fastify.prisma, lifter.userId, first, last) }
+          return { month, days: await calendarDays(fastify.db, lifter.userId, first, last) }
         },
       )
     },

@@ -18,7 +18,7 @@ export async function lifterAnswer<T extends object>(
   compute: (context: LifterContext) => Promise<T>,
 ) {
   userId = userId.toLowerCase() // one cache key and one spelling in answers, however core wrote the uuid
-  const lifter = await loadLifter(fastify.prisma, userId)
+  const lifter = await loadLifter(fastify.db, userId)
   const today = localToday(lifter.timeZone, fastify.clock())
   const key = cacheKey({
     endpoint,

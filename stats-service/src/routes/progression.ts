@@ -33,9 +33,9 @@ export default async function progressionRoutes(fastify: FastifyInstance) {
       const q = request.query
       checkRange(q)
       return lifterAnswer(fastify, userId, `progression:${exerciseId}`, q, async ({ lifter }) => {
-        const exercise = await visibleExercise(fastify.prisma, lifter.userId, exerciseId)
+        const exercise = await visibleExercise(fastify.db, lifter.userId, exerciseId)
         if (!exercise) throw new ExerciseNotFound(exerciseId)
-        const sessions = await progression(fastify.prisma, lifter.userId, exerciseId, {
+        const sessions = await progression(fastify.db, lifter.userId, exerciseId, {
           formula: q.formula,
           repCap: q.repCap,
           from: q.from,

@@ -27,7 +27,7 @@ export default async function recordsRoutes(fastify: FastifyInstance) {
     },
     async (request) =>
       lifterAnswer(fastify, request.params.userId, 'records', request.query, async ({ lifter }) => ({
-        records: await records(fastify.prisma, lifter.userId, request.query.exerciseId),
+        records: await records(fastify.db, lifter.userId, request.query.exerciseId),
       })),
   )
 
@@ -55,7 +55,7 @@ export default async function recordsRoutes(fastify: FastifyInstance) {
         async ({ lifter, today }) => ({
           days: request.query.days,
           records: await recentRecords(
-            fastify.prisma,
+            fastify.db,
             lifter.userId,
             addDays(today, 1 - request.query.days),
             today,

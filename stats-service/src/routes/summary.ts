@@ -24,7 +24,7 @@ export default async function summaryRoutes(fastify: FastifyInstance) {
     },
     async (request) =>
       lifterAnswer(fastify, request.params.userId, 'summary', {}, async ({ lifter, today }) => {
-        const s = await summary(fastify.prisma, lifter.userId, today)
+        const s = await summary(fastify.db, lifter.userId, today)
         return { ...s, totals: { ...s.totals, volume: inUnit(s.totals.volumeKg, lifter.unit) } }
       }),
   )

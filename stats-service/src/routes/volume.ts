@@ -33,7 +33,7 @@ export default async function volumeRoutes(fastify: FastifyInstance) {
       checkRange(q)
       const bucket = q.bucket as Bucket
       return lifterAnswer(fastify, request.params.userId, 'volume', q, async ({ lifter, today }) => {
-        const range = await resolveRange(q, today, () => firstWorkoutDate(fastify.prisma, lifter.userId))
+        const range = await resolveRange(q, today, () => firstWorkoutDate(fastify.db, lifter.userId))
         const from = bucketStart(range.from, bucket)
         const count = bucketCount(from, range.to, bucket)
         if (count > MAX_BUCKETS) {
@@ -42,12 +42,7 @@ export default async function volumeRoutes(fastify: FastifyInstance) {
           )
         }
         const filter = { exerciseId: q.exerciseId, muscleGroup: q.muscleGroup }
-        const series = await volumeSeries(
-          fastify.prisma,
-          lifter.userId,
-          { from, to: range.to, bucket },
-          filter,
-        )
+        const series = await volumeSeries(fastify.db, lifter.userId, { from, to: range.to, bucket }, filter)
         return { bucket, from, to: range.to, series }
       })
     },

@@ -2,7 +2,8 @@
 // aggregates PostgreSQL keeps: whole calendar months from exercise_months, the partial months at either end
 // of the range from exercise_sessions (one row per workout and exercise). O(exercises × months + sessions
 // in the two edge months), never a set.
-import type { PrismaClient } from '../generated/prisma/client.ts'
+import sql from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { addDays, addMonths, bucketStart } from './local-dates.ts'
 
 /**
@@ -34,15 +35,13 @@ export interface MuscleShare {
 }
 
 export async function breakdown(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   from: string,
   to: string,
 ): Promise<{ exercises: ExerciseShare[]; muscleGroups: MuscleShare[] }> {
   const split = monthSplit(from, to)
-  const exercises = await prisma.$queryRaw<
-    (Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number })[]
-  >`
+  const exercises = await db.rows<Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number }>(sql`
     WITH per_exercise AS (
       SELECT p.exercise_id, sum(p.sets) AS sets, sum(p.volume) AS volume
       FROM (
@@ -61,7 +60,7 @@ export async function breakdown(
     SELECT e.id AS "exerciseId", e.name::text AS name, e.muscle_group AS "muscleGroup", p.sets::int AS sets,
            round(p.volume, 2)::float8 AS "volumeKg", p.volume::text AS volume
     FROM per_exercise p JOIN exercises e ON e.id = p.exercise_id
-    ORDER BY p.volume DESC, p.sets DESC, e.name`
+    ORDER BY p.volume DESC, p.sets DESC, e.name`)
   // Muscle groups add up the exact (unrounded) exercise volumes.
   const groups = new Map<string, { sets: number; volume: number }>()
   for (const e of exercises) {

@@ -1,6 +1,7 @@
 // The lifter a request is about, read from the users row with one primary-key lookup: zone, unit and
 // data_version (the cache key's freshness part). An unknown id is a lifter with no history, not an error.
-import type { PrismaClient } from '../generated/prisma/client.ts'
+import sql from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { isValidZone } from './local-dates.ts'
 
 export interface Lifter {
@@ -11,9 +12,9 @@ export interface Lifter {
   dataVersion: number
 }
 
-export async function loadLifter(prisma: PrismaClient, userId: string): Promise<Lifter> {
-  const rows = await prisma.$queryRaw<{ time_zone: string; unit: 'kg' | 'lb'; data_version: number }[]>`
-    SELECT time_zone, unit::text AS unit, data_version FROM users WHERE id = ${userId}::uuid`
+export async function loadLifter(db: Db, userId: string): Promise<Lifter> {
+  const rows = await db.rows<{ time_zone: string; unit: 'kg' | 'lb'; data_version: number }>(sql`
+    SELECT time_zone, unit::text AS unit, data_version FROM users WHERE id = ${userId}::uuid`)
   const row = rows[0]
   if (!row) return { userId, known: false, timeZone: 'UTC', unit: 'kg', dataVersion: -1 }
   // core validates zones on write; a name this runtime does not know still must not break the stats.

@@ -3,7 +3,8 @@
 // the volume and the set count.
 
 import type { Formula } from '@liftlog/stats-contract'
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import sql, { empty, join, type Sql } from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { e1rmSql } from './one-rep-max.ts'
 
 export interface Session {
@@ -17,19 +18,19 @@ export interface Session {
 }
 
 export async function progression(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   exerciseId: string,
   options: { formula: Formula; repCap: number; from?: string; to?: string },
 ): Promise<Session[]> {
-  const bounds: Prisma.Sql[] = []
-  if (options.from !== undefined) bounds.push(Prisma.sql`AND x.local_date >= ${options.from}::date`)
-  if (options.to !== undefined) bounds.push(Prisma.sql`AND x.local_date <= ${options.to}::date`)
+  const bounds: Sql[] = []
+  if (options.from !== undefined) bounds.push(sql`AND x.local_date >= ${options.from}::date`)
+  if (options.to !== undefined) bounds.push(sql`AND x.local_date <= ${options.to}::date`)
   // One row of exercise_sessions per workout (one range of its (user_id, exercise_id, started_at) index):
   // O(sessions of this exercise), not O(sets). The estimate is the best over the session's (reps, heaviest
   // weight at those reps) pairs, 1 ≤ reps ≤ 30 with a load: an estimate grows with the weight at a fixed rep
   // count, so it equals the best over the sets, for any rep cap and formula.
-  return prisma.$queryRaw<Session[]>`
+  return db.rows<Session>(sql`
     SELECT x.workout_id AS "workoutId", to_char(x.local_date, 'YYYY-MM-DD') AS date,
            (SELECT round(max(${e1rmSql(options.formula)}), 2)::float8
             FROM unnest(x.e1rm_weights, x.e1rm_reps) AS s(weight_kg, reps)
@@ -39,6 +40,6 @@ export async function progression(
            round(x.volume, 2)::float8 AS "volumeKg", x.sets
     FROM exercise_sessions x
     WHERE x.user_id = ${userId}::uuid AND x.exercise_id = ${exerciseId}::uuid
-      ${bounds.length ? Prisma.join(bounds, ' ') : Prisma.empty}
-    ORDER BY x.started_at, x.workout_id`
+      ${bounds.length ? join(bounds, ' ') : empty}
+    ORDER BY x.started_at, x.workout_id`)
 }

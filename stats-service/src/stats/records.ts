@@ -2,7 +2,8 @@
 // volume, most reps at each weight) and the PRs set recently. Values compare exactly; ties go to the
 // earliest workout, and within one workout to the set with the most reps (for "most reps": the heaviest).
 // A set with 0 reps is a missed attempt: it is never a record or a PR.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import sql, { empty, raw, type Sql } from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { instantWindow } from './local-dates.ts'
 import { e1rmSql } from './one-rep-max.ts'
 
@@ -39,15 +40,15 @@ export interface ExerciseRecords {
  *   workout_id) index.
  * Recent PRs still read the sets of the window itself (range-bounded by the window, not the history).
  */
-const VOLUME_UNIT_KG = Prisma.raw('10000000000.0')
+const VOLUME_UNIT_KG = raw('10000000000.0')
 
 /**
  * An exact numeric volume as kilograms, printed exactly as the earlier sums in integer units of 1e-10 kg
  * were: weights have at most ten decimals, so volume × 1e10 is an integer, and trunc() gives it the same
  * scale (0) a sum of bigints had, so the numeric division and the float8 after it are the same.
  */
-function volumeKgSql(column: string): Prisma.Sql {
-  return Prisma.sql`(trunc(${Prisma.raw(column)} * 10000000000) / ${VOLUME_UNIT_KG})::float8`
+function volumeKgSql(column: string): Sql {
+  return sql`(trunc(${raw(column)} * 10000000000) / ${VOLUME_UNIT_KG})::float8`
 }
 
 interface RungRecordRow {
@@ -72,10 +73,10 @@ interface RungRecordRow {
   v_workout: string | null
 }
 
-function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
+function rungRecords(db: Db, userId: string, exerciseId: string | undefined) {
   const e1rm = e1rmSql(RECORD_FORMULA)
-  const byExercise = exerciseId ? Prisma.sql`AND r.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return prisma.$queryRaw<RungRecordRow[]>`
+  const byExercise = exerciseId ? sql`AND r.exercise_id = ${exerciseId}::uuid` : empty
+  return db.rows<RungRecordRow>(sql`
     WITH
     -- Each record is "the best value" (from the heaviest weight at each rep count: an estimate grows with
     -- the weight at a fixed rep count), then "its first rung", one index probe per exercise. The two
@@ -148,15 +149,11 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
       ORDER BY x.volume DESC, x.started_at, x.workout_id LIMIT 1
     ) v ON true
     LEFT JOIN workouts vw ON vw.id = v.workout_id
-    ORDER BY e.name, e.id`
+    ORDER BY e.name, e.id`)
 }
 
-export async function records(
-  prisma: PrismaClient,
-  userId: string,
-  exerciseId?: string,
-): Promise<ExerciseRecords[]> {
-  const rows = await rungRecords(prisma, userId, exerciseId)
+export async function records(db: Db, userId: string, exerciseId?: string): Promise<ExerciseRecords[]> {
+  const rows = await rungRecords(db, userId, exerciseId)
   return rows.map((r) => {
     return {
       exerciseId: r.exercise_id,
@@ -202,15 +199,15 @@ type RecentRow = RecentRecord & { startedAt: Date }
  * one small aggregate; inside the window a running maximum orders the recent sessions.
  */
 export async function recentRecords(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   since: string,
   until: string,
 ): Promise<RecentRecord[]> {
   const { lo } = instantWindow(since, since)
   const [setPrs, volumePrs] = await Promise.all([
-    recentSetRecords(prisma, userId, since, until, lo),
-    recentVolumeRecords(prisma, userId, since, until, lo),
+    recentSetRecords(db, userId, since, until, lo),
+    recentVolumeRecords(db, userId, since, until, lo),
   ])
   const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
   return [...setPrs, ...volumePrs]
@@ -224,13 +221,13 @@ export async function recentRecords(
     .map(({ startedAt: _startedAt, ...record }) => record)
 }
 
-function recentSetRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
+function recentSetRecords(db: Db, userId: string, since: string, until: string, lo: string) {
   const e1rm = e1rmSql(RECORD_FORMULA)
-  const bests = Prisma.sql`
+  const bests = sql`
     max(s.weight_kg) FILTER (WHERE s.weight_kg > 0) AS heavy,
     max(${e1rm}) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
     max(s.reps) FILTER (WHERE s.reps > 0) AS most`
-  return prisma.$queryRaw<RecentRow[]>`
+  return db.rows<RecentRow>(sql`
     WITH
     -- Before the window only the bests matter, and they all follow from the heaviest weight at each rep
     -- count (an estimate grows with the weight at a fixed rep count): a rung first done before the window
@@ -279,15 +276,15 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, u
     ) AS k(kind, value_kg, reps, beats)
     JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
-    WHERE k.beats AND w.local_date >= ${since}::date AND w.local_date <= ${until}::date`
+    WHERE k.beats AND w.local_date >= ${since}::date AND w.local_date <= ${until}::date`)
 }
 
-function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
+function recentVolumeRecords(db: Db, userId: string, since: string, until: string, lo: string) {
   // Sessions from exercise_sessions: those of the window (a range of its (user_id, started_at) index) and,
   // per exercise among them, the best before the window — the first entry of the (user_id, exercise_id,
   // volume DESC, …) index that starts before it. A workout's sets share its start, so "before the window"
   // splits whole sessions.
-  return prisma.$queryRaw<RecentRow[]>`
+  return db.rows<RecentRow>(sql`
     WITH recent AS (
       SELECT x.exercise_id, x.workout_id, x.started_at, x.volume, x.local_date
       FROM exercise_sessions x
@@ -310,5 +307,5 @@ function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string
     FROM judged j
     JOIN exercises e ON e.id = j.exercise_id
     WHERE j.volume > 0 AND j.volume > j.prev AND j.local_date >= ${since}::date
-      AND j.local_date <= ${until}::date`
+      AND j.local_date <= ${until}::date`)
 }

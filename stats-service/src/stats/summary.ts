@@ -1,6 +1,7 @@
 // Summary: all-time totals, this/last ISO week and month, weekly streaks, first and last workout date.
 // Periods and streaks use workouts.local_date (the same dates core's calendar shows).
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import sql, { join } from 'sql-template-tag'
+import type { Db } from '../plugins/database.ts'
 import { addDays, addMonths, bucketEnd, bucketStart } from './local-dates.ts'
 
 export interface Period {
@@ -47,45 +48,43 @@ interface PeriodRow {
   volume_kg: number
 }
 
-export async function summary(prisma: PrismaClient, userId: string, today: string): Promise<Summary> {
+export async function summary(db: Db, userId: string, today: string): Promise<Summary> {
   const spans = summaryPeriods(today)
   const from = [spans.lastMonth.start, spans.lastWeek.start].sort()[0]!
   const to = [spans.thisMonth.end, spans.thisWeek.end].sort()[1]!
-  const periodValues = Prisma.join(
-    Object.entries(spans).map(([key, s]) => Prisma.sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
+  const periodValues = join(
+    Object.entries(spans).map(([key, s]) => sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
   )
   // Everything comes from the aggregates PostgreSQL keeps (see the stats_aggregates migration): totals from
   // the lifter's one lifter_totals row, first and last dates from the ends of the day_totals index, periods
   // from the ~70 days around today, and streaks from the days with a workout (O(days), not O(sets)).
   const [totals, periods, weeks] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        workouts: number
-        sets: number
-        reps: number
-        volume_kg: number
-        first: string | null
-        last: string | null
-      }[]
-    >`
+    db.rows<{
+      workouts: number
+      sets: number
+      reps: number
+      volume_kg: number
+      first: string | null
+      last: string | null
+    }>(sql`
       SELECT coalesce(l.workouts, 0)::int AS workouts, coalesce(l.sets, 0)::int AS sets,
              coalesce(l.reps, 0)::int AS reps, coalesce(round(l.volume, 2), 0)::float8 AS volume_kg,
              (SELECT to_char(min(local_date), 'YYYY-MM-DD') FROM day_totals WHERE user_id = ${userId}::uuid) AS first,
              (SELECT to_char(max(local_date), 'YYYY-MM-DD') FROM day_totals WHERE user_id = ${userId}::uuid) AS last
-      FROM (SELECT ${userId}::uuid AS user_id) u LEFT JOIN lifter_totals l ON l.user_id = u.user_id`,
-    prisma.$queryRaw<PeriodRow[]>`
+      FROM (SELECT ${userId}::uuid AS user_id) u LEFT JOIN lifter_totals l ON l.user_id = u.user_id`),
+    db.rows<PeriodRow>(sql`
       WITH spans(key, first_day, last_day) AS (VALUES ${periodValues})
       SELECT sp.key, coalesce(sum(d.workouts), 0)::int AS workouts, coalesce(sum(d.sets), 0)::int AS sets,
              coalesce(sum(d.reps), 0)::int AS reps, coalesce(round(sum(d.volume), 2), 0)::float8 AS volume_kg
       FROM spans sp
       LEFT JOIN day_totals d ON d.user_id = ${userId}::uuid AND d.local_date BETWEEN sp.first_day AND sp.last_day
         AND d.local_date BETWEEN ${from}::date AND ${to}::date
-      GROUP BY sp.key`,
-    prisma.$queryRaw<{ week: string }[]>`
+      GROUP BY sp.key`),
+    db.rows<{ week: string }>(sql`
       SELECT to_char(w.week, 'YYYY-MM-DD') AS week
       FROM (SELECT DISTINCT date_trunc('week', local_date::timestamp) AS week
             FROM day_totals WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date) w
-      ORDER BY w.week`,
+      ORDER BY w.week`),
   ])
   const t = totals[0]!
   const period = (key: keyof typeof spans): Period => {

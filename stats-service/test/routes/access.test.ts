@@ -2,6 +2,8 @@
 // endpoints stay open, /apidocs documents every route, and the service really connects read-only.
 import { createTestDatabase } from '@liftlog/core-service/testing'
 import { endpoints, PREFIX } from '@liftlog/stats-contract'
+import pg from 'pg'
+import sql from 'sql-template-tag'
 import t from 'tap'
 import { loadStatsConfig } from '../../src/config.ts'
 import { tokenMatches } from '../../src/plugins/internal-auth.ts'
@@ -127,18 +129,18 @@ t.test('/ready checks Redis when it is configured', async (t) => {
 })
 
 t.test('the service connects with the read-only login', async (t) => {
-  const { app } = await buildTestStats(t)
-  // Read-write on purpose: the login's read-only default refuses first; the privileges must refuse too.
+  const db = await createTestDatabase()
+  t.teardown(() => db.drop())
+  const { app } = await buildTestStats(t, { db })
+  // Through the service's own pool: the login's read-only default refuses a write.
+  await t.rejects(app.db.rows(sql`UPDATE users SET data_version = data_version + 1`), /read-only transaction/)
+  // Read-write on purpose, on a connection of the same login: its privileges must refuse too.
+  const client = new pg.Client({ connectionString: db.readonlyUrl })
+  await client.connect()
+  t.teardown(() => client.end())
   await t.rejects(
-    app.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SET TRANSACTION READ WRITE`
-      await tx.$executeRaw`UPDATE users SET data_version = data_version + 1`
-    }),
+    client.query('BEGIN READ WRITE; UPDATE users SET data_version = data_version + 1'),
     /permission denied/,
-  )
-  await t.rejects(
-    app.prisma.$executeRaw`UPDATE users SET data_version = data_version + 1`,
-    /read-only transaction/,
   )
 })
 

@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto'
 import type { Formula } from '@liftlog/stats-contract'
 import pg from 'pg'
 import t, { type Test } from 'tap'
-import type { PrismaClient } from '../../src/generated/prisma/client.ts'
 import { breakdown } from '../../src/stats/breakdown.ts'
 import { calendarDays } from '../../src/stats/calendar.ts'
 import { addDays, addMonths, type Bucket, bucketStart, daysInMonth } from '../../src/stats/local-dates.ts'
@@ -48,7 +47,7 @@ interface Lifter {
 t.setTimeout(600_000)
 const { app, fixtures } = await buildTestStats(t)
 const owner = fixtures.client
-const prisma = app.prisma as unknown as PrismaClient
+const db = app.db
 const catalogIds: string[] = []
 for (const key of EXERCISES) catalogIds.push(await fixtures.exerciseId(key))
 
@@ -178,14 +177,10 @@ async function endpointsAgree(t: Test, label: string, todays: string[]) {
   const muscleGroups = ['chest', 'forearms', 'Lower Back']
   for (const l of lifters) {
     const u = l.id
-    const first = (await oldVolume.firstWorkoutDate(prisma, u)) ?? todays[0]!
-    same(await firstWorkoutDate(prisma, u), first, `first workout date ${u}`)
+    const first = (await oldVolume.firstWorkoutDate(db, u)) ?? todays[0]!
+    same(await firstWorkoutDate(db, u), first, `first workout date ${u}`)
     for (const today of todays) {
-      same(
-        await summary(prisma, u, today),
-        await oldSummary.summary(prisma, u, today),
-        `summary ${u} ${today}`,
-      )
+      same(await summary(db, u, today), await oldSummary.summary(db, u, today), `summary ${u} ${today}`)
       for (const bucket of ['day', 'week', 'month'] as Bucket[]) {
         const ranges = [
           { from: bucketStart(first, bucket), to: today },
@@ -194,21 +189,21 @@ async function endpointsAgree(t: Test, label: string, todays: string[]) {
         for (const range of ranges) {
           const r = { ...range, bucket }
           same(
-            await volumeSeries(prisma, u, r, {}),
-            await oldVolume.volumeSeries(prisma, u, r, {}),
+            await volumeSeries(db, u, r, {}),
+            await oldVolume.volumeSeries(db, u, r, {}),
             `volume ${bucket}`,
           )
           for (const exerciseId of l.exercises.slice(0, 2)) {
             same(
-              await volumeSeries(prisma, u, r, { exerciseId }),
-              await oldVolume.volumeSeries(prisma, u, r, { exerciseId }),
+              await volumeSeries(db, u, r, { exerciseId }),
+              await oldVolume.volumeSeries(db, u, r, { exerciseId }),
               `volume ${bucket} ${exerciseId}`,
             )
           }
           for (const muscleGroup of muscleGroups) {
             same(
-              await volumeSeries(prisma, u, r, { muscleGroup }),
-              await oldVolume.volumeSeries(prisma, u, r, { muscleGroup }),
+              await volumeSeries(db, u, r, { muscleGroup }),
+              await oldVolume.volumeSeries(db, u, r, { muscleGroup }),
               `volume ${bucket} ${muscleGroup}`,
             )
           }
@@ -220,16 +215,16 @@ async function endpointsAgree(t: Test, label: string, todays: string[]) {
         [addDays(today, -30), today],
       ] as const) {
         same(
-          await breakdown(prisma, u, from, to),
-          await oldBreakdown.breakdown(prisma, u, from, to),
+          await breakdown(db, u, from, to),
+          await oldBreakdown.breakdown(db, u, from, to),
           `breakdown ${from}`,
         )
       }
       for (const days of [1, 30, 365]) {
         const since = addDays(today, 1 - days)
         same(
-          sorted(await recentRecords(prisma, u, since, today)),
-          sorted(await oldRecords.recentRecords(prisma, u, since, today)),
+          sorted(await recentRecords(db, u, since, today)),
+          sorted(await oldRecords.recentRecords(db, u, since, today)),
           `recent ${days} ${today}`,
         )
       }
@@ -240,17 +235,13 @@ async function endpointsAgree(t: Test, label: string, todays: string[]) {
       month = addMonths(`${month}-01`, 1).slice(0, 7)
     ) {
       const { first: a, last: b } = daysInMonth(month)
-      same(
-        await calendarDays(prisma, u, a, b),
-        await oldCalendar.calendarDays(prisma, u, a, b),
-        `calendar ${month}`,
-      )
+      same(await calendarDays(db, u, a, b), await oldCalendar.calendarDays(db, u, a, b), `calendar ${month}`)
     }
-    same(await records(prisma, u), await oldRecords.records(prisma, u), `records ${u}`)
+    same(await records(db, u), await oldRecords.records(db, u), `records ${u}`)
     for (const exerciseId of l.exercises) {
       same(
-        await records(prisma, u, exerciseId),
-        await oldRecords.records(prisma, u, exerciseId),
+        await records(db, u, exerciseId),
+        await oldRecords.records(db, u, exerciseId),
         `records ${exerciseId}`,
       )
       for (const [formula, caps] of [
@@ -261,8 +252,8 @@ async function endpointsAgree(t: Test, label: string, todays: string[]) {
           for (const bounds of [{}, { from: addDays(todays[0]!, -400), to: addDays(todays[0]!, -30) }]) {
             const options = { formula, repCap, ...bounds }
             same(
-              await progression(prisma, u, exerciseId, options),
-              await oldProgression.progression(prisma, u, exerciseId, options),
+              await progression(db, u, exerciseId, options),
+              await oldProgression.progression(db, u, exerciseId, options),
               `progression ${exerciseId} ${formula} ${repCap}`,
             )
           }

@@ -1,7 +1,8 @@
 // The computation of src/stats/breakdown.ts before the aggregates (issue 15), straight from the sets: the oracle
 // test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
 // Exercise breakdown: working sets and volume per exercise and per muscle group over local dates.
-import type { PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 
 export interface ExerciseShare {
@@ -19,15 +20,13 @@ export interface MuscleShare {
 }
 
 export async function breakdown(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   from: string,
   to: string,
 ): Promise<{ exercises: ExerciseShare[]; muscleGroups: MuscleShare[] }> {
   const { lo, hi } = instantWindow(from, to)
-  const exercises = await prisma.$queryRaw<
-    (Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number })[]
-  >`
+  const exercises = await db.rows<Omit<ExerciseShare, 'volumeKg'> & { volume: string; volumeKg: number }>(sql`
     WITH per_exercise AS (
       SELECT s.exercise_id, count(*) AS sets, sum(s.reps * s.weight_kg) AS volume
       FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
@@ -39,7 +38,7 @@ export async function breakdown(
     SELECT e.id AS "exerciseId", e.name::text AS name, e.muscle_group AS "muscleGroup", p.sets::int AS sets,
            round(p.volume, 2)::float8 AS "volumeKg", p.volume::text AS volume
     FROM per_exercise p JOIN exercises e ON e.id = p.exercise_id
-    ORDER BY p.volume DESC, p.sets DESC, e.name`
+    ORDER BY p.volume DESC, p.sets DESC, e.name`)
   // Muscle groups add up the exact (unrounded) exercise volumes.
   const groups = new Map<string, { sets: number; volume: number }>()
   for (const e of exercises) {

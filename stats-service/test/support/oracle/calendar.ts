@@ -2,7 +2,8 @@
 // test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
 // Calendar counts: per local date of one month, the workouts, working sets and volume (days with
 // workouts only), keyed by workouts.local_date exactly like core's calendar.
-import type { PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 
 export interface CalendarDay {
@@ -13,13 +14,13 @@ export interface CalendarDay {
 }
 
 export async function calendarDays(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   first: string,
   last: string,
 ): Promise<CalendarDay[]> {
   const { lo, hi } = instantWindow(first, last)
-  return prisma.$queryRaw<CalendarDay[]>`
+  return db.rows<CalendarDay>(sql`
     WITH per_workout AS (
       SELECT s.workout_id, count(*) AS sets, sum(s.reps * s.weight_kg) AS volume
       FROM workout_sets s
@@ -32,5 +33,5 @@ export async function calendarDays(
     FROM workouts w LEFT JOIN per_workout p ON p.workout_id = w.id
     WHERE w.user_id = ${userId}::uuid AND w.local_date BETWEEN ${first}::date AND ${last}::date
     GROUP BY w.local_date
-    ORDER BY w.local_date`
+    ORDER BY w.local_date`)
 }

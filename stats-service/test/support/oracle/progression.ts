@@ -5,7 +5,8 @@
 // the volume and the set count.
 
 import type { Formula } from '@liftlog/stats-contract'
-import { Prisma, type PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql, { empty, join, type Sql } from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 import { e1rmSql } from '../../../src/stats/one-rep-max.ts'
 
@@ -20,22 +21,22 @@ export interface Session {
 }
 
 export async function progression(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   exerciseId: string,
   options: { formula: Formula; repCap: number; from?: string; to?: string },
 ): Promise<Session[]> {
-  const bounds: Prisma.Sql[] = []
+  const bounds: Sql[] = []
   if (options.from !== undefined) {
-    bounds.push(Prisma.sql`AND s.started_at >= ${instantWindow(options.from, options.from).lo}::timestamptz`)
-    bounds.push(Prisma.sql`AND w.local_date >= ${options.from}::date`)
+    bounds.push(sql`AND s.started_at >= ${instantWindow(options.from, options.from).lo}::timestamptz`)
+    bounds.push(sql`AND w.local_date >= ${options.from}::date`)
   }
   if (options.to !== undefined) {
-    bounds.push(Prisma.sql`AND s.started_at < ${instantWindow(options.to, options.to).hi}::timestamptz`)
-    bounds.push(Prisma.sql`AND w.local_date <= ${options.to}::date`)
+    bounds.push(sql`AND s.started_at < ${instantWindow(options.to, options.to).hi}::timestamptz`)
+    bounds.push(sql`AND w.local_date <= ${options.to}::date`)
   }
   // Reads one range of the (user_id, exercise_id, started_at) index.
-  return prisma.$queryRaw<Session[]>`
+  return db.rows<Session>(sql`
     SELECT w.id AS "workoutId", to_char(w.local_date, 'YYYY-MM-DD') AS date,
            round(max(CASE WHEN s.reps BETWEEN 1 AND ${options.repCap}::int AND s.weight_kg > 0 THEN ${e1rmSql(options.formula)} END), 2)::float8
              AS "e1rmKg",
@@ -44,7 +45,7 @@ export async function progression(
            round(sum(s.reps * s.weight_kg), 2)::float8 AS "volumeKg", count(*)::int AS sets
     FROM workout_sets s JOIN workouts w ON w.id = s.workout_id
     WHERE s.user_id = ${userId}::uuid AND s.exercise_id = ${exerciseId}::uuid AND NOT s.is_warmup
-      ${bounds.length ? Prisma.join(bounds, ' ') : Prisma.empty}
+      ${bounds.length ? join(bounds, ' ') : empty}
     GROUP BY w.id, w.local_date, w.started_at
-    ORDER BY w.started_at, w.id`
+    ORDER BY w.started_at, w.id`)
 }

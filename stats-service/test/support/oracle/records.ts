@@ -4,7 +4,8 @@
 // volume, most reps at each weight) and the PRs set recently. Values compare exactly; ties go to the
 // earliest workout, and within one workout to the set with the most reps (for "most reps": the heaviest).
 // A set with 0 reps is a missed attempt: it is never a record or a PR.
-import { Prisma, type PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql, { empty, raw, type Sql } from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 import { e1rmSql } from '../../../src/stats/one-rep-max.ts'
 
@@ -45,12 +46,12 @@ export interface ExerciseRecords {
  * A set's volume in 1e-10 kg: weights have at most ten decimals (lb × 0.45359237), so this is exact;
  * 1000 reps × 2000 kg is 2e16 units, inside a bigint.
  */
-const VOLUME_UNITS = Prisma.sql`s.reps * (s.weight_kg * 10000000000)::bigint`
-const VOLUME_UNIT_KG = Prisma.raw('10000000000.0')
+const VOLUME_UNITS = sql`s.reps * (s.weight_kg * 10000000000)::bigint`
+const VOLUME_UNIT_KG = raw('10000000000.0')
 
-function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`sessions AS MATERIALIZED (
+function sessionsSql(userId: string, exerciseId: string | undefined): Sql {
+  const byExercise = exerciseId ? sql`AND s.exercise_id = ${exerciseId}::uuid` : empty
+  return sql`sessions AS MATERIALIZED (
       SELECT s.exercise_id, s.workout_id, min(s.started_at) AS started_at,
              sum(${VOLUME_UNITS}) AS volume
       FROM workout_sets s
@@ -59,9 +60,9 @@ function sessionsSql(userId: string, exerciseId: string | undefined): Prisma.Sql
     )`
 }
 
-function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
-  const byExercise = exerciseId ? Prisma.sql`AND s.exercise_id = ${exerciseId}::uuid` : Prisma.empty
-  return Prisma.sql`rungs AS MATERIALIZED (
+function rungsSql(userId: string, exerciseId: string | undefined): Sql {
+  const byExercise = exerciseId ? sql`AND s.exercise_id = ${exerciseId}::uuid` : empty
+  return sql`rungs AS MATERIALIZED (
       SELECT s.exercise_id, s.weight_kg, s.reps, min(s.started_at) AS started_at
       FROM workout_sets s
       WHERE s.user_id = ${userId}::uuid AND NOT s.is_warmup AND s.reps > 0 ${byExercise}
@@ -73,9 +74,9 @@ function rungsSql(userId: string, exerciseId: string | undefined): Prisma.Sql {
  * The workout in which a rung (exercise, weight, reps) first happened: an equality probe on the
  * (user_id, exercise_id, started_at) index.
  */
-function rungWorkoutSql(userId: string, alias: string): Prisma.Sql {
-  const r = Prisma.raw(alias)
-  return Prisma.sql`(SELECT x.workout_id FROM workout_sets x
+function rungWorkoutSql(userId: string, alias: string): Sql {
+  const r = raw(alias)
+  return sql`(SELECT x.workout_id FROM workout_sets x
      WHERE x.user_id = ${userId}::uuid AND x.exercise_id = ${r}.exercise_id AND x.started_at = ${r}.started_at
        AND x.weight_kg = ${r}.weight_kg AND x.reps = ${r}.reps AND NOT x.is_warmup
      ORDER BY x.workout_id LIMIT 1)`
@@ -107,9 +108,9 @@ interface VolumeRecordRow {
   workout_id: string
 }
 
-function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
+function rungRecords(db: Db, userId: string, exerciseId: string | undefined) {
   const e1rm = e1rmSql(RECORD_FORMULA)
-  return prisma.$queryRaw<RungRecordRow[]>`
+  return db.rows<RungRecordRow>(sql`
     WITH ${rungsSql(userId, exerciseId)},
     -- Each record is "the best value" (a hash aggregate), then "its first rung" (a join on that value),
     -- which sorts a handful of rows instead of all rungs once per record. An estimate grows with the
@@ -170,11 +171,11 @@ function rungRecords(prisma: PrismaClient, userId: string, exerciseId: string | 
     LEFT JOIN workouts bw ON bw.id = p.b_workout
     LEFT JOIN workouts mw ON mw.id = p.m_workout
     LEFT JOIN ladders l ON l.exercise_id = p.exercise_id
-    ORDER BY e.name, e.id`
+    ORDER BY e.name, e.id`)
 }
 
-function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string | undefined) {
-  return prisma.$queryRaw<VolumeRecordRow[]>`
+function volumeRecords(db: Db, userId: string, exerciseId: string | undefined) {
+  return db.rows<VolumeRecordRow>(sql`
     WITH ${sessionsSql(userId, exerciseId)},
     best AS (SELECT exercise_id, max(volume) AS volume FROM sessions GROUP BY exercise_id),
     first_best AS (
@@ -183,17 +184,13 @@ function volumeRecords(prisma: PrismaClient, userId: string, exerciseId: string 
       WHERE b.volume > 0 ORDER BY s.exercise_id, s.started_at, s.workout_id
     )
     SELECT f.exercise_id, (f.volume / ${VOLUME_UNIT_KG})::float8 AS value, to_char(w.local_date, 'YYYY-MM-DD') AS date, f.workout_id
-    FROM first_best f JOIN workouts w ON w.id = f.workout_id`
+    FROM first_best f JOIN workouts w ON w.id = f.workout_id`)
 }
 
-export async function records(
-  prisma: PrismaClient,
-  userId: string,
-  exerciseId?: string,
-): Promise<ExerciseRecords[]> {
+export async function records(db: Db, userId: string, exerciseId?: string): Promise<ExerciseRecords[]> {
   const [rows, volumes] = await Promise.all([
-    rungRecords(prisma, userId, exerciseId),
-    volumeRecords(prisma, userId, exerciseId),
+    rungRecords(db, userId, exerciseId),
+    volumeRecords(db, userId, exerciseId),
   ])
   const volumeOf = new Map(volumes.map((v) => [v.exercise_id, v]))
   return rows.map((r) => {
@@ -241,15 +238,15 @@ type RecentRow = RecentRecord & { startedAt: Date }
  * one small aggregate; inside the window a running maximum orders the recent sessions.
  */
 export async function recentRecords(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   since: string,
   until: string,
 ): Promise<RecentRecord[]> {
   const { lo } = instantWindow(since, since)
   const [setPrs, volumePrs] = await Promise.all([
-    recentSetRecords(prisma, userId, since, until, lo),
-    recentVolumeRecords(prisma, userId, since, until, lo),
+    recentSetRecords(db, userId, since, until, lo),
+    recentVolumeRecords(db, userId, since, until, lo),
   ])
   const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
   return [...setPrs, ...volumePrs]
@@ -263,13 +260,13 @@ export async function recentRecords(
     .map(({ startedAt: _startedAt, ...record }) => record)
 }
 
-function recentSetRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
+function recentSetRecords(db: Db, userId: string, since: string, until: string, lo: string) {
   const e1rm = e1rmSql(RECORD_FORMULA)
-  const bests = Prisma.sql`
+  const bests = sql`
     max(s.weight_kg) FILTER (WHERE s.weight_kg > 0) AS heavy,
     max(${e1rm}) FILTER (WHERE s.weight_kg > 0 AND s.reps BETWEEN 1 AND ${RECORD_REP_CAP}::int) AS best,
     max(s.reps) FILTER (WHERE s.reps > 0) AS most`
-  return prisma.$queryRaw<RecentRow[]>`
+  return db.rows<RecentRow>(sql`
     WITH
     -- Before the window only the bests matter, and they all follow from the heaviest weight at each rep
     -- count (an estimate grows with the weight at a fixed rep count): a few hundred groups, so the
@@ -318,13 +315,13 @@ function recentSetRecords(prisma: PrismaClient, userId: string, since: string, u
     ) AS k(kind, value_kg, reps, beats)
     JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
-    WHERE k.beats AND w.local_date >= ${since}::date AND w.local_date <= ${until}::date`
+    WHERE k.beats AND w.local_date >= ${since}::date AND w.local_date <= ${until}::date`)
 }
 
-function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string, until: string, lo: string) {
+function recentVolumeRecords(db: Db, userId: string, since: string, until: string, lo: string) {
   // A workout's sets share its start, so "before the window" splits whole sessions; before it only each
   // exercise's best volume matters, which needs no session start.
-  return prisma.$queryRaw<RecentRow[]>`
+  return db.rows<RecentRow>(sql`
     WITH before AS (
       SELECT v.exercise_id, max(v.volume) AS volume
       FROM (
@@ -352,5 +349,5 @@ function recentVolumeRecords(prisma: PrismaClient, userId: string, since: string
     JOIN workouts w ON w.id = j.workout_id
     JOIN exercises e ON e.id = j.exercise_id
     WHERE j.volume > 0 AND j.volume > j.prev AND w.local_date >= ${since}::date
-      AND w.local_date <= ${until}::date`
+      AND w.local_date <= ${until}::date`)
 }

@@ -2,7 +2,8 @@
 // test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
 // Summary: all-time totals, this/last ISO week and month, weekly streaks, first and last workout date.
 // Periods and streaks use workouts.local_date (the same dates core's calendar shows).
-import { Prisma, type PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql, { join } from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { addDays, addMonths, bucketEnd, bucketStart, instantWindow } from '../../../src/stats/local-dates.ts'
 
 export interface Period {
@@ -49,35 +50,33 @@ interface PeriodRow {
   volume_kg: number
 }
 
-export async function summary(prisma: PrismaClient, userId: string, today: string): Promise<Summary> {
+export async function summary(db: Db, userId: string, today: string): Promise<Summary> {
   const spans = summaryPeriods(today)
   const from = [spans.lastMonth.start, spans.lastWeek.start].sort()[0]!
   const to = [spans.thisMonth.end, spans.thisWeek.end].sort()[1]!
   const { lo, hi } = instantWindow(from, to)
-  const periodValues = Prisma.join(
-    Object.entries(spans).map(([key, s]) => Prisma.sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
+  const periodValues = join(
+    Object.entries(spans).map(([key, s]) => sql`(${key}::text, ${s.start}::date, ${s.end}::date)`),
   )
   // Totals read the sets alone (no join); periods read only the weeks around today, through the
   // (user_id, started_at) index with a day of margin either side of the local dates (UTC±14h).
   const [totals, periods, weeks] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        workouts: number
-        sets: number
-        reps: number
-        volume_kg: number
-        first: string | null
-        last: string | null
-      }[]
-    >`
+    db.rows<{
+      workouts: number
+      sets: number
+      reps: number
+      volume_kg: number
+      first: string | null
+      last: string | null
+    }>(sql`
       SELECT w.workouts, s.sets, s.reps, s.volume_kg, w.first, w.last
       FROM (SELECT count(*)::int AS workouts, to_char(min(local_date), 'YYYY-MM-DD') AS first,
                    to_char(max(local_date), 'YYYY-MM-DD') AS last
             FROM workouts WHERE user_id = ${userId}::uuid) w,
            (SELECT count(*)::int AS sets, coalesce(sum(reps), 0)::int AS reps,
                    coalesce(round(sum(reps * weight_kg), 2), 0)::float8 AS volume_kg
-            FROM workout_sets WHERE user_id = ${userId}::uuid AND NOT is_warmup) s`,
-    prisma.$queryRaw<PeriodRow[]>`
+            FROM workout_sets WHERE user_id = ${userId}::uuid AND NOT is_warmup) s`),
+    db.rows<PeriodRow>(sql`
       WITH per_workout AS (
         SELECT w.id, w.local_date, count(s.id)::int AS sets, coalesce(sum(s.reps), 0)::int AS reps,
                coalesce(sum(s.reps * s.weight_kg), 0) AS volume
@@ -91,10 +90,10 @@ export async function summary(prisma: PrismaClient, userId: string, today: strin
       SELECT sp.key, count(p.id)::int AS workouts, coalesce(sum(p.sets), 0)::int AS sets,
              coalesce(sum(p.reps), 0)::int AS reps, coalesce(round(sum(p.volume), 2), 0)::float8 AS volume_kg
       FROM spans sp LEFT JOIN per_workout p ON p.local_date BETWEEN sp.first_day AND sp.last_day
-      GROUP BY sp.key`,
-    prisma.$queryRaw<{ week: string }[]>`
+      GROUP BY sp.key`),
+    db.rows<{ week: string }>(sql`
       SELECT DISTINCT to_char(date_trunc('week', local_date::timestamp), 'YYYY-MM-DD') AS week
-      FROM workouts WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date ORDER BY week`,
+      FROM workouts WHERE user_id = ${userId}::uuid AND local_date <= ${today}::date ORDER BY week`),
   ])
   const t = totals[0]!
   const period = (key: keyof typeof spans): Period => {

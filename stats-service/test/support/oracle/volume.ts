@@ -2,7 +2,8 @@
 // test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
 // Volume and frequency over time: workouts, working sets, reps and volume per local day, ISO week or
 // month, every bucket present (zeros included) so charts get a continuous axis.
-import { Prisma, type PrismaClient } from '../../../src/generated/prisma/client.ts'
+import sql, { empty } from 'sql-template-tag'
+import type { Db } from '../../../src/plugins/database.ts'
 import { type Bucket, instantWindow } from '../../../src/stats/local-dates.ts'
 
 export interface VolumePoint {
@@ -22,23 +23,21 @@ const STEP: Record<Bucket, string> = { day: '1 day', week: '1 week', month: '1 m
 
 /** from must already be a bucket start (the series starts there); to is the last local date counted. */
 export async function volumeSeries(
-  prisma: PrismaClient,
+  db: Db,
   userId: string,
   range: { from: string; to: string; bucket: Bucket },
   filter: VolumeFilter,
 ): Promise<VolumePoint[]> {
   const { lo, hi } = instantWindow(range.from, range.to)
   const filtered = filter.exerciseId !== undefined || filter.muscleGroup !== undefined
-  const byExercise = filter.exerciseId
-    ? Prisma.sql`AND s.exercise_id = ${filter.exerciseId}::uuid`
-    : Prisma.empty
+  const byExercise = filter.exerciseId ? sql`AND s.exercise_id = ${filter.exerciseId}::uuid` : empty
   const byMuscle = filter.muscleGroup
-    ? Prisma.sql`AND s.exercise_id IN (SELECT id FROM exercises WHERE lower(muscle_group) = lower(${filter.muscleGroup}))`
-    : Prisma.empty
+    ? sql`AND s.exercise_id IN (SELECT id FROM exercises WHERE lower(muscle_group) = lower(${filter.muscleGroup}))`
+    : empty
   // Unfiltered, a workout counts even without working sets (as on core's calendar); filtered, a workout
   // counts when it has a working set of that exercise or muscle group.
-  const join = filtered ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`
-  return prisma.$queryRaw<VolumePoint[]>`
+  const join = filtered ? sql`JOIN` : sql`LEFT JOIN`
+  return db.rows<VolumePoint>(sql`
     WITH per_workout AS (
       SELECT s.workout_id, count(*) AS sets, sum(s.reps) AS reps, sum(s.reps * s.weight_kg) AS volume
       FROM workout_sets s
@@ -58,11 +57,11 @@ export async function volumeSeries(
            coalesce(round(b.volume, 2), 0)::float8 AS "volumeKg"
     FROM generate_series(${range.from}::date::timestamp, ${range.to}::date::timestamp, ${STEP[range.bucket]}::interval) AS g(day)
     LEFT JOIN per_bucket b ON b.start = g.day::date
-    ORDER BY g.day`
+    ORDER BY g.day`)
 }
 
-export async function firstWorkoutDate(prisma: PrismaClient, userId: string): Promise<string | null> {
-  const rows = await prisma.$queryRaw<{ first: string | null }[]>`
-    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM workouts WHERE user_id = ${userId}::uuid`
+export async function firstWorkoutDate(db: Db, userId: string): Promise<string | null> {
+  const rows = await db.rows<{ first: string | null }>(sql`
+    SELECT to_char(min(local_date), 'YYYY-MM-DD') AS first FROM workouts WHERE user_id = ${userId}::uuid`)
   return rows[0]?.first ?? null
 }
