@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { type AccountFormValues, credentialsBody, registrationBody } from '../accounts/form.ts'
+import { unitForLanguages } from '../accounts/locale.ts'
 import { prepareDummyHash } from '../accounts/passwords.ts'
 import { safeRedirectTarget } from '../accounts/redirect-target.ts'
 import { Credentials, Registration } from '../accounts/schemas.ts'
@@ -88,7 +89,8 @@ export default async function accountRoutes(app: FastifyInstance) {
     { schema: pageSchema('Registration form', { response: HtmlPage }) },
     async (request, reply) => {
       if (request.user) return reply.redirect('/', 303)
-      return renderRegister(reply, {})
+      // The unit is preselected from the browser's language (en-US → lb); the lifter can change it.
+      return renderRegister(reply, { unit: unitForLanguages(request.headers['accept-language']) })
     },
   )
 

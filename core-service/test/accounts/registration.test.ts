@@ -127,3 +127,22 @@ t.test('POST /register without a CSRF token is refused and stores nothing', asyn
   const rows = await queryDatabase(db.url, 'SELECT count(*)::int AS n FROM users')
   t.equal(rows[0]?.n, 0)
 })
+
+t.test('the unit is preselected from the browser language: en-US → lb, elsewhere kg', async (t) => {
+  const { app } = await buildTestCore(t)
+  const checkedUnit = async (acceptLanguage?: string) => {
+    const res = await app.inject({
+      url: '/register',
+      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+    })
+    t.equal(res.statusCode, 200)
+    return /<input type="radio" name="unit" value="(kg|lb)" checked/.exec(res.body)?.[1]
+  }
+  t.equal(await checkedUnit('en-US,en;q=0.9'), 'lb', 'a US browser')
+  t.equal(await checkedUnit('es-US'), 'lb', 'any language in the US')
+  t.equal(await checkedUnit('en-GB,en;q=0.8'), 'kg')
+  t.equal(await checkedUnit('sl-SI,sl;q=0.9,en;q=0.8'), 'kg')
+  t.equal(await checkedUnit('en'), 'kg', 'no region: kg')
+  t.equal(await checkedUnit('not a tag!!'), 'kg')
+  t.equal(await checkedUnit(), 'kg', 'no header')
+})
