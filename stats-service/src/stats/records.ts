@@ -190,7 +190,7 @@ export interface RecentRecord {
   workoutId: string
 }
 
-type RecentRow = RecentRecord & { startedAt: Date }
+export type RecentRow = RecentRecord & { startedAt: Date }
 
 /**
  * PRs set on local dates from `since` to `until` (today: a workout dated after today — possible after a
@@ -209,14 +209,20 @@ export async function recentRecords(
     recentSetRecords(db, userId, since, until, lo),
     recentVolumeRecords(db, userId, since, until, lo),
   ])
-  const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
-  return [...setPrs, ...volumePrs]
+  return newestFirst([...setPrs, ...volumePrs])
+}
+
+const KIND_ORDER: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
+
+/** Recent PRs newest first; within one workout by exercise name, then e1RM, heaviest, reps, volume. */
+export function newestFirst(rows: RecentRow[]): RecentRecord[] {
+  return rows
     .sort(
       (a, b) =>
         b.date.localeCompare(a.date) ||
         b.startedAt.getTime() - a.startedAt.getTime() ||
         a.exerciseName.localeCompare(b.exerciseName) ||
-        order[a.kind] - order[b.kind],
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
     )
     .map(({ startedAt: _startedAt, ...record }) => record)
 }

@@ -1,23 +1,10 @@
 // The computation of src/stats/breakdown.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Exercise breakdown: working sets and volume per exercise and per muscle group over local dates.
 import sql from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
+import type { ExerciseShare, MuscleShare } from '../../../src/stats/breakdown.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
-
-export interface ExerciseShare {
-  exerciseId: string
-  name: string
-  muscleGroup: string
-  sets: number
-  volumeKg: number
-}
-
-export interface MuscleShare {
-  muscleGroup: string
-  sets: number
-  volumeKg: number
-}
 
 export async function breakdown(
   db: Db,

@@ -1,17 +1,11 @@
 // The computation of src/stats/calendar.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Calendar counts: per local date of one month, the workouts, working sets and volume (days with
 // workouts only), keyed by workouts.local_date exactly like core's calendar.
 import sql from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
+import type { CalendarDay } from '../../../src/stats/calendar.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
-
-export interface CalendarDay {
-  date: string
-  workouts: number
-  sets: number
-  volumeKg: number
-}
 
 export async function calendarDays(
   db: Db,

@@ -1,5 +1,5 @@
 // The computation of src/stats/progression.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Estimated-1RM progression of one exercise: per workout containing it, the best estimate over working
 // sets with 1 ≤ reps ≤ repCap and a load, the heaviest weight lifted (reps ≥ 1; 0 when none), the best reps,
 // the volume and the set count.
@@ -9,16 +9,7 @@ import sql, { empty, join, type Sql } from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 import { e1rmSql } from '../../../src/stats/one-rep-max.ts'
-
-export interface Session {
-  workoutId: string
-  date: string
-  e1rmKg: number | null
-  heaviestKg: number
-  bestReps: number
-  volumeKg: number
-  sets: number
-}
+import type { Session } from '../../../src/stats/progression.ts'
 
 export async function progression(
   db: Db,

@@ -1,5 +1,5 @@
 // The computation of src/stats/records.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Personal records per exercise (heaviest weight, best estimated 1RM, most reps in a set, best session
 // volume, most reps at each weight) and the PRs set recently. Values compare exactly; ties go to the
 // earliest workout, and within one workout to the set with the most reps (for "most reps": the heaviest).
@@ -8,28 +8,14 @@ import sql, { empty, raw, type Sql } from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
 import { instantWindow } from '../../../src/stats/local-dates.ts'
 import { e1rmSql } from '../../../src/stats/one-rep-max.ts'
-
-/** Records use Epley with the default rep cap; the progression endpoint lets callers choose. */
-export const RECORD_FORMULA = 'epley'
-export const RECORD_REP_CAP = 12
-
-export interface Rec {
-  valueKg: number
-  reps?: number
-  date: string
-  workoutId: string
-}
-
-export interface ExerciseRecords {
-  exerciseId: string
-  exerciseName: string
-  isBodyweight: boolean
-  heaviest: Rec | null
-  bestE1rm: Rec | null
-  mostReps: { reps: number; weightKg: number; date: string; workoutId: string } | null
-  bestSessionVolume: Rec | null
-  repsAtWeight: { weightKg: number; reps: number; date: string; workoutId: string }[]
-}
+import {
+  type ExerciseRecords,
+  newestFirst,
+  RECORD_FORMULA,
+  RECORD_REP_CAP,
+  type RecentRecord,
+  type RecentRow,
+} from '../../../src/stats/records.ts'
 
 /*
  * Everything here comes from two passes over a lifter's working sets; at 100k sets numeric arithmetic
@@ -217,20 +203,6 @@ export async function records(db: Db, userId: string, exerciseId?: string): Prom
   })
 }
 
-export type PrKind = 'heaviest' | 'e1rm' | 'reps' | 'volume'
-
-export interface RecentRecord {
-  exerciseId: string
-  exerciseName: string
-  kind: PrKind
-  valueKg: number | null
-  reps: number | null
-  date: string
-  workoutId: string
-}
-
-type RecentRow = RecentRecord & { startedAt: Date }
-
 /**
  * PRs set on local dates from `since` to `until` (today: a workout dated after today — possible after a
  * move west — is not "recent" yet): workouts whose best beats every earlier workout of the same
@@ -248,16 +220,7 @@ export async function recentRecords(
     recentSetRecords(db, userId, since, until, lo),
     recentVolumeRecords(db, userId, since, until, lo),
   ])
-  const order: Record<PrKind, number> = { e1rm: 0, heaviest: 1, reps: 2, volume: 3 }
-  return [...setPrs, ...volumePrs]
-    .sort(
-      (a, b) =>
-        b.date.localeCompare(a.date) ||
-        b.startedAt.getTime() - a.startedAt.getTime() ||
-        a.exerciseName.localeCompare(b.exerciseName) ||
-        order[a.kind] - order[b.kind],
-    )
-    .map(({ startedAt: _startedAt, ...record }) => record)
+  return newestFirst([...setPrs, ...volumePrs])
 }
 
 function recentSetRecords(db: Db, userId: string, since: string, until: string, lo: string) {

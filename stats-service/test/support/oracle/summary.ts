@@ -1,46 +1,11 @@
 // The computation of src/stats/summary.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Summary: all-time totals, this/last ISO week and month, weekly streaks, first and last workout date.
 // Periods and streaks use workouts.local_date (the same dates core's calendar shows).
 import sql, { join } from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
-import { addDays, addMonths, bucketEnd, bucketStart, instantWindow } from '../../../src/stats/local-dates.ts'
-
-export interface Period {
-  start: string
-  end: string
-  workouts: number
-  sets: number
-  reps: number
-  volumeKg: number
-}
-
-export interface Summary {
-  totals: { workouts: number; sets: number; reps: number; volumeKg: number }
-  thisWeek: Period
-  lastWeek: Period
-  thisMonth: Period
-  lastMonth: Period
-  streaks: { currentWeeks: number; longestWeeks: number }
-  firstWorkoutDate: string | null
-  lastWorkoutDate: string | null
-}
-
-type Span = { start: string; end: string }
-
-export function summaryPeriods(
-  today: string,
-): Record<'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth', Span> {
-  const weekStart = bucketStart(today, 'week')
-  const monthStart = bucketStart(today, 'month')
-  const lastMonthStart = addMonths(monthStart, -1)
-  return {
-    thisWeek: { start: weekStart, end: addDays(weekStart, 6) },
-    lastWeek: { start: addDays(weekStart, -7), end: addDays(weekStart, -1) },
-    thisMonth: { start: monthStart, end: bucketEnd(monthStart, 'month') },
-    lastMonth: { start: lastMonthStart, end: bucketEnd(lastMonthStart, 'month') },
-  }
-}
+import { instantWindow } from '../../../src/stats/local-dates.ts'
+import { type Period, type Summary, summaryPeriods, weeklyStreaks } from '../../../src/stats/summary.ts'
 
 interface PeriodRow {
   key: string
@@ -119,25 +84,4 @@ export async function summary(db: Db, userId: string, today: string): Promise<Su
     firstWorkoutDate: t.first,
     lastWorkoutDate: t.last,
   }
-}
-
-/**
- * Runs of consecutive ISO weeks (given as ascending Monday dates) with a workout. The current streak
- * includes this week when it has a workout; otherwise it is the run that ended last week (or 0).
- */
-export function weeklyStreaks(
-  weekStarts: string[],
-  thisWeekStart: string,
-): { currentWeeks: number; longestWeeks: number } {
-  let longest = 0
-  let run = 0
-  let previous: string | undefined
-  for (const week of weekStarts) {
-    run = previous !== undefined && addDays(previous, 7) === week ? run + 1 : 1
-    longest = Math.max(longest, run)
-    previous = week
-  }
-  const lastWeekStart = addDays(thisWeekStart, -7)
-  const current = previous === thisWeekStart || previous === lastWeekStart ? run : 0
-  return { currentWeeks: current, longestWeeks: longest }
 }

@@ -1,23 +1,11 @@
 // The computation of src/stats/volume.ts before the aggregates (issue 15), straight from the sets: the oracle
-// test/stats/aggregates.test.ts compares the new path with. Kept verbatim apart from import paths.
+// test/stats/aggregates.test.ts compares the new path with. Its SQL is kept verbatim; types and pure helpers come from src.
 // Volume and frequency over time: workouts, working sets, reps and volume per local day, ISO week or
 // month, every bucket present (zeros included) so charts get a continuous axis.
 import sql, { empty } from 'sql-template-tag'
 import type { Db } from '../../../src/plugins/database.ts'
 import { type Bucket, instantWindow } from '../../../src/stats/local-dates.ts'
-
-export interface VolumePoint {
-  start: string
-  workouts: number
-  sets: number
-  reps: number
-  volumeKg: number
-}
-
-export interface VolumeFilter {
-  exerciseId?: string
-  muscleGroup?: string
-}
+import type { VolumeFilter, VolumePoint } from '../../../src/stats/volume.ts'
 
 const STEP: Record<Bucket, string> = { day: '1 day', week: '1 week', month: '1 month' }
 
