@@ -18,6 +18,8 @@ export interface Lifter {
   user: CurrentUser
   /** The request's clock (fastify.clock), so "today" and "started now" are testable. */
   now: () => Date
+  /** Times read 12-hour ("6:30 PM") for this browser's language (accounts/locale.ts). */
+  twelveHour: boolean
   /** The lifter's local date by that clock, e.g. "2026-11-23". */
   today: () => string
   /** Their account: settings, password change, deletion. */
@@ -32,10 +34,16 @@ export interface Lifter {
   imports: ReturnType<typeof importStore>
 }
 
-export function lifterOf(prisma: PrismaClient, user: CurrentUser, now: () => Date): Lifter {
+export function lifterOf(
+  prisma: PrismaClient,
+  user: CurrentUser,
+  now: () => Date,
+  twelveHour = false,
+): Lifter {
   return {
     user,
     now,
+    twelveHour,
     today: () => todayIn(user.timeZone, now()),
     account: accountStore(prisma, user.id),
     apiTokens: apiTokenStore(prisma, user.id),

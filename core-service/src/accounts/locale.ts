@@ -1,4 +1,6 @@
-// What a fresh registration form can guess from the browser: the weight unit its country lifts in.
+// What the browser's language says about the lifter: the weight unit its country lifts in (a fresh
+// registration form) and whether its clock reads 12-hour (times on every page).
+import { LRUCache } from 'lru-cache'
 
 /** Countries whose gyms load in pounds (the US, Liberia, Myanmar); everywhere else kilograms. */
 const POUND_REGIONS = new Set(['US', 'LR', 'MM'])
@@ -8,12 +10,42 @@ const POUND_REGIONS = new Set(['US', 'LR', 'MM'])
  * a pound country ("en-US"), else kg. A tag without a region ("en") says nothing about the gym: kg.
  */
 export function unitForLanguages(acceptLanguage: string | undefined): 'kg' | 'lb' {
-  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim()
-  if (!first || first === '*') return 'kg'
+  const first = firstTag(acceptLanguage)
+  if (!first) return 'kg'
   try {
     const region = new Intl.Locale(first).region
     return region && POUND_REGIONS.has(region) ? 'lb' : 'kg'
   } catch {
     return 'kg' // not a language tag
   }
+}
+
+/** The first tag of Accept-Language, or undefined. */
+function firstTag(acceptLanguage: string | undefined): string | undefined {
+  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim()
+  return first && first !== '*' ? first : undefined
+}
+
+// Tags come from requests: a bounded cache, and one Intl formatter per distinct tag (a formatter per
+// request is what made stats-service's memory grow, issue 15).
+const twelveHour = new LRUCache<string, boolean>({ max: 256 })
+
+/**
+ * Whether times read 12-hour ("8:45 AM") for the browser's preferred language, as Intl says for it (en-US,
+ * en-AU, hi-IN: yes; en-GB, de, sl: no). No header or an unreadable one: 24-hour.
+ */
+export function twelveHourClock(acceptLanguage: string | undefined): boolean {
+  const tag = firstTag(acceptLanguage)
+  if (!tag) return false
+  let known = twelveHour.get(tag)
+  if (known === undefined) {
+    try {
+      const cycle = new Intl.DateTimeFormat(tag, { hour: 'numeric' }).resolvedOptions().hourCycle
+      known = cycle === 'h11' || cycle === 'h12'
+    } catch {
+      known = false // not a language tag
+    }
+    twelveHour.set(tag, known)
+  }
+  return known
 }

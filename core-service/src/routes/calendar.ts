@@ -98,7 +98,7 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
         styles: [STYLES],
         date,
         monthHref: `/calendar?month=${monthOf(date)}`,
-        workouts: workouts.map((w) => workoutCard(w, user)),
+        workouts: workouts.map((w) => workoutCard(w, user, request.lifter.twelveHour)),
         canLog: date <= today,
         logHref: `/workouts/new?date=${date}`,
       })

@@ -53,9 +53,14 @@ export function latestStart(zone: string, now: Date): Date {
   return DateTime.fromJSDate(now, { zone }).endOf('day').toJSDate()
 }
 
-/** A readable local timestamp, e.g. "Mon 23 Nov 2026, 18:30". */
-export function formatLocal(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('ccc d LLL yyyy, HH:mm')
+/** How a time of day reads: "18:30", or "6:30 PM" on a 12-hour clock (the lifter's language says which). */
+export function timeOfDayFormat(twelveHour: boolean): string {
+  return twelveHour ? 'h:mm a' : 'HH:mm'
+}
+
+/** A readable local timestamp, e.g. "Mon 23 Nov 2026, 18:30" (or ", 6:30 PM"). */
+export function formatLocal(instant: Date, zone: string, twelveHour = false): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat(`ccc d LLL yyyy, ${timeOfDayFormat(twelveHour)}`)
 }
 
 /**
@@ -65,9 +70,10 @@ export function formatLocal(instant: Date, zone: string): string {
 export function formatWorkoutTime(
   workout: { startedAt: Date; timeZone: string | null },
   lifterZone: string,
+  twelveHour = false,
 ): string {
   const zone = workout.timeZone ?? lifterZone
-  const text = formatLocal(workout.startedAt, zone)
+  const text = formatLocal(workout.startedAt, zone, twelveHour)
   return zone === lifterZone ? text : `${text} ${zone} time`
 }
 

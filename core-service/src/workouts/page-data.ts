@@ -8,12 +8,12 @@ import type { Workout } from './types.ts'
 export const STYLES = '/static/css/training.css'
 
 /** What a page shows for one workout in a list (workouts page, calendar day). */
-export function workoutCard(workout: Workout, user: CurrentUser) {
+export function workoutCard(workout: Workout, user: CurrentUser, twelveHour = false) {
   return {
     id: workout.id,
     href: `/workouts/${workout.id}`,
     title: workout.title ?? 'Workout',
-    when: formatWorkoutTime(workout, user.timeZone),
+    when: formatWorkoutTime(workout, user.timeZone, twelveHour),
     exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
     setCount: workout.sets.length,
     volume: setsVolume(workout.sets, user.unit),
@@ -21,11 +21,11 @@ export function workoutCard(workout: Workout, user: CurrentUser) {
 }
 
 /** The workout page's view of one workout: sets grouped by exercise, in the lifter's unit and zone. */
-export function workoutDetail(workout: Workout, user: CurrentUser) {
+export function workoutDetail(workout: Workout, user: CurrentUser, twelveHour = false) {
   return {
     id: workout.id,
     title: workout.title ?? 'Workout',
-    when: formatWorkoutTime(workout, user.timeZone),
+    when: formatWorkoutTime(workout, user.timeZone, twelveHour),
     notes: workout.notes,
     groups: groupSets(workout.sets, user.unit),
     setCount: workout.sets.length,

@@ -113,7 +113,7 @@ export default async function workoutPages(app: FastifyInstance) {
       return reply.viewAsync('pages/workouts-list.hbs', {
         title: 'Workouts',
         styles: [STYLES],
-        workouts: page.items.map((w) => workoutCard(w, user)),
+        workouts: page.items.map((w) => workoutCard(w, user, request.lifter.twelveHour)),
         page: page.page,
         pages: page.pages,
         total: page.total,
@@ -171,7 +171,7 @@ export default async function workoutPages(app: FastifyInstance) {
       return reply.viewAsync('pages/workouts-detail.hbs', {
         title: workout.title ?? 'Workout',
         styles: [STYLES],
-        workout: workoutDetail(workout, user),
+        workout: workoutDetail(workout, user, request.lifter.twelveHour),
         dayHref: `/calendar/${workout.localDate}`,
         editHref: `/workouts/${workout.id}/edit`,
         repeatHref: `/workouts/new?repeat=${workout.id}`,
