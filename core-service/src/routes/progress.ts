@@ -82,7 +82,7 @@ export default async function progressRoutes(app: FastifyInstance) {
       return reply.viewAsync('pages/progress.hbs', {
         title: 'Progress',
         styles: STYLES,
-        freshness: freshness([summary, volume, recent], user),
+        freshness: freshness([summary, volume, recent], user, request.lifter.twelveHour),
         cards: s.available ? summaryCards(s.data, user) : null,
         noWorkouts: s.available && s.data.totals.workouts === 0,
         volumeChart: v.available ? weeklyVolumeChart(v.data, user) : null,
@@ -165,7 +165,7 @@ export default async function progressRoutes(app: FastifyInstance) {
           { value: 'brzycki', label: 'Brzycki', selected: formula === 'brzycki' },
         ],
         exercises: exercises.some((e) => e.id === exercise.id) ? exercises : [exercise, ...exercises],
-        freshness: freshness([progression, records], user),
+        freshness: freshness([progression, records], user, request.lifter.twelveHour),
         isBodyweight: p.available ? p.data.metric === 'reps' : exercise.isBodyweight,
         hasSessions: p.available && p.data.sessions.length > 0,
         charts: p.available ? progressionCharts(p.data, user) : null,

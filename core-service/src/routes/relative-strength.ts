@@ -64,7 +64,7 @@ export default async function relativeStrengthRoutes(app: FastifyInstance) {
         absoluteHref: `/progress/exercises/${exercise.id}?${search}`,
         ranges: RANGES.map((x) => ({ ...x, selected: x.value === range })),
         formula,
-        freshness: freshness([progression], user),
+        freshness: freshness([progression], user, request.lifter.twelveHour),
         view,
         total: view?.kind === 'total',
         hasSessions: (view?.rows.length ?? 0) > 0,

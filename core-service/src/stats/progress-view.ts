@@ -5,6 +5,7 @@ import type { Progression, RecentRecords, Records, Summary, Volume } from '@lift
 import { DateTime } from 'luxon'
 import { barChart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
 import { displayNumber, type Figure, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
+import { formatLocal } from '../workouts/local-time.ts'
 import type { StatsResult } from './client.ts'
 
 export interface Viewer {
@@ -28,14 +29,14 @@ export function section<T>(result: StatsResult<T>): Section<T> {
 }
 
 /** The page banner: the oldest stale answer on the page decides the "showing data from" time. */
-export function freshness(results: StatsResult<unknown>[], viewer: Viewer): Freshness {
+export function freshness(results: StatsResult<unknown>[], viewer: Viewer, twelveHour = false): Freshness {
   const stale = results.filter((r) => r.state === 'stale')
   const oldest = stale.map((r) => r.asOf).sort((a, b) => a.getTime() - b.getTime())[0]
   const unavailable = results.filter((r) => r.state === 'unavailable').length
   return {
     stale: oldest
       ? {
-          asOf: DateTime.fromJSDate(oldest).setZone(viewer.timeZone).toFormat('ccc d LLL yyyy, HH:mm'),
+          asOf: formatLocal(oldest, viewer.timeZone, twelveHour),
           ago: DateTime.fromJSDate(oldest).toRelative() ?? '',
         }
       : null,

@@ -69,7 +69,7 @@ export default async function bodyWeightPages(app: FastifyInstance) {
       },
       errors,
       hasErrors: Object.keys(errors).length > 0,
-      freshness: freshness([trend], user),
+      freshness: freshness([trend], user, request.lifter.twelveHour),
       trendUnavailable: trend.state === 'unavailable',
       chart:
         trend.state === 'unavailable'
