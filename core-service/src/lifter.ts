@@ -20,6 +20,8 @@ export interface Lifter {
   now: () => Date
   /** Times read 12-hour ("6:30 PM") for this browser's language (accounts/locale.ts). */
   twelveHour: boolean
+  /** The ISO weekday (1 Monday … 7 Sunday) the calendar's weeks start on, for this browser's language. */
+  weekStart: number
   /** The lifter's local date by that clock, e.g. "2026-11-23". */
   today: () => string
   /** Their account: settings, password change, deletion. */
@@ -38,12 +40,13 @@ export function lifterOf(
   prisma: PrismaClient,
   user: CurrentUser,
   now: () => Date,
-  twelveHour = false,
+  { twelveHour = false, weekStart = 1 }: { twelveHour?: boolean; weekStart?: number } = {},
 ): Lifter {
   return {
     user,
     now,
     twelveHour,
+    weekStart,
     today: () => todayIn(user.timeZone, now()),
     account: accountStore(prisma, user.id),
     apiTokens: apiTokenStore(prisma, user.id),

@@ -1,5 +1,6 @@
 // What the browser's language says about the lifter: the weight unit its country lifts in (a fresh
-// registration form) and whether its clock reads 12-hour (times on every page).
+// registration form), whether its clock reads 12-hour (times on every page) and the day its calendar
+// weeks start on.
 import { LRUCache } from 'lru-cache'
 
 /** Countries whose gyms load in pounds (the US, Liberia, Myanmar); everywhere else kilograms. */
@@ -46,6 +47,34 @@ export function twelveHourClock(acceptLanguage: string | undefined): boolean {
       known = false // not a language tag
     }
     twelveHour.set(tag, known)
+  }
+  return known
+}
+
+const weekStarts = new LRUCache<string, number>({ max: 256 })
+
+/**
+ * The first day of the calendar week for the browser's preferred language, as an ISO weekday (1 Monday …
+ * 7 Sunday) from Intl's week data: Sunday for en-US or pt-BR, Monday for en-GB, de or sl. No header or an
+ * unreadable one: Monday (ISO).
+ */
+export function firstDayOfWeek(acceptLanguage: string | undefined): number {
+  const tag = firstTag(acceptLanguage)
+  if (!tag) return 1
+  let known = weekStarts.get(tag)
+  if (known === undefined) {
+    try {
+      // getWeekInfo() in current engines; the weekInfo getter in older ones (Node 20).
+      const locale = new Intl.Locale(tag) as Intl.Locale & {
+        getWeekInfo?: () => { firstDay: number }
+        weekInfo?: { firstDay: number }
+      }
+      const day = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay
+      known = Number.isInteger(day) && day! >= 1 && day! <= 7 ? day! : 1
+    } catch {
+      known = 1
+    }
+    weekStarts.set(tag, known)
   }
   return known
 }

@@ -1,4 +1,4 @@
-// A lifter's month as a calendar grid: Monday-first weeks of local dates, each marked with how many
+// A lifter's month as a calendar grid: weeks of local dates (Monday-first unless the locale says otherwise), each marked with how many
 // workouts it holds. Counts come from workouts.local_date, fixed in the lifter's zone when saved.
 import { DateTime } from 'luxon'
 import type { PrismaClient } from '../generated/prisma/client.ts'
@@ -45,18 +45,22 @@ export async function workoutCounts(
   return Object.fromEntries(rows.map((r) => [fromDateColumn(r.localDate), r._count._all]))
 }
 
-/** The grid for `month` ("2026-11"): whole weeks Monday to Sunday covering it. */
+/**
+ * The grid for `month` ("2026-11"): whole weeks covering it, starting on `weekStart` (ISO weekday: 1
+ * Monday … 7 Sunday; the lifter's locale decides, accounts/locale.ts).
+ */
 export async function calendarMonth(
   prisma: PrismaClient,
   userId: string,
   month: string,
   today: string,
+  weekStart = 1,
 ): Promise<CalendarMonth> {
   const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' })
   const last = first.endOf('month').startOf('day')
   // Luxon weekdays are ISO: Monday 1 … Sunday 7.
-  const gridStart = first.minus({ days: first.weekday - 1 })
-  const gridEnd = last.plus({ days: 7 - last.weekday })
+  const gridStart = first.minus({ days: (first.weekday - weekStart + 7) % 7 })
+  const gridEnd = last.plus({ days: (weekStart + 6 - last.weekday) % 7 })
   const counts = await workoutCounts(
     prisma,
     userId,
@@ -65,7 +69,7 @@ export async function calendarMonth(
   )
   const weeks: CalendarDay[][] = []
   for (let day = gridStart; day <= gridEnd; day = day.plus({ days: 1 })) {
-    if (day.weekday === 1) weeks.push([])
+    if (day.weekday === weekStart) weeks.push([])
     const date = day.toISODate() as string
     const week = weeks[weeks.length - 1] as CalendarDay[]
     const workouts = counts[date] ?? 0
@@ -86,7 +90,8 @@ export async function calendarMonth(
 /** One lifter's calendar (request.lifter.calendar). */
 export function calendarStore(prisma: PrismaClient, userId: string) {
   return {
-    /** The grid for `month` ("2026-11"), marking `today` (the lifter's local date). */
-    month: (month: string, today: string) => calendarMonth(prisma, userId, month, today),
+    /** The grid for `month` ("2026-11"), marking `today` (the lifter's local date), weeks from `weekStart`. */
+    month: (month: string, today: string, weekStart?: number) =>
+      calendarMonth(prisma, userId, month, today, weekStart),
   }
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { resolveApiToken } from '../accounts/api-tokens.ts'
 import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts'
-import { twelveHourClock } from '../accounts/locale.ts'
+import { firstDayOfWeek, twelveHourClock } from '../accounts/locale.ts'
 import { guestAccounts } from '../accounts/users.ts'
 import { Unauthenticated } from '../errors.ts'
 import { type Lifter, lifterOf } from '../lifter.ts'
@@ -72,12 +72,10 @@ async function authenticationPlugin(fastify: FastifyInstance) {
       if (!user) throw new Unauthenticated('sign in first')
       let lifter = lifters.get(this)
       if (!lifter) {
-        lifter = lifterOf(
-          fastify.prisma,
-          user,
-          fastify.clock,
-          twelveHourClock(this.headers['accept-language']),
-        )
+        lifter = lifterOf(fastify.prisma, user, fastify.clock, {
+          twelveHour: twelveHourClock(this.headers['accept-language']),
+          weekStart: firstDayOfWeek(this.headers['accept-language']),
+        })
         lifters.set(this, lifter)
       }
       return lifter

@@ -32,6 +32,12 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
   }),
 )
 
+/** The column headings for weeks starting on ISO weekday `weekStart`. */
+const weekdaysFrom = (weekStart: number) => [
+  ...WEEKDAYS.slice(weekStart - 1),
+  ...WEEKDAYS.slice(0, weekStart - 1),
+]
+
 /** A month ("2026-11") the calendar can show: real and within sane years. */
 function validMonth(month: string | undefined): month is string {
   return typeof month === 'string' && MONTH.test(month) && month >= '1970-01' && month <= '2999-12'
@@ -58,7 +64,8 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
       const today = request.lifter.today()
       // A mistyped month shows the current one rather than an error page.
       const month = validMonth(request.query.month) ? request.query.month : monthOf(today)
-      const view = await calendar.month(month, today)
+      const weekStart = request.lifter.weekStart
+      const view = await calendar.month(month, today, weekStart)
       const first = view.weeks[0]?.[0]?.date ?? `${month}-01`
       const last = view.weeks.at(-1)?.at(-1)?.date ?? `${month}-28`
       const load = await dayLoad(user, first, last)
@@ -75,7 +82,7 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
         ...view,
         styles: [STYLES],
         weeks,
-        weekdays: WEEKDAYS,
+        weekdays: weekdaysFrom(weekStart),
         isThisMonth: month === view.thisMonth,
         workoutDays: Object.keys(view.counts).length,
         prevLabel: DateTime.fromISO(`${view.prev}-01`).toFormat('LLLL yyyy'),

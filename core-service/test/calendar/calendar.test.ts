@@ -1,4 +1,4 @@
-// The calendar: Monday-first month grids, prev/next across years, today, the lifter's local days.
+// The calendar: month grids (Monday-first, or as the browser's language starts weeks), prev/next across years, today, the lifter's local days.
 import t from 'tap'
 import { calendarMonth } from '../../src/calendar/month.ts'
 import { buildTestCore } from '../support/app.ts'
@@ -42,6 +42,38 @@ t.test('month grids start on Monday and roll over years', async (t) => {
   t.match(page.body, /<th scope="col"><abbr title="Monday">Mon<\/abbr><\/th>/)
   t.match(page.body, new RegExp(`href="/calendar\\?month=${todayIn('UTC').slice(0, 7)}">Today</a>`))
 })
+
+t.test(
+  'weeks start on the day the browser language starts them: Sunday for en-US, Monday for en-GB',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const prisma = testPrisma(t, db.url)
+    const lifter = await signUp(app)
+    // February 2026 starts on a Sunday: a Sunday-first grid starts on 1 February and ends Saturday 28.
+    const feb = await calendarMonth(prisma, lifter.user.id, '2026-02', '2026-02-14', 7)
+    t.equal(feb.weeks[0]?.[0]?.date, '2026-02-01')
+    t.equal(feb.weeks.at(-1)?.at(-1)?.date, '2026-02-28')
+    t.equal(feb.weeks.length, 4)
+    // December 2026 starts on a Tuesday: Sunday 29 November to Saturday 2 January.
+    const dec = await calendarMonth(prisma, lifter.user.id, '2026-12', '2026-12-07', 7)
+    t.same([dec.weeks[0]?.[0]?.date, dec.weeks.at(-1)?.at(-1)?.date], ['2026-11-29', '2027-01-02'])
+    t.ok(dec.weeks.every((w) => w.length === 7))
+
+    const page = (language: string) =>
+      app.inject({
+        url: '/calendar?month=2026-12',
+        headers: { cookie: lifter.cookie, accept: 'text/html', 'accept-language': language },
+      })
+    const firstHeading = (html: string) => /<th scope="col"><abbr title="(\w+)">/.exec(html)?.[1]
+    const firstDay = (html: string) => /<a href="\/calendar\/(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1]
+    const us = (await page('en-US,en;q=0.9')).body
+    t.equal(firstHeading(us), 'Sunday')
+    t.equal(firstDay(us), '2026-11-29')
+    const gb = (await page('en-GB')).body
+    t.equal(firstHeading(gb), 'Monday')
+    t.equal(firstDay(gb), '2026-11-30')
+  },
+)
 
 t.test("days with workouts are marked and link to the day's workouts", async (t) => {
   const { app, db } = await buildTestCore(t)
