@@ -2,7 +2,7 @@
 // whether it is live or a stale fallback; 503 with a degraded body and Retry-After when there is nothing.
 // Registered inside a signedIn scope (app.ts): every call is for request.lifter.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { endpoints } from '@liftlog/stats-contract'
+import { BODY_WEIGHT_TREND_RULE, endpoints } from '@liftlog/stats-contract'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type, { type TObject, type TProperties } from 'typebox'
 import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
@@ -54,7 +54,8 @@ function responses(schema: TObject, description: string, extra: Record<number, u
 }
 
 // The proxy takes stats' own query parameters (the contract's): what core accepts, stats accepts.
-const { summary, volume, progression, records, recentRecords, breakdown, calendar } = endpoints
+const { summary, volume, progression, records, recentRecords, breakdown, calendar, bodyWeightTrend } =
+  endpoints
 
 const DOC =
   'Computed by stats-service from your working sets (warm-ups count towards no set count, volume, record or 1RM; a workout of warm-ups only still counts as a workout). Weights are kilograms in *Kg fields; `unit` is how you display them. Dates are your local dates. Definitions and rounding: /how-liftlog-counts.'
@@ -244,6 +245,27 @@ export default async function statsApiRoutes(app: FastifyInstance) {
         await client
           .calendar(request.lifter.user.id, request.query.month, ctx(request))
           .catch((e) => refused(e, 'month')),
+      ),
+  )
+
+  fastify.get(
+    '/api/v1/stats/body-weight/trend',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Your body-weight entries with their trend line',
+        description: `Default: the 12 months up to today; range=all from the first entry. Weights in \`unit\`. ${BODY_WEIGHT_TREND_RULE}`,
+        querystring: bodyWeightTrend.querystring,
+        response: responses(bodyWeightTrend.response, 'entries with their trend'),
+      },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await client
+          .get('bodyWeightTrend', { userId: request.lifter.user.id }, request.query, ctx(request))
+          .catch((e) => refused(e, 'range')),
       ),
   )
 }

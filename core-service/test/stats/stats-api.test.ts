@@ -63,6 +63,7 @@ t.test('every proxied endpoint answers the contract shape with freshness fields'
     '/api/v1/stats/records/recent?days=14',
     '/api/v1/stats/breakdown?from=2026-10-01&to=2026-11-29',
     '/api/v1/stats/calendar?month=2026-11',
+    '/api/v1/stats/body-weight/trend?range=all',
   ]
   for (const url of urls) {
     const res = await alice.api('GET', url)
@@ -75,6 +76,7 @@ t.test('every proxied endpoint answers the contract shape with freshness fields'
     `/v1/users/${alice.user.id}/exercises/${exerciseId}/progression?formula=brzycki&repCap=10`,
   )
   t.equal(fake.requests[3]!.url, `/v1/users/${alice.user.id}/records/recent?days=14`)
+  t.equal(fake.requests[6]!.url, `/v1/users/${alice.user.id}/body-weight/trend?range=all`)
 })
 
 t.test('a stats 4xx on the summary is a 400 or 404 in the catalogue’s words, never a 500', async (t) => {
@@ -196,6 +198,7 @@ t.test('the proxy is documented in /apidocs', async (t) => {
     '/records/recent',
     '/breakdown',
     '/calendar',
+    '/body-weight/trend',
   ]) {
     const op = doc.paths[`/api/v1/stats${path}`]?.get
     t.ok(op, path)
