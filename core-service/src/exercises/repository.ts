@@ -42,9 +42,21 @@ export async function listExercises(
   if (filter.muscleGroup) and.push({ muscleGroup: filter.muscleGroup })
   if (filter.equipment) and.push({ equipment: filter.equipment })
   if (filter.category) and.push({ category: filter.category })
-  if (filter.q?.trim()) and.push({ name: { contains: filter.q.trim(), mode: 'insensitive' } })
   const rows = await db.exercise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
-  return rows.map(toExercise)
+  const wanted = searchKey(filter.q ?? '')
+  // A lifter sees at most the catalog plus their own (a few hundred rows): matching here lets "pullup",
+  // "pull up" and "PULL-UP" all find Pull-Up, which a SQL substring match on the name cannot.
+  const matching = wanted ? rows.filter((row) => searchKey(row.name).includes(wanted)) : rows
+  return matching.map(toExercise)
+}
+
+/** What a name search compares: letters and digits only, any case, accents folded ("Pull-Up" → "pullup"). */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 /**

@@ -58,7 +58,11 @@ export type ExerciseParams = Static<typeof ExerciseParams>
 
 export const ExerciseQuery = Type.Object({
   q: Type.Optional(
-    Type.String({ maxLength: 80, description: 'part of the name, any case', examples: ['press'] }),
+    Type.String({
+      maxLength: 80,
+      description: 'part of the name; case, spaces and punctuation ignored (pullup finds Pull-Up)',
+      examples: ['press'],
+    }),
   ),
   muscleGroup: Type.Optional(Type.String({ maxLength: 40, examples: ['chest'] })),
   equipment: Type.Optional(EquipmentType),
