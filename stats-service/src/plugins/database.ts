@@ -3,6 +3,7 @@
 // Prisma's client cost 70–100 MB of RSS for that (its query compiler, a WebAssembly module embedded as a
 // 4.4 MB string, loads even for raw queries; measured against pg alone, +15 MB).
 import { DATABASE_REQUEST_TIMEOUTS, parseDatabaseUrl } from '@liftlog/service-kit'
+import type { FastifyBaseLogger } from 'fastify'
 import fp from 'fastify-plugin'
 import pg from 'pg'
 import type { Sql } from 'sql-template-tag'
@@ -34,7 +35,11 @@ const types = {
   },
 } as pg.CustomTypesConfig
 
-export function createDb(databaseUrl: string, poolSize: number): { db: Db; end(): Promise<void> } {
+export function createDb(
+  databaseUrl: string,
+  poolSize: number,
+  log: Pick<FastifyBaseLogger, 'warn'>,
+): { db: Db; end(): Promise<void> } {
   const pool = new pg.Pool({
     ...parseDatabaseUrl(databaseUrl),
     max: poolSize,
@@ -43,8 +48,8 @@ export function createDb(databaseUrl: string, poolSize: number): { db: Db; end()
     types,
   })
   // An idle client losing its connection (PostgreSQL restarted) must not crash the process; the next
-  // query opens a new one.
-  pool.on('error', () => {})
+  // query opens a new one. Said in the log, so an operator sees the database went away.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'an idle database connection failed'))
   return {
     db: { rows: async <T>(query: Sql) => (await pool.query(query.text, query.values)).rows as T[] },
     end: () => pool.end(),
@@ -53,7 +58,7 @@ export function createDb(databaseUrl: string, poolSize: number): { db: Db; end()
 
 export default fp(
   async (fastify, options: { databaseUrl: string; poolSize: number }) => {
-    const { db, end } = createDb(options.databaseUrl, options.poolSize)
+    const { db, end } = createDb(options.databaseUrl, options.poolSize, fastify.log)
     fastify.decorate('db', db)
     fastify.addHook('onClose', end)
   },
