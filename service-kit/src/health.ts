@@ -10,7 +10,7 @@
 // recovery would wait for probes. Only `required` checks (none by default) gate readiness.
 import type { FastifyInstance } from 'fastify'
 import { CheckTimeout, describeFailure } from './unavailable.ts'
-import { TaskCancelledError, waitAtMost } from './wait-at-most.ts'
+import { withTimeout } from './wait-at-most.ts'
 
 export type ReadinessCheck = () => Promise<unknown>
 
@@ -24,19 +24,21 @@ export interface HealthOptions {
   warmUpMs?: number
 }
 
-async function withTimeout(check: ReadinessCheck, ms: number): Promise<'ok'> {
-  try {
-    await waitAtMost(ms).execute(() => check())
-    return 'ok'
-  } catch (err) {
-    throw err instanceof TaskCancelledError ? new CheckTimeout(`no answer within ${ms} ms`) : err
-  }
+async function answerOf(check: ReadinessCheck, ms: number): Promise<'ok'> {
+  await withTimeout(
+    ms,
+    () => check(),
+    () => {
+      throw new CheckTimeout(`no answer within ${ms} ms`)
+    },
+  )
+  return 'ok'
 }
 
 /** Runs every check at once; each answers "ok" or why not (its error, or the timeout). */
 async function runChecks(checks: Record<string, ReadinessCheck>, ms: number, required: string[] = []) {
   const names = Object.keys(checks)
-  const results = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!, ms)))
+  const results = await Promise.allSettled(names.map((name) => answerOf(checks[name]!, ms)))
   const answers: Record<string, string> = {}
   results.forEach((result, i) => {
     answers[names[i]!] = result.status === 'fulfilled' ? 'ok' : describeFailure(result.reason)

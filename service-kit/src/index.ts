@@ -29,4 +29,4 @@ export {
   type UnavailableError,
 } from './unavailable.ts'
 export { strictBodyValidator, validatorWithBodies } from './validation.ts'
-export { TaskCancelledError, waitAtMost } from './wait-at-most.ts'
+export { TaskCancelledError, waitAtMost, withTimeout } from './wait-at-most.ts'

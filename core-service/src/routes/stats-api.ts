@@ -1,13 +1,12 @@
 // JSON proxy for the signed-in lifter's analytics under /api/v1/stats/...: stats-service's answer plus
 // whether it is live or a stale fallback; 503 with a degraded body and Retry-After when there is nothing.
 // Registered inside a signedIn scope (app.ts): every call is for request.lifter.
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { BODY_WEIGHT_TREND_RULE, endpoints } from '@liftlog/stats-contract'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { BODY_WEIGHT_TREND_RULE, type EndpointName, endpoints } from '@liftlog/stats-contract'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type, { type TObject, type TProperties } from 'typebox'
 import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
 import { NotFound, ValidationFailed } from '../errors.ts'
-import type { StatsResult } from '../stats/client.ts'
+import type { Query, StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
 
 const Freshness = {
@@ -53,10 +52,6 @@ function responses(schema: TObject, description: string, extra: Record<number, u
   }
 }
 
-// The proxy takes stats' own query parameters (the contract's): what core accepts, stats accepts.
-const { summary, volume, progression, records, recentRecords, breakdown, calendar, bodyWeightTrend } =
-  endpoints
-
 const DOC =
   'Computed by stats-service from your working sets (warm-ups count towards no set count, volume, record or 1RM; a workout of warm-ups only still counts as a workout). Weights are kilograms in *Kg fields; `unit` is how you display them. Dates are your local dates. Definitions and rounding: /how-liftlog-counts.'
 
@@ -95,177 +90,114 @@ function refused(err: unknown, what: string): never {
   throw err
 }
 
-export default async function statsApiRoutes(app: FastifyInstance) {
-  const fastify = app.withTypeProvider<TypeBoxTypeProvider>()
+/** What /apidocs says about each proxied endpoint, and what a 404 from stats is about. */
+interface ProxyDoc {
+  summary: string
+  description: string
+  /** The 200 answer's description. */
+  answer: string
+  /** The thing stats did not find when it answers 404 ("exercise not found"). */
+  missing: string
+  /** A 404 this endpoint documents (only those with an id in the path). */
+  notFound?: string
+}
+
+// One entry per stats endpoint: the proxy's path is stats' own without the /users/:userId prefix (the
+// lifter is request.lifter), and its parameters, query and answer are the contract's.
+const proxied: Record<EndpointName, ProxyDoc> = {
+  summary: {
+    summary: 'Your totals, this/last week and month, and weekly streaks',
+    description: `${DOC} Weeks are ISO weeks (Monday first).`,
+    answer: 'summary',
+    missing: 'summary',
+  },
+  volume: {
+    summary: 'Volume, sets, reps and workouts per day, week or month',
+    description: `${DOC} Every bucket in the range is present (zeros included), oldest first. Default: weekly, the last 12 months.`,
+    answer: 'volume series',
+    missing: 'exercise',
+  },
+  progression: {
+    summary: 'Estimated 1RM, heaviest weight, best reps and volume per session of one exercise',
+    description: `${DOC} e1RM uses Epley (default) or Brzycki over sets of 1..repCap reps. Bodyweight exercises report metric "reps".`,
+    answer: 'per-session progression',
+    missing: 'exercise',
+    notFound: 'No such exercise among the built-ins and yours',
+  },
+  records: {
+    summary: 'Personal records per exercise',
+    description: `${DOC} Ties go to the earliest date.`,
+    answer: 'records per exercise',
+    missing: 'exercise',
+  },
+  recentRecords: {
+    summary: 'Personal records set in the last N days',
+    description: DOC,
+    answer: 'recent records',
+    missing: 'records',
+  },
+  breakdown: {
+    summary: 'Sets and volume per exercise and per muscle group',
+    description: `${DOC} Sorted by volume, largest first.`,
+    answer: 'breakdown',
+    missing: 'range',
+  },
+  calendar: {
+    summary: 'Training load per day of one month',
+    description: `${DOC} Only days with workouts are listed.`,
+    answer: 'days of the month with workouts',
+    missing: 'month',
+  },
+  bodyWeightTrend: {
+    summary: 'Your body-weight entries with their trend line',
+    description: `Default: the 12 months up to today; range=all from the first entry. Weights in \`unit\`. ${BODY_WEIGHT_TREND_RULE}`,
+    answer: 'entries with their trend',
+    missing: 'range',
+  },
+}
+
+/** Only the query parameters the contract declares go to stats: one last-good key per distinct query. */
+function declared(query: unknown, schema: TObject): Query {
+  const given = query as Query
+  const picked: Query = {}
+  for (const name of Object.keys(schema.properties)) if (given[name] !== undefined) picked[name] = given[name]
+  return picked
+}
+
+export default async function statsApiRoutes(fastify: FastifyInstance) {
   const client = fastify.statsClient
-  const ctx = (request: FastifyRequest) => ({ requestId: request.id, log: request.log })
   const tags = ['progress']
-
-  fastify.get(
-    '/api/v1/stats/summary',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Your totals, this/last week and month, and weekly streaks',
-        description: `${DOC} Weeks are ISO weeks (Monday first).`,
-        response: responses(summary.response, 'summary'),
+  for (const name of Object.keys(proxied) as EndpointName[]) {
+    const endpoint = endpoints[name]
+    const doc = proxied[name]
+    const params = Type.Omit(endpoint.params, ['userId'])
+    fastify.get(
+      `/api/v1/stats${endpoint.path.replace(/^\/users\/:userId/, '')}`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: doc.summary,
+          description: doc.description,
+          ...(Object.keys(params.properties).length > 0 && { params }),
+          querystring: endpoint.querystring,
+          response: responses(
+            endpoint.response,
+            doc.answer,
+            doc.notFound ? { 404: errorResponse(doc.notFound) } : {},
+          ),
+        },
       },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client.summary(request.lifter.user.id, ctx(request)).catch((e) => refused(e, 'summary')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/volume',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Volume, sets, reps and workouts per day, week or month',
-        description: `${DOC} Every bucket in the range is present (zeros included), oldest first. Default: weekly, the last 12 months.`,
-        querystring: volume.querystring,
-        response: responses(volume.response, 'volume series'),
+      async (request, reply) => {
+        const path = { ...(request.params as Record<string, string>), userId: request.lifter.user.id }
+        const result = await client
+          .get(name, path, declared(request.query, endpoint.querystring), {
+            requestId: request.id,
+            log: request.log,
+          })
+          .catch((err) => refused(err, doc.missing))
+        return send(reply, result)
       },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .volume(request.lifter.user.id, request.query, ctx(request))
-          .catch((e) => refused(e, 'exercise')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/exercises/:exerciseId/progression',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Estimated 1RM, heaviest weight, best reps and volume per session of one exercise',
-        description: `${DOC} e1RM uses Epley (default) or Brzycki over sets of 1..repCap reps. Bodyweight exercises report metric "reps".`,
-        params: Type.Omit(progression.params, ['userId']),
-        querystring: progression.querystring,
-        response: responses(progression.response, 'per-session progression', {
-          404: errorResponse('No such exercise among the built-ins and yours'),
-        }),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .progression(request.lifter.user.id, request.params.exerciseId, request.query, ctx(request))
-          .catch((e) => refused(e, 'exercise')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/records',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Personal records per exercise',
-        description: `${DOC} Ties go to the earliest date.`,
-        querystring: records.querystring,
-        response: responses(records.response, 'records per exercise'),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .records(request.lifter.user.id, request.query, ctx(request))
-          .catch((e) => refused(e, 'exercise')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/records/recent',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Personal records set in the last N days',
-        description: DOC,
-        querystring: recentRecords.querystring,
-        response: responses(recentRecords.response, 'recent records'),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .recentRecords(request.lifter.user.id, request.query, ctx(request))
-          .catch((e) => refused(e, 'records')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/breakdown',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Sets and volume per exercise and per muscle group',
-        description: `${DOC} Sorted by volume, largest first.`,
-        querystring: breakdown.querystring,
-        response: responses(breakdown.response, 'breakdown'),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .breakdown(request.lifter.user.id, request.query, ctx(request))
-          .catch((e) => refused(e, 'range')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/calendar',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Training load per day of one month',
-        description: `${DOC} Only days with workouts are listed.`,
-        querystring: calendar.querystring,
-        response: responses(calendar.response, 'days of the month with workouts'),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .calendar(request.lifter.user.id, request.query.month, ctx(request))
-          .catch((e) => refused(e, 'month')),
-      ),
-  )
-
-  fastify.get(
-    '/api/v1/stats/body-weight/trend',
-    {
-      schema: {
-        tags,
-        security,
-        summary: 'Your body-weight entries with their trend line',
-        description: `Default: the 12 months up to today; range=all from the first entry. Weights in \`unit\`. ${BODY_WEIGHT_TREND_RULE}`,
-        querystring: bodyWeightTrend.querystring,
-        response: responses(bodyWeightTrend.response, 'entries with their trend'),
-      },
-    },
-    async (request, reply) =>
-      send(
-        reply,
-        await client
-          .get('bodyWeightTrend', { userId: request.lifter.user.id }, request.query, ctx(request))
-          .catch((e) => refused(e, 'range')),
-      ),
-  )
+    )
+  }
 }

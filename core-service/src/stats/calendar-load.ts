@@ -1,6 +1,6 @@
 // Training load per calendar day from stats, as shading levels 1–4 for the calendar month view.
 
-import { TaskCancelledError, waitAtMost } from '@liftlog/service-kit'
+import { withTimeout } from '@liftlog/service-kit'
 import type { Calendar } from '@liftlog/stats-contract'
 import type { StatsClient } from './client.ts'
 
@@ -51,13 +51,12 @@ export const SHADING_BUDGET_MS = 800
 export function calendarDayLoad(client: StatsClient, budgetMs = SHADING_BUDGET_MS) {
   return async (user: { id: string }, from: string, to: string): Promise<Record<string, number>> => {
     const lookups = Promise.all(monthsBetween(from, to).map((month) => client.calendar(user.id, month)))
-    let results: Awaited<typeof lookups>
-    try {
-      results = await waitAtMost(budgetMs).execute(() => lookups)
-    } catch (err) {
-      if (err instanceof TaskCancelledError) return {}
-      throw err
-    }
+    const results = await withTimeout(
+      budgetMs,
+      () => lookups,
+      () => null,
+    )
+    if (!results) return {}
     const days = results.flatMap((r) => (r.state === 'unavailable' ? [] : r.data.days))
     return loadLevels(days.filter((d) => d.date >= from && d.date <= to))
   }

@@ -2,7 +2,7 @@
 // lifetime, the resilience policies, response validation, the last-good fallback, and one shared upstream
 // request for identical concurrent calls.
 
-import { TaskCancelledError, waitAtMost } from '@liftlog/service-kit'
+import { withTimeout } from '@liftlog/service-kit'
 import type { Answer, EndpointName } from '@liftlog/stats-contract'
 import { routeOf, shapeProblem } from './contract-check.ts'
 import { StatsRequestError, StatsUnavailableError } from './errors.ts'
@@ -346,14 +346,14 @@ interface Fresh {
  * The promise's outcome, or a 'deadline' failure if it has none within ms. The promise itself goes on (a
  * shared in-flight fetch whose answer is kept for the next view), so nothing is aborted.
  */
-async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
-  try {
-    return await waitAtMost(ms).execute(() => promise)
-  } catch (err) {
-    if (err instanceof TaskCancelledError)
+function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return withTimeout(
+    ms,
+    () => promise,
+    () => {
       throw new StatsUnavailableError('deadline', `no answer within ${ms} ms`)
-    throw err
-  }
+    },
+  )
 }
 
 function safeParse(text: string): unknown {

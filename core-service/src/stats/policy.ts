@@ -1,7 +1,7 @@
 // The resilience policy around one group of stats calls (one circuit breaker): breaker → deadline-aware
 // retry (idempotent GETs only) → a bounded wait for a connection slot → per-attempt timeout. Built once per
 // process; a breaker made per request would never see five failures in a row.
-import { TaskCancelledError, waitAtMost } from '@liftlog/service-kit'
+import { withTimeout } from '@liftlog/service-kit'
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import { StatsUnavailableError } from './errors.ts'
 import type { Slots } from './slots.ts'
@@ -149,24 +149,20 @@ export class UpstreamPolicy {
 
   /**
    * One attempt: first a connection slot (bounded by the deadline; the wait is not the attempt's time and
-   * not stats' fault), then the attempt under waitAtMost, cut to what is left of the deadline (so a policy
+   * not stats' fault), then the attempt under withTimeout, cut to what is left of the deadline (so a policy
    * per attempt: the budget differs each time); its signal aborts the attempt's request at the timeout.
    */
   async #timed<T>(attempt: (ctx: AttemptContext) => Promise<T>, n: number, deadlineAt: number): Promise<T> {
     const release = await this.slots.acquire(deadlineAt)
     const budget = Math.max(1, Math.min(this.settings.attemptTimeoutMs, deadlineAt - Date.now()))
-    let signal: AbortSignal | undefined
     try {
-      return await waitAtMost(budget).execute((context) => {
-        signal = context.signal
-        return attempt({ signal, attempt: n })
-      })
-    } catch (err) {
-      // Whichever settles first, cockatiel's TaskCancelledError or undici's abort error: both are the timeout.
-      if (err instanceof TaskCancelledError || signal?.aborted) {
-        throw new StatsUnavailableError('timeout', `no answer within ${budget} ms`, true)
-      }
-      throw err
+      return await withTimeout(
+        budget,
+        (signal) => attempt({ signal, attempt: n }),
+        () => {
+          throw new StatsUnavailableError('timeout', `no answer within ${budget} ms`, true)
+        },
+      )
     } finally {
       release()
     }
