@@ -1,5 +1,5 @@
 // Creates the configured Fastify instance with the app registered; used by server.ts and the tests.
-import { operatorServer, serverOptions, validatorWithBodies } from '@liftlog/service-kit'
+import { operatorServer, schemaCompilers, serverOptions } from '@liftlog/service-kit'
 import Fastify from 'fastify'
 import app from './app.ts'
 import type { CoreConfig } from './config.ts'
@@ -12,7 +12,7 @@ export async function buildCore(config: CoreConfig, options: { clock?: () => Dat
     serverOptions(config, {
       trustProxy,
       // Bodies (JSON and forms) through src/validation.ts, the one way core checks input.
-      schemaController: { compilersFactory: { buildValidator: validatorWithBodies(bodyValidatorCompiler) } },
+      schemaController: schemaCompilers(bodyValidatorCompiler),
     }),
   )
   // At the root, so runServer (and tests) reach fastify.operator.

@@ -28,5 +28,5 @@ export {
   RETRY_AFTER_SECONDS,
   type UnavailableError,
 } from './unavailable.ts'
-export { strictBodyValidator, validatorWithBodies } from './validation.ts'
+export { schemaCompilers } from './validation.ts'
 export { TaskCancelledError, waitAtMost, withTimeout } from './wait-at-most.ts'

@@ -10,7 +10,7 @@ import {
   LogController,
 } from 'fastify'
 import { ConfigError } from './config.ts'
-import { strictBodyValidator } from './validation.ts'
+import { schemaCompilers } from './validation.ts'
 
 const PROBE_PATHS = new Set(['/health', '/ready'])
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -69,7 +69,7 @@ export function serverOptions(config: LogConfig, extra: FastifyServerOptions = {
     // Probes hit these every few seconds per pod; their request lines would drown the useful ones.
     logController: new OneLinePerRequest(),
     // Strict JSON bodies, coerced query strings (see validation.ts).
-    schemaController: { compilersFactory: { buildValidator: strictBodyValidator } },
+    schemaController: schemaCompilers(),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ...extra,
