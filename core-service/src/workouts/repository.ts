@@ -5,8 +5,8 @@
 // Routes use workoutStore (the end of this file) through request.lifter.workouts.
 
 import { lockOwner } from '../db/lock-owner.ts'
-import { isId, visibleTo } from '../exercises/repository.ts'
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
+import { isId } from '../exercises/repository.ts'
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
 import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
@@ -30,8 +30,19 @@ const withSets = {
 
 type WorkoutRow = Prisma.WorkoutGetPayload<{ include: typeof withSets }>
 
+/** What toWorkout reads of a row: a Prisma read or a save's RETURNING rows. */
+type WorkoutFields = Pick<
+  WorkoutRow,
+  'id' | 'startedAt' | 'localDate' | 'timeZone' | 'title' | 'notes' | 'createdAt' | 'updatedAt'
+> & {
+  sets: Pick<
+    WorkoutRow['sets'][number],
+    'id' | 'position' | 'exerciseId' | 'exercise' | 'reps' | 'weightKg' | 'weightUnit' | 'rpe' | 'isWarmup'
+  >[]
+}
+
 /** The domain's view of a workout row with its sets (types.ts). */
-function toWorkout(row: WorkoutRow): Workout {
+function toWorkout(row: WorkoutFields): Workout {
   return {
     id: row.id,
     startedAt: row.startedAt,
@@ -112,25 +123,19 @@ export async function createWorkout(
   userId: string,
   input: WorkoutInput,
   now = new Date(),
-) {
-  const id = await prisma.$transaction(async (tx) => {
+): Promise<Workout> {
+  return prisma.$transaction(async (tx) => {
     const owner = await lockOwner(tx, userId)
-    const workout = await prepare(tx, userId, owner, input, now)
-    const created = await tx.workout.create({
-      data: {
-        userId,
-        startedAt: workout.startedAt,
-        localDate: dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
-        timeZone: owner.timeZone,
-        title: workout.title,
-        notes: workout.notes,
-      },
-      select: { id: true },
-    })
-    await insertSets(tx, userId, created.id, workout)
-    return created.id
+    const { workout, exercises } = await prepare(tx, userId, owner, input, now)
+    const [created] = await tx.$queryRaw<SavedWorkoutRow[]>`
+      INSERT INTO workouts (id, user_id, started_at, local_date, time_zone, title, notes, updated_at)
+      VALUES (gen_random_uuid(), ${userId}::uuid, ${workout.startedAt},
+              ${localDateOf(workout.startedAt, owner.timeZone)}::date, ${owner.timeZone},
+              ${workout.title}, ${workout.notes}, now())
+      RETURNING ${SAVED_WORKOUT}`
+    const saved = created as SavedWorkoutRow
+    return savedWorkout(saved, await insertSets(tx, userId, saved.id, workout), exercises)
   })
-  return (await findWorkout(prisma, userId, id)) as Workout
 }
 
 /** Replaces a workout's fields and sets; null when the user has no such workout (nothing written). */
@@ -142,36 +147,30 @@ export async function replaceWorkout(
   now = new Date(),
 ): Promise<Workout | null> {
   if (!isId(id)) return null
-  const found = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({
       where: { id, userId },
       select: { id: true, startedAt: true, localDate: true, timeZone: true },
     })
-    if (!existing) return false
+    if (!existing) return null
     const owner = await lockOwner(tx, userId)
-    const workout = await prepare(tx, userId, owner, input, now)
+    const { workout, exercises } = await prepare(tx, userId, owner, input, now)
     // Local dates are fixed at logging time: an edit that keeps the start keeps its date, even after the
     // lifter moved zones (weeks, months and streaks must not shift because a typo was fixed).
     const sameStart = workout.startedAt.getTime() === existing.startedAt.getTime()
-    await tx.workout.update({
-      where: { id: existing.id },
-      data: {
-        startedAt: workout.startedAt,
-        localDate: sameStart
-          ? existing.localDate
-          : dateColumn(localDateOf(workout.startedAt, owner.timeZone)),
-        // A new start is logged anew, in the owner's zone now.
-        timeZone: sameStart ? existing.timeZone : owner.timeZone,
-        title: workout.title,
-        notes: workout.notes,
-      },
-    })
+    const [updated] = await tx.$queryRaw<SavedWorkoutRow[]>`
+      UPDATE workouts SET
+        started_at = ${workout.startedAt},
+        local_date = ${sameStart ? fromDateColumn(existing.localDate) : localDateOf(workout.startedAt, owner.timeZone)}::date,
+        time_zone = ${sameStart ? existing.timeZone : owner.timeZone},
+        title = ${workout.title}, notes = ${workout.notes}, updated_at = now()
+      WHERE id = ${existing.id}::uuid AND user_id = ${userId}::uuid
+      RETURNING ${SAVED_WORKOUT}`
     // Replace rather than diff: positions are unique per workout, and a reorder would collide midway.
-    await tx.workoutSet.deleteMany({ where: { workoutId: existing.id, userId } })
-    await insertSets(tx, userId, existing.id, workout)
-    return true
+    await tx.$executeRaw`DELETE FROM workout_sets WHERE workout_id = ${existing.id}::uuid AND user_id = ${userId}::uuid`
+    const saved = updated as SavedWorkoutRow
+    return savedWorkout(saved, await insertSets(tx, userId, saved.id, workout), exercises)
   })
-  return found ? findWorkout(prisma, userId, id) : null
 }
 
 /** Deletes one of the user's workouts with its sets; false when they have no such workout. */
@@ -185,42 +184,94 @@ export async function deleteWorkout(prisma: PrismaClient, userId: string, id: st
   })
 }
 
+/** The input checked against the owner's rules and exercises, with those exercises as the answer shows them. */
 async function prepare(
   tx: Prisma.TransactionClient,
   userId: string,
   owner: { timeZone: string; unit: WeightUnit },
   input: WorkoutInput,
   now: Date,
-): Promise<NormalizedWorkout> {
+): Promise<{ workout: NormalizedWorkout; exercises: Map<string, ExerciseRow> }> {
   const workout = normalizeWorkout(input, owner.unit, owner.timeZone, now)
-  const ids = [...new Set(workout.sets.map((s) => s.exerciseId.toLowerCase()))]
-  const exercises = await tx.exercise.findMany({
-    where: { id: { in: ids }, ...visibleTo(userId) },
-    select: { id: true, isBodyweight: true, equipment: true },
-  })
+  // Only well-formed ids reach the uuid[] cast; any other is simply not found (checkExercises says which).
+  const ids = [...new Set(workout.sets.map((s) => s.exerciseId.toLowerCase()))].filter(isId)
+  // The built-ins and this lifter's own (exercises/repository.ts visibleTo), in SQL like the rest of the save.
+  const exercises = await tx.$queryRaw<ExerciseRow[]>`
+    SELECT id::text, name::text, is_bodyweight AS "isBodyweight", equipment::text, owner_id::text AS "ownerId", archived
+    FROM exercises WHERE id = ANY(${ids}::uuid[]) AND (owner_id IS NULL OR owner_id = ${userId}::uuid)`
   checkExercises(workout.sets, exercises)
-  return workout
+  return { workout, exercises: new Map(exercises.map((e) => [e.id, e])) }
 }
 
-async function insertSets(
+// A save answers from what it wrote (RETURNING), not by reading the workout back: the write path of
+// POST /api/v1/workouts is three statements after the owner lock, in raw SQL (Prisma's query building
+// cost more than the database work here; see issue 15's note).
+const SAVED_WORKOUT = Prisma.raw(
+  'id::text, started_at AS "startedAt", local_date AS "localDate", time_zone AS "timeZone", title, notes, created_at AS "createdAt", updated_at AS "updatedAt"',
+)
+
+interface SavedWorkoutRow {
+  id: string
+  startedAt: Date
+  localDate: Date
+  timeZone: string | null
+  title: string | null
+  notes: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+interface SavedSetRow {
+  id: string
+  position: number
+  exerciseId: string
+  reps: number
+  weightKg: string
+  weightUnit: WeightUnit
+  rpe: string | null
+  isWarmup: boolean
+}
+
+type ExerciseRow = WorkoutRow['sets'][number]['exercise']
+
+/** All the workout's sets in one INSERT, in order; answers the rows as stored. */
+function insertSets(
   tx: Prisma.TransactionClient,
   userId: string,
   workoutId: string,
   workout: NormalizedWorkout,
 ) {
-  await tx.workoutSet.createMany({
-    data: workout.sets.map((set, position) => ({
-      workoutId,
-      exerciseId: set.exerciseId.toLowerCase(),
-      userId,
-      startedAt: workout.startedAt,
-      position,
-      reps: set.reps,
-      weightKg: set.weightKg,
-      weightUnit: set.weightUnit,
-      rpe: set.rpe,
-      isWarmup: set.isWarmup,
-    })),
+  const { sets } = workout
+  return tx.$queryRaw<SavedSetRow[]>`
+    INSERT INTO workout_sets
+      (id, workout_id, exercise_id, user_id, started_at, position, reps, weight_kg, weight_unit, rpe, is_warmup)
+    SELECT gen_random_uuid(), ${workoutId}::uuid, s.exercise_id, ${userId}::uuid, ${workout.startedAt},
+           s.position, s.reps, s.weight_kg, s.weight_unit::"WeightUnit", s.rpe, s.is_warmup
+    FROM unnest(${sets.map((s) => s.exerciseId.toLowerCase())}::uuid[], ${sets.map((_, i) => i)}::int[],
+                ${sets.map((s) => s.reps)}::int[], ${sets.map((s) => s.weightKg.toFixed())}::numeric[],
+                ${sets.map((s) => s.weightUnit)}::text[], ${sets.map((s) => s.rpe?.toFixed() ?? null)}::numeric[],
+                ${sets.map((s) => s.isWarmup)}::bool[])
+      AS s(exercise_id, position, reps, weight_kg, weight_unit, rpe, is_warmup)
+    RETURNING id::text, position, exercise_id::text AS "exerciseId", reps, weight_kg::text AS "weightKg",
+              weight_unit::text AS "weightUnit", rpe::text, is_warmup AS "isWarmup"`
+}
+
+/** The saved workout as findWorkout would read it back. */
+function savedWorkout(
+  row: SavedWorkoutRow,
+  sets: SavedSetRow[],
+  exercises: Map<string, ExerciseRow>,
+): Workout {
+  return toWorkout({
+    ...row,
+    sets: sets
+      .sort((a, b) => a.position - b.position)
+      .map((set) => ({
+        ...set,
+        weightKg: new Prisma.Decimal(set.weightKg),
+        rpe: set.rpe === null ? null : new Prisma.Decimal(set.rpe),
+        exercise: exercises.get(set.exerciseId) as ExerciseRow,
+      })),
   })
 }
 

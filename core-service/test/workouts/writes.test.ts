@@ -221,3 +221,53 @@ t.test('concurrent writes by one lifter apply one after the other; duplicate nam
   t.same(names.map((r) => r.statusCode).sort(), [201, 409, 409, 409, 409])
   t.equal(await prisma.exercise.count({ where: { ownerId: lifter.user.id } }), 1)
 })
+
+t.test('a save answers the workout exactly as it then reads back (POST and PUT)', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench, squat, pullUp } = await catalog(prisma)
+  const lifter = await signUp(app, { unit: 'lb', timeZone: 'America/New_York' })
+  const own = await lifter.api('POST', '/api/v1/exercises', {
+    name: 'Tempo Squat',
+    category: 'legs',
+    muscleGroup: 'quads',
+    equipment: 'barbell',
+  })
+  t.equal(own.statusCode, 201)
+  const body = {
+    startedAt: '2026-03-08T06:30:00Z',
+    title: 'Mixed units',
+    notes: 'DST night',
+    sets: [
+      { exerciseId: squat, reps: 5, weight: 135, isWarmup: true },
+      { exerciseId: squat.toUpperCase(), reps: 3, weight: 61.25, unit: 'kg', rpe: 8.5 },
+      { exerciseId: pullUp, reps: 8, weight: 0 },
+      { exerciseId: own.json().id, reps: 2, weight: 187.75 },
+      { exerciseId: bench, reps: 1, weight: 0.01, unit: 'kg' },
+    ],
+  }
+  const created = await lifter.api('POST', '/api/v1/workouts', body)
+  t.equal(created.statusCode, 201)
+  const id = created.json().id
+  t.same(created.json(), (await lifter.api('GET', `/api/v1/workouts/${id}`)).json(), 'POST answer = GET')
+  t.same(
+    created
+      .json()
+      .sets.map((s: { loggedWeight: number; loggedUnit: string }) => [s.loggedWeight, s.loggedUnit]),
+    [
+      [135, 'lb'],
+      [61.25, 'kg'],
+      [0, 'lb'],
+      [187.75, 'lb'],
+      [0.01, 'kg'],
+    ],
+  )
+  const replaced = await lifter.api('PUT', `/api/v1/workouts/${id}`, {
+    ...body,
+    title: 'Edited',
+    sets: body.sets.slice(1).reverse(),
+  })
+  t.equal(replaced.statusCode, 200)
+  t.same(replaced.json(), (await lifter.api('GET', `/api/v1/workouts/${id}`)).json(), 'PUT answer = GET')
+  t.equal(replaced.json().sets.length, 4)
+})
