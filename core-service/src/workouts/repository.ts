@@ -6,43 +6,65 @@
 
 import { lockOwner } from '../db/lock-owner.ts'
 import { isId } from '../exercises/repository.ts'
+import type { Equipment } from '../exercises/types.ts'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
 import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
-import { dateColumn, fromDateColumn, localDateOf } from './local-time.ts'
+import { fromDateColumn, localDateOf } from './local-time.ts'
 import type { Page, Workout } from './types.ts'
 
 export type { Page, Workout, WorkoutSet } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
-const withSets = {
-  sets: {
-    orderBy: { position: 'asc' },
-    include: {
-      exercise: {
-        select: { id: true, name: true, isBodyweight: true, equipment: true, ownerId: true, archived: true },
-      },
-    },
-  },
-} satisfies Prisma.WorkoutInclude
-
-type WorkoutRow = Prisma.WorkoutGetPayload<{ include: typeof withSets }>
-
-/** What toWorkout reads of a row: a Prisma read or a save's RETURNING rows. */
-type WorkoutFields = Pick<
-  WorkoutRow,
-  'id' | 'startedAt' | 'localDate' | 'timeZone' | 'title' | 'notes' | 'createdAt' | 'updatedAt'
-> & {
-  sets: Pick<
-    WorkoutRow['sets'][number],
-    'id' | 'position' | 'exerciseId' | 'exercise' | 'reps' | 'weightKg' | 'weightUnit' | 'rpe' | 'isWarmup'
-  >[]
+/** A workout row as the reads and the saves' RETURNING answer it. */
+interface WorkoutFields {
+  id: string
+  startedAt: Date
+  localDate: Date
+  timeZone: string | null
+  title: string | null
+  notes: string | null
+  createdAt: Date
+  updatedAt: Date
 }
 
+/** A set row with its exercise, as readSets and a save's RETURNING + exercise check answer it. */
+interface SetFields {
+  id: string
+  position: number
+  exerciseId: string
+  reps: number
+  /** numeric as PostgreSQL prints it ("61.2500000000"). */
+  weightKg: string
+  weightUnit: WeightUnit
+  rpe: string | null
+  isWarmup: boolean
+  exercise: ExerciseFields
+}
+
+interface ExerciseFields {
+  id: string
+  name: string
+  isBodyweight: boolean
+  equipment: Equipment
+  ownerId: string | null
+  archived: boolean
+}
+
+// Reads and saves are raw SQL: on the hot paths (GET /api/v1/workouts, the workout pages, POST) Prisma's
+// query building and relation loading cost more CPU than the database work (issue 15's note has figures).
+const WORKOUT_COLUMNS = Prisma.raw(
+  'w.id::text, w.started_at AS "startedAt", w.local_date AS "localDate", w.time_zone AS "timeZone", w.title, w.notes, w.created_at AS "createdAt", w.updated_at AS "updatedAt"',
+)
+
+const EXERCISE_COLUMNS = Prisma.raw(
+  'e.id::text, e.name::text, e.is_bodyweight AS "isBodyweight", e.equipment::text, e.owner_id::text AS "ownerId", e.archived',
+)
+
 /** The domain's view of a workout row with its sets (types.ts). */
-function toWorkout(row: WorkoutFields): Workout {
+function toWorkout(row: WorkoutFields, sets: SetFields[]): Workout {
   return {
     id: row.id,
     startedAt: row.startedAt,
@@ -50,7 +72,7 @@ function toWorkout(row: WorkoutFields): Workout {
     timeZone: row.timeZone,
     title: row.title,
     notes: row.notes,
-    sets: row.sets.map((set) => ({
+    sets: sets.map((set) => ({
       id: set.id,
       position: set.position,
       exerciseId: set.exerciseId,
@@ -63,15 +85,72 @@ function toWorkout(row: WorkoutFields): Workout {
         archived: set.exercise.archived,
       },
       reps: set.reps,
-      // toFixed(): plain notation always (toString may switch to exponents), every stored digit kept.
-      weightKg: set.weightKg.toFixed(),
+      weightKg: exact(set.weightKg),
       weightUnit: set.weightUnit,
-      rpe: set.rpe === null ? null : set.rpe.toFixed(),
+      rpe: set.rpe === null ? null : exact(set.rpe),
       isWarmup: set.isWarmup,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
+}
+
+/**
+ * A stored decimal in plain notation with every significant digit and no trailing zeros: PostgreSQL prints
+ * numeric(14,10) as "61.2500000000", which reads "61.25" (what Decimal#toFixed() gave, without a Decimal).
+ */
+function exact(numeric: string): string {
+  return numeric.includes('.') ? numeric.replace(/\.?0+$/, '') : numeric
+}
+
+/** A row of readSets: the set's columns with its exercise's (whose id is the set's exerciseId). */
+type SetRow = ExerciseFields & { workoutId: string; setId: string } & Omit<
+    SetFields,
+    'id' | 'exercise' | 'exerciseId'
+  >
+
+/** The sets of these workouts of the user, with their exercises, by workout, in position order. */
+async function readSets(db: Db, userId: string, workoutIds: string[]): Promise<Map<string, SetFields[]>> {
+  const byWorkout = new Map<string, SetFields[]>(workoutIds.map((id) => [id, []]))
+  if (workoutIds.length === 0) return byWorkout
+  const rows = await db.$queryRaw<SetRow[]>`
+    SELECT s.workout_id::text AS "workoutId", s.id::text AS "setId", s.position, s.reps,
+           s.weight_kg::text AS "weightKg", s.weight_unit::text AS "weightUnit", s.rpe::text, s.is_warmup AS "isWarmup",
+           ${EXERCISE_COLUMNS}
+    FROM workout_sets s JOIN exercises e ON e.id = s.exercise_id
+    WHERE s.user_id = ${userId}::uuid AND s.workout_id = ANY(${workoutIds}::uuid[])
+    ORDER BY s.workout_id, s.position`
+  for (const row of rows) {
+    byWorkout.get(row.workoutId)?.push({
+      id: row.setId,
+      position: row.position,
+      exerciseId: row.id,
+      reps: row.reps,
+      weightKg: row.weightKg,
+      weightUnit: row.weightUnit,
+      rpe: row.rpe,
+      isWarmup: row.isWarmup,
+      exercise: {
+        id: row.id,
+        name: row.name,
+        isBodyweight: row.isBodyweight,
+        equipment: row.equipment,
+        ownerId: row.ownerId,
+        archived: row.archived,
+      },
+    })
+  }
+  return byWorkout
+}
+
+/** These workout rows with their sets, in the rows' order. */
+async function withTheirSets(db: Db, userId: string, rows: WorkoutFields[]): Promise<Workout[]> {
+  const sets = await readSets(
+    db,
+    userId,
+    rows.map((r) => r.id),
+  )
+  return rows.map((row) => toWorkout(row, sets.get(row.id) ?? []))
 }
 
 /** The user's workouts, newest first. */
@@ -80,19 +159,17 @@ export async function listWorkouts(
   userId: string,
   { page = 1, perPage = 20, date }: { page?: number; perPage?: number; date?: string } = {},
 ): Promise<Page<Workout>> {
-  const where: Prisma.WorkoutWhereInput = { userId, ...(date ? { localDate: dateColumn(date) } : {}) }
-  const [total, items] = await Promise.all([
-    db.workout.count({ where }),
-    db.workout.findMany({
-      where,
-      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * perPage,
-      take: perPage,
-      include: withSets,
-    }),
+  const onDate = date ? Prisma.sql`AND w.local_date = ${date}::date` : Prisma.empty
+  const [[counted], rows] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM workouts w WHERE w.user_id = ${userId}::uuid ${onDate}`,
+    db.$queryRaw<WorkoutFields[]>`
+      SELECT ${WORKOUT_COLUMNS} FROM workouts w WHERE w.user_id = ${userId}::uuid ${onDate}
+      ORDER BY w.started_at DESC, w.id DESC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
   ])
+  const total = counted?.total ?? 0
   return {
-    items: items.map(toWorkout),
+    items: await withTheirSets(db, userId, rows),
     total,
     page,
     perPage,
@@ -102,19 +179,19 @@ export async function listWorkouts(
 
 /** The user's workouts on one of their local dates, in the order they happened. */
 export async function workoutsOnDate(db: Db, userId: string, isoDate: string): Promise<Workout[]> {
-  const rows = await db.workout.findMany({
-    where: { userId, localDate: dateColumn(isoDate) },
-    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-    include: withSets,
-  })
-  return rows.map(toWorkout)
+  const rows = await db.$queryRaw<WorkoutFields[]>`
+    SELECT ${WORKOUT_COLUMNS} FROM workouts w
+    WHERE w.user_id = ${userId}::uuid AND w.local_date = ${isoDate}::date
+    ORDER BY w.started_at, w.id`
+  return withTheirSets(db, userId, rows)
 }
 
 /** One of the user's workouts, or null. */
 export async function findWorkout(db: Db, userId: string, id: string): Promise<Workout | null> {
   if (!isId(id)) return null
-  const row = await db.workout.findFirst({ where: { id, userId }, include: withSets })
-  return row ? toWorkout(row) : null
+  const [row] = await db.$queryRaw<WorkoutFields[]>`
+    SELECT ${WORKOUT_COLUMNS} FROM workouts w WHERE w.id = ${id}::uuid AND w.user_id = ${userId}::uuid`
+  return row ? ((await withTheirSets(db, userId, [row]))[0] as Workout) : null
 }
 
 /** Creates a workout; throws WorkoutInputError (nothing written) when the input is not acceptable. */
@@ -210,29 +287,9 @@ const SAVED_WORKOUT = Prisma.raw(
   'id::text, started_at AS "startedAt", local_date AS "localDate", time_zone AS "timeZone", title, notes, created_at AS "createdAt", updated_at AS "updatedAt"',
 )
 
-interface SavedWorkoutRow {
-  id: string
-  startedAt: Date
-  localDate: Date
-  timeZone: string | null
-  title: string | null
-  notes: string | null
-  createdAt: Date
-  updatedAt: Date
-}
-
-interface SavedSetRow {
-  id: string
-  position: number
-  exerciseId: string
-  reps: number
-  weightKg: string
-  weightUnit: WeightUnit
-  rpe: string | null
-  isWarmup: boolean
-}
-
-type ExerciseRow = WorkoutRow['sets'][number]['exercise']
+type SavedWorkoutRow = WorkoutFields
+type SavedSetRow = Omit<SetFields, 'exercise'>
+type ExerciseRow = ExerciseFields
 
 /** All the workout's sets in one INSERT, in order; answers the rows as stored. */
 function insertSets(
@@ -262,17 +319,12 @@ function savedWorkout(
   sets: SavedSetRow[],
   exercises: Map<string, ExerciseRow>,
 ): Workout {
-  return toWorkout({
-    ...row,
-    sets: sets
+  return toWorkout(
+    row,
+    sets
       .sort((a, b) => a.position - b.position)
-      .map((set) => ({
-        ...set,
-        weightKg: new Prisma.Decimal(set.weightKg),
-        rpe: set.rpe === null ? null : new Prisma.Decimal(set.rpe),
-        exercise: exercises.get(set.exerciseId) as ExerciseRow,
-      })),
-  })
+      .map((set) => ({ ...set, exercise: exercises.get(set.exerciseId) as ExerciseRow })),
+  )
 }
 
 /** This file's functions bound to one lifter and the request's clock (request.lifter.workouts). */
