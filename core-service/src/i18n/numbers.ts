@@ -18,6 +18,24 @@ export function numberFormat(locale: Locale = DEFAULT_LOCALE, decimals = 0): Int
   return format
 }
 
+/**
+ * A decimal as typed ("81.35", a Decimal's string) with the locale's separator: "81,35" in Slovenian.
+ * The digits stay exactly as typed: no rounding, no grouping.
+ */
+export function localDecimal(typed: string | number, locale: Locale = DEFAULT_LOCALE): string {
+  const text = String(typed)
+  return locale === 'sl' ? text.replace('.', ',') : text
+}
+
+/**
+ * A typed number with a decimal comma ("81,35", as Slovenian writes it) read as its decimal point twin
+ * ("81.35"); anything else is left as it was typed. Only one or two digits after the comma count: weights
+ * have at most two decimals, so "1,250" stays unreadable rather than becoming 1.25 or 1250.
+ */
+export function acceptDecimalComma(typed: string): string {
+  return /^\d+,\d{1,2}$/.test(typed) ? typed.replace(',', '.') : typed
+}
+
 /** A whole count: 1234 → "1,234" (en), "1234" (sl: Slovenian groups from five digits). */
 export function formatCount(value: number, locale: Locale = DEFAULT_LOCALE): string {
   return Number.isFinite(value) ? numberFormat(locale, 0).format(value) : ''

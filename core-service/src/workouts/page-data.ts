@@ -1,5 +1,6 @@
 // What the training pages (workouts, exercises, calendar) share: their stylesheet and the workout card.
 import type { CurrentUser } from '../accounts/current-user.ts'
+import { exerciseName } from '../i18n/exercise-names.ts'
 import type { Locale } from '../i18n/locales.ts'
 import { translator } from '../i18n/translate.ts'
 import { formatWorkoutTime } from './local-time.ts'
@@ -16,7 +17,7 @@ export function workoutCard(workout: Workout, user: CurrentUser, twelveHour = fa
     href: `/workouts/${workout.id}`,
     title: workout.title ?? translator(locale)('workouts.untitled'),
     when: formatWorkoutTime(workout, user.timeZone, twelveHour, locale),
-    exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
+    exercises: [...new Set(workout.sets.map((s) => exerciseName(s.exercise.name, locale)))].join(', '),
     setCount: workout.sets.length,
     volume: setsVolume(workout.sets, user.unit, locale),
   }

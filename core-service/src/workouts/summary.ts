@@ -1,4 +1,5 @@
 // How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
+import { exerciseName } from '../i18n/exercise-names.ts'
 import type { Locale } from '../i18n/locales.ts'
 import { numberFormat } from '../i18n/numbers.ts'
 import { translator } from '../i18n/translate.ts'
@@ -96,7 +97,7 @@ export function groupSets(sets: SetRow[], unit: WeightUnit, locale: Locale = 'en
     })
     return {
       exerciseId: exercise.id,
-      name: exercise.name,
+      name: exerciseName(exercise.name, locale),
       archived: exercise.archived,
       lines,
       setCount: rows.length,

@@ -78,3 +78,26 @@ t.test('every key a template or the code uses is in the catalogs', async (t) => 
     )
   }
 })
+
+t.test(
+  'the English counting rules are COUNTING_RULES word for word (one text for the page and /apidocs)',
+  async (t) => {
+    const { COUNTING_RULES } = await import('@liftlog/service-kit')
+    const { ruleKey } = await import('../../src/routes/counting.ts')
+    for (const { term, rule } of COUNTING_RULES) {
+      t.equal(flat.en.get(`${ruleKey(term)}.term`), term, `${term}: the term`)
+      t.equal(flat.en.get(`${ruleKey(term)}.rule`), rule, `${term}: the rule`)
+    }
+  },
+)
+
+t.test('the English exercise names are the seeded catalog’s names', async (t) => {
+  const { exerciseCatalog } = await import('../../src/db/catalog.ts')
+  for (const exercise of exerciseCatalog)
+    t.equal(flat.en.get(`catalog.exercises.${exercise.key}`), exercise.name, exercise.key)
+  t.equal(
+    [...flat.en.keys()].filter((k) => k.startsWith('catalog.exercises.')).length,
+    exerciseCatalog.length,
+    'no name for an exercise the catalog does not have',
+  )
+})

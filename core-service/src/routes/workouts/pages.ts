@@ -59,7 +59,7 @@ export default async function workoutPages(app: FastifyInstance) {
       submitLabel: editing ? t('workoutForm.saveChanges') : t('workoutForm.saveWorkout'),
       values: form.values,
       rows: renderRows(form.values, errors, form.minimumRows ?? form.values.rows.length + 1),
-      exerciseGroups: exerciseOptions(exercises, used),
+      exerciseGroups: exerciseOptions(exercises, used, lifter.locale),
       errors,
       errorCount: Object.keys(errors).length,
       unit: user.unit,
