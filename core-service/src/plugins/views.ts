@@ -17,6 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import Handlebars from 'handlebars'
 import { DateTime } from 'luxon'
+import { localizeFormError } from '../i18n/form-errors.ts'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts'
 import { formatCount } from '../i18n/numbers.ts'
 import { type Translate, translator } from '../i18n/translate.ts'
@@ -115,8 +116,16 @@ function registerHelpers(handlebars: typeof Handlebars) {
     a === true || a === 'on' || a === 'true' ? 'checked' : '',
   )
   /** {{fieldError errors "username"}}: the message for one field of a FieldErrors object, if any. */
-  handlebars.registerHelper('fieldError', (errors: unknown, field: unknown) =>
-    errors && typeof errors === 'object' ? ((errors as Record<string, string>)[String(field)] ?? '') : '',
+  handlebars.registerHelper(
+    'fieldError',
+    (errors: unknown, field: unknown, options: Handlebars.HelperOptions) =>
+      errors && typeof errors === 'object'
+        ? localizeFormError((errors as Record<string, string>)[String(field)] ?? '', localeOf(options))
+        : '',
+  )
+  /** {{formError message}}: a form error message (written in English) in the page's locale. */
+  handlebars.registerHelper('formError', (message: unknown, options: Handlebars.HelperOptions) =>
+    typeof message === 'string' ? localizeFormError(message, localeOf(options)) : '',
   )
 }
 

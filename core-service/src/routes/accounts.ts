@@ -156,7 +156,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       return renderLogin(
         reply,
         { username, next: safeRedirectTarget(body.next) },
-        { _form: request.t('login.wrong') },
+        { _form: 'Wrong username or password.' },
       )
     }
     await signInThrottle.succeeded(userKey, request.ip)

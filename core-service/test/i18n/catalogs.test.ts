@@ -101,3 +101,25 @@ t.test('the English exercise names are the seeded catalog’s names', async (t) 
     'no name for an exercise the catalog does not have',
   )
 })
+
+t.test('form error messages have their catalog wording, and pages show them in Slovenian', async (t) => {
+  const { FORM_ERROR_KEYS, localizeFormError } = await import('../../src/i18n/form-errors.ts')
+  for (const locale of LOCALES) {
+    const keys = baseKeys(flat[locale])
+    t.same(
+      FORM_ERROR_KEYS.filter((k) => !keys.has(k)),
+      [],
+      `${locale}: every form error wording is in the catalog`,
+    )
+  }
+  t.equal(
+    localizeFormError('must be a whole number from 0 to 1000', 'sl'),
+    'mora biti celo število od 0 do 1000',
+  )
+  t.equal(
+    localizeFormError('"Pin Squat" is used in 3 logged sets; archive it instead of deleting it', 'sl'),
+    '»Pin Squat« je uporabljena v 3 vpisanih serijah; namesto brisanja jo arhivirajte',
+  )
+  t.equal(localizeFormError('is required', 'en'), 'is required', 'English shows the message as written')
+  t.equal(localizeFormError('something new', 'sl'), 'something new', 'an unknown wording still shows')
+})

@@ -8,7 +8,7 @@ import { catalogs } from '../../src/i18n/translate.ts'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
 import { type SignedInUser, signUp } from '../support/users.ts'
-import { addExercise, catalog, logWorkout, testPrisma } from '../workouts/helpers.ts'
+import { addExercise, catalog, logWorkout, testPrisma, workoutForm } from '../workouts/helpers.ts'
 import { flatten } from './catalog-keys.ts'
 import { untranslatedTexts, visibleTexts } from './visible-text.ts'
 
@@ -120,10 +120,87 @@ t.test('a signed-in lifter’s pages in Slovenian have no English text left', as
   }
 })
 
+t.test(
+  'forms shown again with their errors, and flash messages, are Slovenian too (the lifter’s setting)',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const { lifter, own, bench } = await lifterWithData(t, app, db.url)
+    const { tokens } = (await lifter.api('GET', '/api/v1/tokens')).json() as {
+      tokens: { prefix: string }[]
+    }
+    const check = {
+      allowed: [
+        ...Object.values(USER_DATA),
+        lifter.user.username,
+        ...tokens.map((token) => `${token.prefix}…`),
+      ],
+      englishMessages: englishMessages(),
+    }
+    // The setting decides, whatever the browser says (these requests send no Accept-Language at all).
+    const forms = () =>
+      Promise.all([
+        lifter.form(
+          '/workouts',
+          workoutForm({ date: 'nope', title: 'x'.repeat(200) }, [
+            { exerciseId: bench, reps: '-1', weight: 'a', rpe: '3' },
+            { exerciseId: bench, reps: '5', weight: '2500' },
+          ]),
+        ),
+        lifter.form('/exercises', { name: '', category: 'x', muscleGroup: '', equipment: 'x' }),
+        lifter.form('/exercises', {
+          name: USER_DATA.custom,
+          category: 'legs',
+          muscleGroup: 'glutes',
+          equipment: 'barbell',
+        }),
+        lifter.form(`/exercises/${own.id}/delete`),
+        lifter.form('/settings', { displayName: '', timeZone: 'Mars/Base', unit: 'stone', language: 'xx' }),
+        lifter.form('/settings/password', { currentPassword: 'wrong', newPassword: 'x' }),
+        lifter.form('/body-weight', { date: '', weight: 'x', note: '' }),
+        lifter.form('/body-weight', { date: '2999-01-01', weight: '1000', note: '' }),
+      ])
+    t.equal((await lifter.api('PATCH', '/api/v1/me', { language: 'en' })).statusCode, 200)
+    const english = await forms()
+    t.equal((await lifter.api('PATCH', '/api/v1/me', { language: 'sl' })).statusCode, 200)
+    const slovenian = await forms()
+    slovenian.forEach((sl, i) => {
+      t.ok(sl.statusCode >= 400, `form ${i}: refused (${sl.statusCode})`)
+      t.match(sl.body, /<html lang="sl">/, `form ${i}: <html lang="sl">`)
+      t.same(
+        untranslatedTexts(english[i]!.body, sl.body, check),
+        [],
+        `form ${i}: no English on the Slovenian page`,
+      )
+    })
+    t.match(slovenian[0]!.body, /mora biti celo število od 0 do 1000/, 'a schema’s wording, in Slovenian')
+    // A flash after a redirect, in the language just chosen.
+    const saved = await lifter.form('/settings', {
+      displayName: 'Ana',
+      timeZone: 'Europe/Ljubljana',
+      unit: 'kg',
+      language: 'sl',
+    })
+    t.equal(saved.statusCode, 303)
+    t.match((await lifter.page('/settings')).body, /Nastavitve so shranjene\./)
+    const english2 = await lifter.form('/settings', {
+      displayName: 'Ana',
+      timeZone: 'Europe/Ljubljana',
+      unit: 'kg',
+      language: 'en',
+    })
+    t.equal(english2.statusCode, 303)
+    const back = await lifter.page('/settings')
+    t.match(back.body, /<html lang="en">/, 'English chosen: English pages')
+    t.match(back.body, /Settings saved\./, 'the flash in the language just chosen')
+    const me = (await lifter.api('GET', '/api/v1/me')).json()
+    t.equal(me.unit, 'kg', 'the JSON API answers as before (English field values)')
+  },
+)
+
 t.test('signed-out pages follow Accept-Language', async (t) => {
   const { app } = await buildTestCore(t)
   const check = { allowed: [], englishMessages: englishMessages() }
-  for (const url of ['/', '/login', '/register', '/no-such-page']) {
+  for (const url of ['/', '/login', '/register', '/no-such-page', '/how-liftlog-counts']) {
     const get = (language: string) =>
       app.inject({ url, headers: { accept: 'text/html', 'accept-language': language } })
     const [en, sl] = await Promise.all([get('en-GB,en;q=0.9'), get('sl-SI,sl;q=0.9,en;q=0.5')])

@@ -95,10 +95,10 @@ export default async function bodyWeightPages(app: FastifyInstance) {
       const date = values.date?.trim() ?? ''
       const typed = acceptDecimalComma(values.weight?.trim() ?? '')
       const errors: FieldErrors = {}
-      const t = request.t
-      if (!date) errors.date = t('bodyWeight.enterDate')
-      if (!typed) errors.weight = t('bodyWeight.enterWeight')
-      else if (!TYPED_NUMBER.test(typed)) errors.weight = t('bodyWeight.notNumber')
+      // In English like every form error; pages show them in the lifter's language (i18n/form-errors.ts).
+      if (!date) errors.date = 'enter a date'
+      if (!typed) errors.weight = 'enter your weight'
+      else if (!TYPED_NUMBER.test(typed)) errors.weight = 'must be a number, e.g. 81.35'
       if (Object.keys(errors).length > 0) {
         reply.code(400)
         return renderPage(request, reply, { values, errors })
@@ -108,7 +108,9 @@ export default async function bodyWeightPages(app: FastifyInstance) {
         const { locale } = request.lifter
         const weight = `${localDecimal(entry.weight, locale)} ${entry.unit}`
         const day = formatChartDate(entry.date, true, locale)
-        reply.flash(t(replaced ? 'flash.bodyWeightReplaced' : 'flash.bodyWeightSaved', { day, weight }))
+        reply.flash(
+          request.t(replaced ? 'flash.bodyWeightReplaced' : 'flash.bodyWeightSaved', { day, weight }),
+        )
         return reply.redirect('/body-weight', 303)
       } catch (err) {
         const fields = bodyWeightFieldErrors(err)

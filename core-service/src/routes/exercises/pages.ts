@@ -185,9 +185,7 @@ export default async function exercisePages(app: FastifyInstance) {
       } catch (err) {
         if ((err as { statusCode?: number }).statusCode !== 409) throw err
         reply.code(409)
-        const sets = await lifter.exercises.setsUsing(exercise.id)
-        const _form = request.t('exerciseEdit.inUse', { name: exercise.name, count: sets })
-        return renderEdit(reply, lifter, exercise, { _form })
+        return renderEdit(reply, lifter, exercise, { _form: (err as Error).message })
       }
       reply.flash(request.t('flash.exerciseDeleted', { name: exercise.name }))
       return reply.redirect('/exercises', 303)
