@@ -1,7 +1,10 @@
 // What a reader gets from a page as text: text nodes (SVG chart labels included), the document title and
-// the attributes people read or hear (aria-label, title, placeholder, alt, data-label, label), each
+// the attributes people read or hear (aria-label, title, placeholder, alt, data-label, label) and those
+// holding what the page's scripts will say, each
 // decoded and with runs of white space collapsed. Scripts, styles and comments are not text.
-const ATTRIBUTES = /\s(?:aria-label|title|placeholder|alt|data-label|label)="([^"]*)"/g
+// data-label-*, data-uploading…: words the page's scripts show later (e.g. after moving a set).
+const ATTRIBUTES =
+  /\s(?:aria-label|title|placeholder|alt|data-label(?:-\w+)?|label|data-(?:uploading|reading|failed|unreachable))="([^"]*)"/g
 
 function decode(text: string): string {
   return text
