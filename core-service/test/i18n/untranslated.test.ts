@@ -7,7 +7,7 @@ import t, { type Test } from 'tap'
 import { catalogs } from '../../src/i18n/translate.ts'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
-import { type SignedInUser, signUp } from '../support/users.ts'
+import { encodeForm, guestForm, type SignedInUser, signUp } from '../support/users.ts'
 import { addExercise, catalog, logWorkout, testPrisma, workoutForm } from '../workouts/helpers.ts'
 import { flatten } from './catalog-keys.ts'
 import { untranslatedTexts, visibleTexts } from './visible-text.ts'
@@ -206,6 +206,36 @@ t.test('signed-out pages follow Accept-Language', async (t) => {
     const [en, sl] = await Promise.all([get('en-GB,en;q=0.9'), get('sl-SI,sl;q=0.9,en;q=0.5')])
     t.match(sl.body, /<html lang="sl">/, `${url}: <html lang="sl">`)
     t.same(untranslatedTexts(en.body, sl.body, check), [], `${url}: no English on the Slovenian page`)
+  }
+  // Forms refused as a guest: registration with every field wrong, a wrong password, a stale CSRF token.
+  const refused = async (url: string, fields: Record<string, string>, language: string, csrf = true) => {
+    const session = await guestForm(app, url)
+    return app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: session.remoteAddress,
+      headers: {
+        cookie: session.cookie,
+        accept: 'text/html',
+        'accept-language': language,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: encodeForm({ _csrf: csrf ? session.csrfToken : 'stale', ...fields }),
+    })
+  }
+  const forms: [string, Record<string, string>, boolean?][] = [
+    [
+      '/register',
+      { username: 'x', password: 'short', displayName: '', timeZone: 'Not/AZone', unit: 'stone' },
+    ],
+    ['/register', { username: 'ana_novak', password: 'ana_novak_password', timeZone: 'UTC', unit: 'kg' }],
+    ['/login', { username: 'nobody_here', password: 'wrong password' }],
+    ['/login', { username: 'nobody_here', password: 'wrong password' }, false],
+  ]
+  for (const [url, fields, csrf] of forms) {
+    const [en, sl] = [await refused(url, fields, 'en', csrf), await refused(url, fields, 'sl', csrf)]
+    t.ok(sl.statusCode >= 400, `${url}: refused (${sl.statusCode})`)
+    t.same(untranslatedTexts(en.body, sl.body, check), [], `${url} refused: no English on the Slovenian page`)
   }
   const none = await app.inject({ url: '/login', headers: { accept: 'text/html' } })
   t.match(none.body, /<html lang="en">/, 'no Accept-Language: English')
