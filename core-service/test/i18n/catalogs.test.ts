@@ -123,3 +123,28 @@ t.test('form error messages have their catalog wording, and pages show them in S
   t.equal(localizeFormError('is required', 'en'), 'is required', 'English shows the message as written')
   t.equal(localizeFormError('something new', 'sl'), 'something new', 'an unknown wording still shows')
 })
+
+t.test('the completeness checks fail on a broken catalog (meta-test)', async (t) => {
+  const en = flatten({
+    nav: { calendar: 'Calendar', workouts: 'Workouts' },
+    sets_one: '{{count}} set',
+    sets_other: '{{count}} sets',
+  })
+  const sl = flatten({
+    nav: { calendar: 'Koledar' },
+    sets_one: '{{count}} serija',
+    sets_other: '{{count}} serij',
+  })
+  const english = baseKeys(en)
+  const slovenian = baseKeys(sl)
+  t.same(
+    [...english].filter((k) => !slovenian.has(k)),
+    ['nav.workouts'],
+    'a message missing in Slovenian is found',
+  )
+  const needed = [...new Intl.PluralRules('sl').resolvedOptions().pluralCategories].sort()
+  t.notSame(pluralForms(sl).get('sets'), needed, 'a Slovenian plural with only two forms is found')
+  t.same(pluralForms(sl).get('sets'), ['one', 'other'])
+  const used = [{ key: 'nav.progress', where: 'x.hbs' }].filter(({ key }) => !english.has(key))
+  t.equal(used.length, 1, 'a key a template uses but no catalog has is found')
+})
