@@ -82,7 +82,7 @@ if (chromiumMissing) {
       const today = page.locator(`td.today a[href="/calendar/${todayIn(ZONE)}"]`)
       t.match(await today.getAttribute('aria-label'), /1 trening \(danes\)/)
       // Slovenian words are longer than English ones: the month's header row must still fit a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))
       t.ok(overflow <= 0, `the calendar fits 360 px (overflow ${overflow} px)`)
       await app.shot('sl-3-calendar')
       await Promise.all([page.waitForURL(`${base}/calendar/${todayIn(ZONE)}`), today.click()])

@@ -168,7 +168,7 @@ export default async function importPages(app: FastifyInstance) {
     '/import/:id',
     { schema: { hide: true, summary: 'Confirm an import', params: PageParams, body: ConfirmForm } },
     async (request, reply) => {
-      const { imports, user, locale } = request.lifter
+      const { imports, user } = request.lifter
       const stored = await imports.find(request.params.id)
       if (!stored) throw new NotFound('import')
       const values = request.body as Record<string, string>
