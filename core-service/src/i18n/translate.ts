@@ -34,11 +34,3 @@ for (const locale of LOCALES) {
 export function translator(locale: Locale): Translate {
   return translators.get(locale) ?? (translators.get(DEFAULT_LOCALE) as Translate)
 }
-
-/** Whether a key exists in the locale's catalog (plural keys count by any of their forms). */
-export function hasKey(locale: Locale, key: string): boolean {
-  return (
-    i18n.exists(key, { lng: locale, fallbackLng: false, count: 1 }) ||
-    i18n.exists(key, { lng: locale, fallbackLng: false })
-  )
-}

@@ -19,7 +19,6 @@ import Handlebars from 'handlebars'
 import { DateTime } from 'luxon'
 import { localizeFormError } from '../i18n/form-errors.ts'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts'
-import { formatCount } from '../i18n/numbers.ts'
 import { type Translate, translator } from '../i18n/translate.ts'
 
 const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
@@ -79,10 +78,6 @@ function registerHelpers(handlebars: typeof Handlebars) {
    */
   handlebars.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) =>
     translator(localeOf(options))(String(key), options.hash),
-  )
-  /** {{number n}}: a count for reading in the page's locale ("1,234" in en, "1.234" in sl). */
-  handlebars.registerHelper('number', (value: unknown, options: Handlebars.HelperOptions) =>
-    formatCount(Number(value), localeOf(options)),
   )
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   handlebars.registerHelper('ne', (a: unknown, b: unknown) => a !== b)
