@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { NotFound } from '../errors.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import type { CurrentUser } from './current-user.ts'
+import { CURRENT_USER_COLUMNS, type CurrentUser, currentUserOf } from './current-user.ts'
 
 const TOKEN_PREFIX = 'llt_'
 // last_used_at is for humans ("used 3 days ago"); writing it on every call would turn reads into writes.
@@ -50,9 +50,7 @@ export async function resolveApiToken(prisma: PrismaClient, token: string): Prom
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null
   // Every API call runs this: one round trip with a join (Prisma would issue two queries for the relation).
   const [row] = await prisma.$queryRaw<TokenOwnerRow[]>`
-    SELECT t.id::text AS "tokenId", t.last_used_at AS "lastUsedAt", u.id::text AS id, u.username::text AS username,
-           u.display_name AS "displayName", u.time_zone AS "timeZone", u.unit::text AS unit,
-           u.language
+    SELECT t.id::text AS "tokenId", t.last_used_at AS "lastUsedAt", ${CURRENT_USER_COLUMNS}
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ${hashToken(token)}`
   if (!row) return null
@@ -60,14 +58,7 @@ export async function resolveApiToken(prisma: PrismaClient, token: string): Prom
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.updateMany({ where: { id: row.tokenId }, data: { lastUsedAt: new Date(now) } })
   }
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    timeZone: row.timeZone,
-    unit: row.unit,
-    language: row.language,
-  }
+  return currentUserOf(row)
 }
 
 interface TokenOwnerRow extends CurrentUser {

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { resolveApiToken } from '../accounts/api-tokens.ts'
-import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts'
+import { CURRENT_USER_COLUMNS, type CurrentUser, currentUserOf } from '../accounts/current-user.ts'
 import { firstDayOfWeek, twelveHourClock } from '../accounts/locale.ts'
 import { guestAccounts } from '../accounts/users.ts'
 import { Unauthenticated } from '../errors.ts'
+import { isId } from '../exercises/repository.ts'
 import { localeFor } from '../i18n/locales.ts'
 import { type Lifter, lifterOf } from '../lifter.ts'
 
@@ -98,19 +99,17 @@ async function authenticationPlugin(fastify: FastifyInstance) {
       return
     }
     const userId = request.session?.userId
-    if (!userId) return
-    const row = await fastify.prisma.user.findUnique({
-      where: { id: userId },
-      select: { ...currentUserSelect, passwordHash: true },
-    })
+    if (!userId || !isId(userId)) return
+    // Every signed-in page runs this (raw SQL: see CURRENT_USER_COLUMNS). The id is the one sign-in stored.
+    const [row] = await fastify.prisma.$queryRaw<(CurrentUser & { passwordHash: string })[]>`
+      SELECT ${CURRENT_USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.id = ${userId}::uuid`
     if (!row || request.session.passwordStamp !== passwordStamp(row.passwordHash)) {
       // Deleted elsewhere, or the password changed since this session signed in: it is over.
       request.session.userId = undefined
       request.session.passwordStamp = undefined
       return
     }
-    const { passwordHash: _, ...user } = row
-    request.user = user
+    request.user = currentUserOf(row)
     request.authMethod = 'session'
   })
 
