@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { CoreConfig } from './config.ts'
 import authentication from './plugins/authentication.ts'
+import i18n from './plugins/i18n.ts'
 import inputGuard from './plugins/input-guard.ts'
 import prisma from './plugins/prisma.ts'
 import rateLimit from './plugins/rate-limit.ts'
@@ -111,6 +112,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
     idleMinutes: config.SESSION_IDLE_MINUTES,
   })
   await fastify.register(authentication)
+  await fastify.register(i18n)
   await fastify.register(security)
   await fastify.register(inputGuard)
   await fastify.register(views)

@@ -10,6 +10,7 @@ import { bodyWeightStore } from './body-weight/repository.ts'
 import { calendarStore } from './calendar/month.ts'
 import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
+import type { Locale } from './i18n/locales.ts'
 import { importStore } from './import/plan-store.ts'
 import { todayIn } from './workouts/local-time.ts'
 import { workoutStore } from './workouts/repository.ts'
@@ -20,6 +21,8 @@ export interface Lifter {
   now: () => Date
   /** Times read 12-hour ("6:30 PM") for this browser's language (accounts/locale.ts). */
   twelveHour: boolean
+  /** The pages' language (their setting, else the browser's: i18n/locales.ts). */
+  locale: Locale
   /** The ISO weekday (1 Monday … 7 Sunday) the calendar's weeks start on, for this browser's language. */
   weekStart: number
   /** The lifter's local date by that clock, e.g. "2026-11-23". */
@@ -40,13 +43,18 @@ export function lifterOf(
   prisma: PrismaClient,
   user: CurrentUser,
   now: () => Date,
-  { twelveHour = false, weekStart = 1 }: { twelveHour?: boolean; weekStart?: number } = {},
+  {
+    twelveHour = false,
+    weekStart = 1,
+    locale = 'en',
+  }: { twelveHour?: boolean; weekStart?: number; locale?: Locale } = {},
 ): Lifter {
   return {
     user,
     now,
     twelveHour,
     weekStart,
+    locale,
     today: () => todayIn(user.timeZone, now()),
     account: accountStore(prisma, user.id),
     apiTokens: apiTokenStore(prisma, user.id),

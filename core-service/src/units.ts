@@ -1,6 +1,8 @@
 // Weight units and LiftLog's rounding rules. A set keeps the weight as typed (value and unit); kilograms
 // are derived exactly (lb × 0.45359237) for arithmetic. Every rounding of a weight happens here, once.
 import { Prisma } from './generated/prisma/client.ts'
+import type { Locale } from './i18n/locales.ts'
+import { numberFormat } from './i18n/numbers.ts'
 
 /** Exact decimal arithmetic for weights (decimal.js, as Prisma ships it); values leave as strings. */
 export const Decimal = Prisma.Decimal
@@ -55,27 +57,33 @@ export function weightInUnit(kg: Numeric, unit: WeightUnit, figure: Figure = 'we
   return inUnit(kg, unit, figure).toNumber()
 }
 
-// One formatter per rule for the process: toLocaleString builds a new Intl.NumberFormat on every call.
-const formatters: Record<Figure, Intl.NumberFormat> = {
-  weight: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.weight }),
-  e1rm: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.e1rm }),
-  volume: new Intl.NumberFormat('en-US', { maximumFractionDigits: ROUNDING.volume }),
-}
-
-/** A figure for reading, without unit: "137.5", "1,234.5" (thousands separators, no trailing zeros). */
-export function displayWeight(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): string {
+/**
+ * A figure for reading, without unit: "137.5", "1,234.5" (thousands separators, no trailing zeros); in
+ * Slovenian "137,5", "1234,5". Only the separators change with the locale, never the digits.
+ */
+export function displayWeight(
+  kg: Numeric,
+  unit: WeightUnit,
+  figure: Figure = 'weight',
+  locale?: Locale,
+): string {
   // Rounded as a Decimal first so the formatter never rounds a binary float itself.
-  return formatters[figure].format(inUnit(kg, unit, figure).toNumber())
+  return numberFormat(locale, ROUNDING[figure]).format(inUnit(kg, unit, figure).toNumber())
 }
 
 /** `displayWeight` with the unit, e.g. "61.25 kg", "137.5 lb", "10,115 lb". */
-export function formatWeight(kg: Numeric, unit: WeightUnit, figure: Figure = 'weight'): string {
-  return `${displayWeight(kg, unit, figure)} ${unit}`
+export function formatWeight(
+  kg: Numeric,
+  unit: WeightUnit,
+  figure: Figure = 'weight',
+  locale?: Locale,
+): string {
+  return `${displayWeight(kg, unit, figure, locale)} ${unit}`
 }
 
 /** A number already in the unit (a chart value), formatted by the rule for `figure`. */
-export function displayNumber(value: number, figure: Figure): string {
-  return formatters[figure].format(
+export function displayNumber(value: number, figure: Figure, locale?: Locale): string {
+  return numberFormat(locale, ROUNDING[figure]).format(
     new Decimal(value).toDecimalPlaces(ROUNDING[figure], Decimal.ROUND_HALF_UP).toNumber(),
   )
 }

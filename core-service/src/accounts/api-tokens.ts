@@ -51,7 +51,8 @@ export async function resolveApiToken(prisma: PrismaClient, token: string): Prom
   // Every API call runs this: one round trip with a join (Prisma would issue two queries for the relation).
   const [row] = await prisma.$queryRaw<TokenOwnerRow[]>`
     SELECT t.id::text AS "tokenId", t.last_used_at AS "lastUsedAt", u.id::text AS id, u.username::text AS username,
-           u.display_name AS "displayName", u.time_zone AS "timeZone", u.unit::text AS unit
+           u.display_name AS "displayName", u.time_zone AS "timeZone", u.unit::text AS unit,
+           u.language
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ${hashToken(token)}`
   if (!row) return null
@@ -65,6 +66,7 @@ export async function resolveApiToken(prisma: PrismaClient, token: string): Prom
     displayName: row.displayName,
     timeZone: row.timeZone,
     unit: row.unit,
+    language: row.language,
   }
 }
 

@@ -5,6 +5,8 @@ export interface CurrentUser {
   displayName: string
   timeZone: string
   unit: 'kg' | 'lb'
+  /** The pages' language the lifter chose; null: the browser's (i18n/locales.ts). */
+  language: string | null
 }
 
 /** The columns to select for a CurrentUser, so every lookup returns the same shape. */
@@ -14,4 +16,5 @@ export const currentUserSelect = {
   displayName: true,
   timeZone: true,
   unit: true,
+  language: true,
 } as const

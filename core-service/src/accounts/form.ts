@@ -25,7 +25,7 @@ export function credentialsBody(values: AccountFormValues): Credentials {
 }
 
 export function settingsBody(values: AccountFormValues) {
-  return sent(values, ['displayName', 'timeZone', 'unit'])
+  return sent(values, ['displayName', 'timeZone', 'unit', 'language'])
 }
 
 export function passwordBody(values: AccountFormValues) {

@@ -49,6 +49,13 @@ export const Unit = withMessage(
   }),
   'choose kg or lb',
 )
+/** The pages' language; the JSON API itself always answers in English (ARCHITECTURE.md, "Languages"). */
+export const Language = withMessage(
+  Type.Union([Type.Literal('auto'), Type.Literal('en'), Type.Literal('sl')], {
+    description: "language of the pages: 'en', 'sl', or 'auto' to follow the browser's Accept-Language",
+  }),
+  'choose a language from the list',
+)
 
 /** A new account (the registration page; accounts.register). */
 export const Registration = Type.Object(
@@ -106,7 +113,12 @@ export const Me = Type.Object(
   { description: 'The signed-in lifter' },
 )
 export const UpdateMeBody = Type.Object(
-  { displayName: Type.Optional(DisplayName), timeZone: Type.Optional(TimeZone), unit: Type.Optional(Unit) },
+  {
+    displayName: Type.Optional(DisplayName),
+    timeZone: Type.Optional(TimeZone),
+    unit: Type.Optional(Unit),
+    language: Type.Optional(Language),
+  },
   {
     additionalProperties: false,
     minProperties: 1,

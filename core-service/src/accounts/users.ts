@@ -18,6 +18,8 @@ export interface SettingsChange {
   displayName?: string
   timeZone?: string
   unit?: 'kg' | 'lb'
+  /** 'auto' clears the choice: the pages follow the browser's language again. */
+  language?: 'auto' | 'en' | 'sl'
 }
 
 const UNIQUE_VIOLATION = 'P2002'
@@ -96,6 +98,9 @@ export async function updateSettings(
           : {}),
         ...(change.timeZone !== undefined ? { timeZone: change.timeZone } : {}),
         ...(change.unit !== undefined ? { unit: change.unit } : {}),
+        ...(change.language !== undefined
+          ? { language: change.language === 'auto' ? null : change.language }
+          : {}),
         ...(affectsNumbers ? { dataVersion: { increment: 1 } } : {}),
       },
       select: currentUserSelect,

@@ -4,7 +4,16 @@
 // with no entry that early is shown without a figure. The rules are in service-kit's counting rules.
 import type { Progression } from '@liftlog/stats-contract'
 import { type Chart, formatChartDate, lineChart } from '../charts/svg-chart.ts'
-import { Decimal, displayNumber, formatWeight, type WeightUnit, weightInUnit } from '../units.ts'
+import type { Locale } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
+import {
+  Decimal,
+  displayNumber,
+  type Figure,
+  type WeightUnit,
+  formatWeight as weightIn,
+  weightInUnit,
+} from '../units.ts'
 import type { BodyWeightEntry } from './types.ts'
 
 /** Ratios are shown to 0.01 (half-up): 1.25 × body weight. */
@@ -33,7 +42,12 @@ export function relativeView(
   progression: Progression,
   entries: BodyWeightEntry[],
   unit: WeightUnit,
+  locale: Locale = 'en',
 ): RelativeView {
+  const t = translator(locale)
+  const formatWeight = (kg: Decimal | number | string, u: WeightUnit, figure: Figure = 'weight') =>
+    weightIn(kg, u, figure, locale)
+  const day = (date: string) => formatChartDate(date, true, locale)
   const total = progression.metric === 'reps'
   const rows: RelativeView['rows'] = []
   const points: { date: string; value: number | null }[] = []
@@ -42,7 +56,7 @@ export function relativeView(
     const bw = bodyWeightOn(entries, session.date)
     if (!bw) withoutBodyWeight++
     const bodyWeight = bw
-      ? `${formatWeight(bw.weightKg, unit)}${bw.date === session.date ? '' : ` (${formatChartDate(bw.date, true)})`}`
+      ? `${formatWeight(bw.weightKg, unit)}${bw.date === session.date ? '' : ` (${day(bw.date)})`}`
       : '—'
     let value: number | null = null
     let result = '—'
@@ -54,11 +68,11 @@ export function relativeView(
       }
     } else if (bw && session.e1rmKg !== null) {
       value = relativeRatio(session.e1rmKg, bw.weightKg)
-      result = `${displayNumber(value, 'weight')} × body weight`
+      result = t('relative.ratio', { value: displayNumber(value, 'weight', locale) })
     }
     points.push({ date: session.date, value })
     rows.push({
-      date: formatChartDate(session.date, true),
+      date: day(session.date),
       workoutId: session.workoutId,
       figure: total
         ? formatWeight(session.heaviestKg, unit)
@@ -72,17 +86,19 @@ export function relativeView(
   const chart = total
     ? lineChart({
         id: 'total-load',
-        title: 'Total load: body weight + heaviest added load',
+        title: t('relative.totalTitle'),
         unit,
-        format: (v) => `${displayNumber(v, 'weight')} ${unit}`,
-        series: [{ name: 'Total load', className: 'series-1', points }],
+        locale,
+        format: (v) => `${displayNumber(v, 'weight', locale)} ${unit}`,
+        series: [{ name: t('relative.totalLoad'), className: 'series-1', points }],
       })
     : lineChart({
         id: 'relative-strength',
-        title: 'Estimated 1RM per kg of body weight',
-        unit: '× body weight',
-        format: (v) => `${displayNumber(v, 'weight')} ×`,
-        series: [{ name: 'e1RM ÷ body weight', className: 'series-1', points }],
+        title: t('relative.relativeTitle'),
+        unit: t('relative.unit'),
+        locale,
+        format: (v) => `${displayNumber(v, 'weight', locale)} ×`,
+        series: [{ name: t('relative.series'), className: 'series-1', points }],
       })
   return { kind: total ? 'total' : 'relative', chart, rows, withoutBodyWeight }
 }

@@ -2,6 +2,11 @@
 // dated x axis, labelled y axis in the lifter's unit, and the same numbers as a table for screen readers.
 // Plain SVG markup with presentation attributes and classes: no JavaScript, nothing from a CDN, and no
 // inline styles (the CSP forbids them).
+import { Info } from 'luxon'
+import { LOCALES, type Locale } from '../i18n/locales.ts'
+import { numberFormat } from '../i18n/numbers.ts'
+import { translator } from '../i18n/translate.ts'
+
 export interface DatedPoint {
   /** Local calendar date, YYYY-MM-DD. */
   date: string
@@ -39,6 +44,8 @@ export interface ChartOptions {
   unit: string
   /** How a value reads in the table and labels, e.g. 102.5 → "102.5 kg". */
   format?: (value: number) => string
+  /** The language of the chart's words, dates and axis numbers (English when not given). */
+  locale?: Locale
 }
 
 // A narrow viewBox; progress.css sizes its text so labels read at ≥ 12 px on a 360 px phone.
@@ -46,8 +53,6 @@ const WIDTH = 480
 const HEIGHT = 260
 /** Most points a line gets dots for: ~7 px apart across the plot on a phone. */
 export const MAX_DOTS = 60
-/** What an empty chart says instead of drawing axes with nothing on them. */
-const NO_DATA = 'No data in this range yet.'
 
 const PAD = { top: 16, right: 20, bottom: 40, left: 56 }
 const PLOT_W = WIDTH - PAD.left - PAD.right
@@ -62,16 +67,26 @@ const escapeXml = (text: string) =>
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 const round = (n: number) => Math.round(n * 10) / 10
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+// Month abbreviations per locale, once: "Nov" (en), "nov." (sl).
+const MONTHS = new Map(
+  LOCALES.map((locale) => [
+    locale,
+    locale === 'en'
+      ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+      : Info.months('short', { locale }),
+  ]),
+)
 
 /**
  * Human date for axis and table: "3 Nov", or "3 Nov 2025" when `long`. Read straight from the YYYY-MM-DD
  * text: a chart formats every point several times, and a luxon parse-and-format per call was half of a
  * progress page's CPU (the same words as luxon's English "d LLL yyyy").
  */
-export function formatChartDate(date: string, long = false) {
+export function formatChartDate(date: string, long = false, locale: Locale = 'en') {
   const [year, month, day] = date.split('-')
-  const short = `${Number(day)} ${MONTHS[Number(month) - 1]}`
+  const name = MONTHS.get(locale)?.[Number(month) - 1]
+  // Slovenian writes the day as an ordinal: "3. nov. 2025".
+  const short = locale === 'en' ? `${Number(day)} ${name}` : `${Number(day)}. ${name}`
   return long ? `${short} ${year}` : short
 }
 
@@ -95,9 +110,18 @@ function dateTicks(dates: string[], count: number): string[] {
 }
 
 /** Axis numbers stay short (the unit is on the axis label): 12500 → "12.5k". */
-const tickLabel = (v: number) => (v >= 10_000 ? `${round(v / 1000)}k` : `${round(v)}`)
+const tickLabel = (v: number, locale: Locale) => {
+  const number = numberFormat(locale, 1)
+  return v >= 10_000 ? `${number.format(round(v / 1000))}k` : number.format(round(v))
+}
 
-function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string }[], unit: string) {
+function axes(
+  yTicks: number[],
+  yMax: number,
+  xTicks: { x: number; label: string }[],
+  unit: string,
+  locale: Locale,
+) {
   const y = (v: number) => PAD.top + PLOT_H - (v / yMax) * PLOT_H
   const parts: string[] = []
   for (const tick of yTicks) {
@@ -106,7 +130,7 @@ function axes(yTicks: number[], yMax: number, xTicks: { x: number; label: string
       `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${ty}" y2="${ty}" stroke="#d8dde5" stroke-width="1"/>`,
     )
     parts.push(
-      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="15" fill="#5b6472">${escapeXml(tickLabel(tick))}</text>`,
+      `<text class="tick" x="${PAD.left - 6}" y="${ty + 4}" text-anchor="end" font-size="15" fill="#5b6472">${escapeXml(tickLabel(tick, locale))}</text>`,
     )
   }
   for (const tick of xTicks) {
@@ -143,7 +167,10 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
     ...input,
     series: input.series.map((s) => ({ ...s, points: [...s.points].sort(byDate) })),
   }
-  const format = options.format ?? ((v: number) => `${round(v)}`)
+  const locale = options.locale ?? 'en'
+  const t = translator(locale)
+  const day = (date: string, long = true) => formatChartDate(date, long, locale)
+  const format = options.format ?? ((v: number) => numberFormat(locale, 1).format(round(v)))
   const dates = [...new Set(options.series.flatMap((s) => s.points.map((p) => p.date)))].sort()
   const values = options.series.flatMap((s) =>
     s.points.map((p) => p.value).filter((v): v is number => v !== null),
@@ -162,9 +189,9 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
   })
   const table: ChartTable = {
     caption: `${options.title} (${options.unit})`,
-    columns: ['Date', ...options.series.map((s) => s.name)],
+    columns: [t('common.date'), ...options.series.map((s) => s.name)],
     rows: slots.map(({ date, n }) => [
-      formatChartDate(date, true),
+      day(date),
       ...byDay.map((days) => {
         const v = days.get(date)?.[n]?.value
         return v === null || v === undefined ? '—' : format(v)
@@ -172,7 +199,8 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
     ]),
   }
   const legend = options.series.map(({ name, className }) => ({ name, className }))
-  if (empty) return { id: options.id, title: options.title, summary: NO_DATA, svg: '', table, legend, empty }
+  if (empty)
+    return { id: options.id, title: options.title, summary: t('chart.noData'), svg: '', table, legend, empty }
   const yTicks = niceTicks(Math.max(...values))
   const yMax = yTicks.at(-1)!
   const first = dayNumber(dates[0]!)
@@ -180,7 +208,7 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
   const x = (date: string) =>
     round(dates.length === 1 ? PAD.left + PLOT_W / 2 : PAD.left + ((dayNumber(date) - first) / span) * PLOT_W)
   const y = (v: number) => round(PAD.top + PLOT_H - (v / yMax) * PLOT_H)
-  const xTicks = dateTicks(dates, 4).map((date) => ({ x: x(date), label: formatChartDate(date, span > 330) }))
+  const xTicks = dateTicks(dates, 4).map((date) => ({ x: x(date), label: day(date, span > 330) }))
   const lines = options.series.map((s) => {
     const pts = s.points.filter((p) => p.value !== null)
     const path = pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.date)} ${y(p.value!)}`).join(' ')
@@ -189,7 +217,7 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
     const dots = (pts.length > MAX_DOTS ? [] : pts)
       .map(
         (p) =>
-          `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escapeXml(`${formatChartDate(p.date, true)}: ${format(p.value!)}`)}</title></circle>`,
+          `<circle cx="${x(p.date)}" cy="${y(p.value!)}" r="3.5"><title>${escapeXml(`${day(p.date)}: ${format(p.value!)}`)}</title></circle>`,
       )
       .join('')
     return `<g class="series ${escapeXml(s.className)}"><path d="${path}" fill="none" stroke-width="2.5"/>${dots}</g>`
@@ -197,33 +225,44 @@ export function lineChart(input: ChartOptions & { series: Series[] }): Chart {
   const latest = options.series
     .map((s) => {
       const last = s.points.filter((p) => p.value !== null).at(-1)
-      return last ? `${s.name} ${format(last.value!)} on ${formatChartDate(last.date, true)}` : null
+      return last
+        ? t('chart.latestOn', { name: s.name, value: format(last.value!), date: day(last.date) })
+        : null
     })
     .filter(Boolean)
     .join('; ')
-  const summary = `${options.title} from ${formatChartDate(dates[0]!, true)} to ${formatChartDate(dates.at(-1)!, true)}. Latest: ${latest}.`
+  const summary = t('chart.lineSummary', {
+    title: options.title,
+    from: day(dates[0]!),
+    to: day(dates.at(-1)!),
+    latest,
+  })
   const svg = svgFrame(
     options.id,
     options.title,
     summary,
-    axes(yTicks, yMax, xTicks, options.unit) + lines.join(''),
+    axes(yTicks, yMax, xTicks, options.unit, locale) + lines.join(''),
   )
   return { id: options.id, title: options.title, summary, svg, table, legend, empty }
 }
 
 /** Bars per dated bucket (e.g. weekly volume), every bucket given, in order. */
 export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesName: string }): Chart {
-  const format = options.format ?? ((v: number) => `${round(v)}`)
+  const locale = options.locale ?? 'en'
+  const t = translator(locale)
+  const day = (date: string, long = true) => formatChartDate(date, long, locale)
+  const format = options.format ?? ((v: number) => numberFormat(locale, 1).format(round(v)))
   const bars = [...options.bars].sort((a, b) => (a.date < b.date ? -1 : 1))
   const values = bars.map((b) => b.value ?? 0)
   const empty = values.every((v) => v === 0)
   const table: ChartTable = {
     caption: `${options.title} (${options.unit})`,
-    columns: ['Starting', options.seriesName],
-    rows: bars.map((b) => [formatChartDate(b.date, true), format(b.value ?? 0)]),
+    columns: [t('chart.starting'), options.seriesName],
+    rows: bars.map((b) => [day(b.date), format(b.value ?? 0)]),
   }
   const legend = [{ name: options.seriesName, className: 'series-1' }]
-  if (empty) return { id: options.id, title: options.title, summary: NO_DATA, svg: '', table, legend, empty }
+  if (empty)
+    return { id: options.id, title: options.title, summary: t('chart.noData'), svg: '', table, legend, empty }
   const yTicks = niceTicks(Math.max(...values))
   const yMax = yTicks.at(-1)!
   const slot = PLOT_W / bars.length
@@ -232,7 +271,7 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
   const rects = bars.map((b, i) => {
     const h = round(((b.value ?? 0) / yMax) * PLOT_H)
     const bx = round(PAD.left + i * slot + (slot - barW) / 2)
-    return `<rect x="${bx}" y="${round(PAD.top + PLOT_H - h)}" width="${barW}" height="${h}"><title>${escapeXml(`${formatChartDate(b.date, true)}: ${format(b.value ?? 0)}`)}</title></rect>`
+    return `<rect x="${bx}" y="${round(PAD.top + PLOT_H - h)}" width="${barW}" height="${h}"><title>${escapeXml(`${day(b.date)}: ${format(b.value ?? 0)}`)}</title></rect>`
   })
   const span = dayNumber(bars.at(-1)!.date) - dayNumber(bars[0]!.date)
   const xTicks = dateTicks(
@@ -240,16 +279,23 @@ export function barChart(options: ChartOptions & { bars: DatedPoint[]; seriesNam
     4,
   ).map((date) => {
     const i = bars.findIndex((b) => b.date === date)
-    return { x: round(PAD.left + i * slot + slot / 2), label: formatChartDate(date, span > 330) }
+    return { x: round(PAD.left + i * slot + slot / 2), label: day(date, span > 330) }
   })
   const total = values.reduce((a, b) => a + b, 0)
   const last = bars.at(-1)!
-  const summary = `${options.title}, ${bars.length} bars from ${formatChartDate(bars[0]!.date, true)} to ${formatChartDate(last.date, true)}; total ${format(total)}, latest ${format(last.value ?? 0)}.`
+  const summary = t('chart.barSummary', {
+    title: options.title,
+    bars: t('chart.bars', { count: bars.length }),
+    from: day(bars[0]!.date),
+    to: day(last.date),
+    total: format(total),
+    latest: format(last.value ?? 0),
+  })
   const svg = svgFrame(
     options.id,
     options.title,
     summary,
-    `${axes(yTicks, yMax, xTicks, options.unit)}<g class="series series-1 bars">${rects.join('')}</g>`,
+    `${axes(yTicks, yMax, xTicks, options.unit, locale)}<g class="series series-1 bars">${rects.join('')}</g>`,
   )
   return { id: options.id, title: options.title, summary, svg, table, legend, empty }
 }

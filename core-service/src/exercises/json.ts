@@ -1,16 +1,5 @@
-// How an exercise is shown: its JSON shape (API and pages alike) and the labels pages put on it.
+// How an exercise is shown in the JSON API (pages label it through i18n/exercise-names.ts).
 import type { Exercise } from './types.ts'
-
-export const equipmentLabels: Record<string, string> = {
-  barbell: 'Barbell',
-  dumbbell: 'Dumbbell',
-  machine: 'Machine',
-  cable: 'Cable',
-  bodyweight: 'Bodyweight',
-  kettlebell: 'Kettlebell',
-  band: 'Band',
-  other: 'Other',
-}
 
 export function exerciseJson(exercise: Exercise) {
   return {

@@ -5,6 +5,7 @@
 
 import { lockOwner } from '../db/lock-owner.ts'
 import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
+import { namesInEveryLanguage } from '../i18n/exercise-names.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
 import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
 
@@ -46,7 +47,10 @@ export async function listExercises(
   const wanted = searchKey(filter.q ?? '')
   // A lifter sees at most the catalog plus their own (a few hundred rows): matching here lets "pullup",
   // "pull up" and "PULL-UP" all find Pull-Up, which a SQL substring match on the name cannot.
-  const matching = wanted ? rows.filter((row) => searchKey(row.name).includes(wanted)) : rows
+  // A built-in also answers to its name in every language ("potisk" finds Bench Press, Potisk s klopi).
+  const matching = wanted
+    ? rows.filter((row) => namesInEveryLanguage(row.name).some((name) => searchKey(name).includes(wanted)))
+    : rows
   return matching.map(toExercise)
 }
 

@@ -11,6 +11,7 @@ import { type CurrentUser, currentUserSelect } from '../accounts/current-user.ts
 import { firstDayOfWeek, twelveHourClock } from '../accounts/locale.ts'
 import { guestAccounts } from '../accounts/users.ts'
 import { Unauthenticated } from '../errors.ts'
+import { localeFor } from '../i18n/locales.ts'
 import { type Lifter, lifterOf } from '../lifter.ts'
 
 export type { CurrentUser } from '../accounts/current-user.ts'
@@ -75,6 +76,7 @@ async function authenticationPlugin(fastify: FastifyInstance) {
         lifter = lifterOf(fastify.prisma, user, fastify.clock, {
           twelveHour: twelveHourClock(this.headers['accept-language']),
           weekStart: firstDayOfWeek(this.headers['accept-language']),
+          locale: localeFor(user.language, this.headers['accept-language']),
         })
         lifters.set(this, lifter)
       }

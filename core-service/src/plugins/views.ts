@@ -17,6 +17,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import Handlebars from 'handlebars'
 import { DateTime } from 'luxon'
+import { localizeFormError } from '../i18n/form-errors.ts'
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts'
+import { formatCount } from '../i18n/numbers.ts'
+import { type Translate, translator } from '../i18n/translate.ts'
 
 const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 export const viewsDir = path.join(srcDir, 'views')
@@ -31,23 +35,30 @@ declare module 'fastify' {
   }
 }
 
+/** The main navigation; `label` is a catalog key (i18n/en.json "nav"). */
 export const navLinks = [
-  { href: '/workouts/new', label: 'Log workout' },
-  { href: '/workouts', label: 'Workouts' },
-  { href: '/calendar', label: 'Calendar' },
-  { href: '/exercises', label: 'Exercises' },
-  { href: '/progress', label: 'Progress' },
-  { href: '/body-weight', label: 'Body weight' },
-  { href: '/settings', label: 'Settings' },
+  { href: '/workouts/new', label: 'nav.logWorkout' },
+  { href: '/workouts', label: 'nav.workouts' },
+  { href: '/calendar', label: 'nav.calendar' },
+  { href: '/exercises', label: 'nav.exercises' },
+  { href: '/progress', label: 'nav.progress' },
+  { href: '/body-weight', label: 'nav.bodyWeight' },
+  { href: '/settings', label: 'nav.settings' },
 ] as const
 
 /** The nav entries with `active` on the most specific link that contains this path. */
-function navFor(currentPath: string) {
+function navFor(currentPath: string, t: Translate) {
   let best = ''
   for (const { href } of navLinks) {
     if ((currentPath === href || currentPath.startsWith(`${href}/`)) && href.length > best.length) best = href
   }
-  return navLinks.map((link) => ({ ...link, active: link.href === best }))
+  return navLinks.map((link) => ({ href: link.href, label: t(link.label), active: link.href === best }))
+}
+
+/** The page's locale, from the root data every template gets (locals.locale). */
+function localeOf(options: Handlebars.HelperOptions): Locale {
+  const locale = (options.data?.root as { locale?: unknown } | undefined)?.locale
+  return isLocale(locale) ? locale : DEFAULT_LOCALE
 }
 
 function toDateTime(value: unknown, zone?: unknown): DateTime | null {
@@ -62,6 +73,17 @@ function toDateTime(value: unknown, zone?: unknown): DateTime | null {
 }
 
 function registerHelpers(handlebars: typeof Handlebars) {
+  /**
+   * {{t "nav.calendar"}}, {{t "calendar.trainingDays" count=n}}: a catalog message in the page's locale;
+   * hash arguments are its interpolation values (and `count` picks the plural form).
+   */
+  handlebars.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) =>
+    translator(localeOf(options))(String(key), options.hash),
+  )
+  /** {{number n}}: a count for reading in the page's locale ("1,234" in en, "1.234" in sl). */
+  handlebars.registerHelper('number', (value: unknown, options: Handlebars.HelperOptions) =>
+    formatCount(Number(value), localeOf(options)),
+  )
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   handlebars.registerHelper('ne', (a: unknown, b: unknown) => a !== b)
   handlebars.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean))
@@ -79,18 +101,12 @@ function registerHelpers(handlebars: typeof Handlebars) {
     const userZone = (options.data?.root as { user?: { timeZone?: string } } | undefined)?.user?.timeZone
     const dt = toDateTime(value, zone ?? userZone)
     if (!dt?.isValid) return ''
-    return dt.toFormat(typeof format === 'string' ? format : 'ccc d LLL yyyy')
+    return dt.setLocale(localeOf(options)).toFormat(typeof format === 'string' ? format : 'ccc d LLL yyyy')
   })
   /** {{isoDate date}} → "2026-11-23" in the user's zone (for <input type="date"> values). */
   handlebars.registerHelper('isoDate', (value: unknown, options: Handlebars.HelperOptions) => {
     const userZone = (options.data?.root as { user?: { timeZone?: string } } | undefined)?.user?.timeZone
     return toDateTime(value, userZone)?.toISODate() ?? ''
-  })
-  /** {{plural n "set"}} → "1 set" / "3 sets". */
-  handlebars.registerHelper('plural', (count: unknown, noun: unknown, pluralNoun: unknown) => {
-    const n = Number(count)
-    const many = typeof pluralNoun === 'string' ? pluralNoun : `${String(noun)}s`
-    return `${n} ${n === 1 ? String(noun) : many}`
   })
   /** {{selected value current}} / {{checked flag}}: attribute words for options and checkboxes. */
   handlebars.registerHelper('selected', (a: unknown, b: unknown) =>
@@ -100,8 +116,16 @@ function registerHelpers(handlebars: typeof Handlebars) {
     a === true || a === 'on' || a === 'true' ? 'checked' : '',
   )
   /** {{fieldError errors "username"}}: the message for one field of a FieldErrors object, if any. */
-  handlebars.registerHelper('fieldError', (errors: unknown, field: unknown) =>
-    errors && typeof errors === 'object' ? ((errors as Record<string, string>)[String(field)] ?? '') : '',
+  handlebars.registerHelper(
+    'fieldError',
+    (errors: unknown, field: unknown, options: Handlebars.HelperOptions) =>
+      errors && typeof errors === 'object'
+        ? localizeFormError((errors as Record<string, string>)[String(field)] ?? '', localeOf(options))
+        : '',
+  )
+  /** {{formError message}}: a form error message (written in English) in the page's locale. */
+  handlebars.registerHelper('formError', (message: unknown, options: Handlebars.HelperOptions) =>
+    typeof message === 'string' ? localizeFormError(message, localeOf(options)) : '',
   )
 }
 
@@ -113,9 +137,6 @@ function partialsIn(dir: string): Record<string, string> {
   return partials
 }
 
-const CSRF_MESSAGE =
-  'This form has expired or was sent from another site. Go back, reload the page and try again.'
-
 /** Renders pages/error.hbs for page requests (service-kit errorHandler's renderPage); JSON stays JSON. */
 export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, body: ErrorBody) {
   // API routes answer JSON; pages, and URLs no route claims, answer a page to a browser.
@@ -123,10 +144,21 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, bo
     return undefined
   const accept = request.headers.accept ?? ''
   if (!accept.includes('text/html')) return undefined
-  const message = body.code === 'CSRF_REJECTED' ? CSRF_MESSAGE : body.message
+  const t = request.t
+  // English pages keep the error's own words; other languages get the catalog's words for its kind
+  // (the catalogued messages are English, shared with the JSON API).
+  const message =
+    body.code === 'CSRF_REJECTED'
+      ? t('errorPage.csrf')
+      : request.locale === DEFAULT_LOCALE
+        ? body.message
+        : t(`errorPage.lead.${kindOf(body.statusCode)}`)
   reply.header('content-type', 'text/html; charset=utf-8')
   return reply
-    .viewAsync('pages/error.hbs', { title: titleFor(body.statusCode), error: { ...body, message } })
+    .viewAsync('pages/error.hbs', {
+      title: t(`errorPage.title.${kindOf(body.statusCode)}`),
+      error: { ...body, message },
+    })
     .catch((err: unknown) => {
       request.log.error({ err }, 'error page failed to render')
       reply.header('content-type', 'text/plain; charset=utf-8')
@@ -134,13 +166,14 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, bo
     })
 }
 
-function titleFor(statusCode: number): string {
-  if (statusCode === 404) return 'Not found'
-  if (statusCode === 403) return 'Not allowed'
-  if (statusCode === 429) return 'Slow down'
-  if (statusCode === 503) return 'Temporarily unavailable'
-  if (statusCode >= 500) return 'Something went wrong'
-  return 'That did not work'
+/** The kind of failure a status is, for the error page's catalog keys (errorPage.title.<kind>). */
+function kindOf(statusCode: number): string {
+  if (statusCode === 404) return 'notFound'
+  if (statusCode === 403) return 'forbidden'
+  if (statusCode === 429) return 'tooMany'
+  if (statusCode === 503) return 'unavailable'
+  if (statusCode >= 500) return 'server'
+  return 'refused'
 }
 
 async function viewsPlugin(fastify: FastifyInstance) {
@@ -161,6 +194,7 @@ async function viewsPlugin(fastify: FastifyInstance) {
     maxAge: '1h',
   })
 
+  // Flash messages are already translated: routes pass request.t(...) output.
   fastify.decorateReply('flash', function (this: FastifyReply, message: string) {
     this.request.session.flash = message
   })
@@ -172,8 +206,10 @@ async function viewsPlugin(fastify: FastifyInstance) {
     let flash: string | undefined | null = null
     Object.assign(reply.locals, {
       user: request.user,
+      // The <html lang> and every {{t}}: request.locale reads request.user, set by authentication before.
+      locale: request.locale,
       currentPath,
-      nav: navFor(currentPath),
+      nav: navFor(currentPath, request.t),
       // Functions so only pages that show a form (or a flash) touch the session; Handlebars calls them.
       csrfToken: () => {
         csrfToken ??= reply.generateCsrf()
@@ -190,4 +226,7 @@ async function viewsPlugin(fastify: FastifyInstance) {
   })
 }
 
-export default fp(viewsPlugin, { name: 'views', dependencies: ['session', 'authentication', 'security'] })
+export default fp(viewsPlugin, {
+  name: 'views',
+  dependencies: ['session', 'authentication', 'i18n', 'security'],
+})

@@ -66,7 +66,7 @@ export default async function accountRoutes(app: FastifyInstance) {
 
   function renderRegister(reply: FastifyReply, values: AccountFormValues, errors: FieldErrors = {}) {
     return reply.viewAsync('pages/register.hbs', {
-      title: 'Create your account',
+      title: reply.request.t('register.title'),
       values: { unit: 'kg', timeZone: 'UTC', ...values, password: '' },
       // Only a fresh form gets the browser's zone preselected; a re-rendered one keeps what was sent.
       zoneChosen: values.timeZone !== undefined,
@@ -78,7 +78,7 @@ export default async function accountRoutes(app: FastifyInstance) {
 
   function renderLogin(reply: FastifyReply, values: AccountFormValues, errors: FieldErrors = {}) {
     return reply.viewAsync('pages/login.hbs', {
-      title: 'Log in',
+      title: reply.request.t('layout.logIn'),
       values: { ...values, password: '' },
       errors,
     })
@@ -105,7 +105,7 @@ export default async function accountRoutes(app: FastifyInstance) {
         await registerPerUser.hit(valid.username.toLowerCase())
         const user = await fastify.accounts.register(valid)
         await startSession(request, user.id)
-        reply.flash(`Welcome to LiftLog, ${user.displayName}!`)
+        reply.flash(request.t('flash.welcome', { name: user.displayName }))
         return reply.redirect('/', 303)
       } catch (error) {
         const { statusCode, errors } = refusal(error)

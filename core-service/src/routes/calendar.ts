@@ -3,13 +3,14 @@
 // Registered inside a signedIn scope (app.ts): handlers read request.lifter.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { DateTime } from 'luxon'
+import { DateTime, Info } from 'luxon'
 import Type from 'typebox'
 import type { CurrentUser } from '../accounts/current-user.ts'
 import { authErrors, errorResponse, apiSecurity as security } from '../api-errors.ts'
 import { MONTH, monthOf } from '../calendar/month.ts'
 import { MonthOut, MonthQuery } from '../calendar/schemas.ts'
 import { NotFound } from '../errors.ts'
+import type { Locale } from '../i18n/locales.ts'
 import { formatDate, isRealDate } from '../workouts/local-time.ts'
 import { STYLES, workoutCard } from '../workouts/page-data.ts'
 
@@ -25,18 +26,21 @@ export interface CalendarOptions {
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageQuery = Type.Object({ month: Type.Optional(Type.String({ maxLength: 20 })) })
 const DayParams = Type.Object({ date: Type.String({ maxLength: 20 }) })
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map(
-  (long) => ({
-    long,
-    short: long.slice(0, 3),
-  }),
-)
+/** Monday … Sunday in a locale, long ("Monday", "ponedeljek") and short ("Mon", "pon."). */
+function weekdaysIn(locale: Locale) {
+  const short = Info.weekdays('short', { locale })
+  return Info.weekdays('long', { locale }).map((long, i) => ({ long, short: short[i] ?? long }))
+}
 
 /** The column headings for weeks starting on ISO weekday `weekStart`. */
-const weekdaysFrom = (weekStart: number) => [
-  ...WEEKDAYS.slice(weekStart - 1),
-  ...WEEKDAYS.slice(0, weekStart - 1),
-]
+const weekdaysFrom = (weekStart: number, locale: Locale) => {
+  const days = weekdaysIn(locale)
+  return [...days.slice(weekStart - 1), ...days.slice(0, weekStart - 1)]
+}
+
+/** "November 2026", "november 2026": a month heading in the locale. */
+const monthLabel = (month: string, locale: Locale) =>
+  DateTime.fromISO(`${month}-01`, { locale }).toFormat('LLLL yyyy')
 
 /** A month ("2026-11") the calendar can show: real and within sane years. */
 function validMonth(month: string | undefined): month is string {
@@ -60,7 +64,8 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
     '/calendar',
     { schema: { hide: true, summary: 'Calendar month', querystring: PageQuery, response: HtmlPage } },
     async (request, reply) => {
-      const { user, calendar } = request.lifter
+      const { user, calendar, locale } = request.lifter
+      const t = request.t
       const today = request.lifter.today()
       // A mistyped month shows the current one rather than an error page.
       const month = validMonth(request.query.month) ? request.query.month : monthOf(today)
@@ -73,20 +78,21 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
         week.map((day) => ({
           ...day,
           load: load[day.date] ?? 0,
-          label: `${DateTime.fromISO(day.date).toFormat('cccc d LLLL')}${
-            day.workouts ? `, ${day.workouts} workout${day.workouts === 1 ? '' : 's'}` : ''
-          }${day.isToday ? ' (today)' : ''}`,
+          label: `${DateTime.fromISO(day.date, { locale }).toFormat('cccc d LLLL')}${
+            day.workouts ? `, ${t('calendar.dayWorkouts', { count: day.workouts })}` : ''
+          }${day.isToday ? ` (${t('calendar.todayLower')})` : ''}`,
         })),
       )
       return reply.viewAsync('pages/calendar.hbs', {
         ...view,
+        title: monthLabel(month, locale),
         styles: [STYLES],
         weeks,
-        weekdays: weekdaysFrom(weekStart),
+        weekdays: weekdaysFrom(weekStart, locale),
         isThisMonth: month === view.thisMonth,
         workoutDays: Object.keys(view.counts).length,
-        prevLabel: DateTime.fromISO(`${view.prev}-01`).toFormat('LLLL yyyy'),
-        nextLabel: DateTime.fromISO(`${view.next}-01`).toFormat('LLLL yyyy'),
+        prevLabel: monthLabel(view.prev, locale),
+        nextLabel: monthLabel(view.next, locale),
       })
     },
   )
@@ -101,11 +107,11 @@ export default async function calendarRoutes(app: FastifyInstance, options: Cale
       const workouts = await store.onDate(date)
       const today = request.lifter.today()
       return reply.viewAsync('pages/calendar-day.hbs', {
-        title: formatDate(date),
+        title: formatDate(date, request.lifter.locale),
         styles: [STYLES],
         date,
         monthHref: `/calendar?month=${monthOf(date)}`,
-        workouts: workouts.map((w) => workoutCard(w, user, request.lifter.twelveHour)),
+        workouts: workouts.map((w) => workoutCard(w, user, request.lifter.twelveHour, request.lifter.locale)),
         canLog: date <= today,
         logHref: `/workouts/new?date=${date}`,
       })

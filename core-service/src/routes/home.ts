@@ -20,7 +20,7 @@ export default async function homeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       return reply.viewAsync('pages/home.hbs', {
-        title: request.user ? 'Home' : 'Your lifts, on your server',
+        title: request.t(request.user ? 'home.title' : 'home.guestTitle'),
         // Set by the redirect after deleting an account, when no session is left to carry a flash.
         accountDeleted: !request.user && request.query.deleted === '1',
       })

@@ -37,7 +37,7 @@ export default async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['account'],
-        summary: 'Change display name, time zone or unit',
+        summary: 'Change display name, time zone, unit or page language',
         description:
           'Changing the time zone or unit changes how every number of yours is bucketed and shown; past workouts keep their local dates.',
         security,

@@ -2,10 +2,12 @@
 // stats through the resilient client; when stats is unavailable the pages still answer 200, with stale
 // numbers and "showing data from <time>", or a "temporarily unavailable" panel. Registered inside a
 // signedIn scope (app.ts): handlers read request.lifter.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../errors.ts'
+import { exerciseName } from '../i18n/exercise-names.ts'
 import { idParams } from '../id-params.ts'
 import type { CallContext, StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
@@ -14,6 +16,7 @@ import {
   progressionCharts,
   RANGES,
   type RangeValue,
+  rangeOptions,
   rangeStart,
   recentRecordRows,
   recordTable,
@@ -68,6 +71,7 @@ export default async function progressRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const lifter = request.lifter
       const { user } = lifter
+      const viewer = { ...user, locale: lifter.locale }
       const from = twelveWeeksAgo(user.timeZone, lifter.now())
       // The chooser comes from core's own data, so it works even when stats is down.
       const [summary, volume, recent, exercises] = await Promise.all([
@@ -80,16 +84,16 @@ export default async function progressRoutes(app: FastifyInstance) {
       const v = section(volume)
       const r = section(recent)
       return reply.viewAsync('pages/progress.hbs', {
-        title: 'Progress',
+        title: request.t('nav.progress'),
         styles: STYLES,
-        freshness: freshness([summary, volume, recent], user, request.lifter.twelveHour),
-        cards: s.available ? summaryCards(s.data, user) : null,
+        freshness: freshness([summary, volume, recent], viewer, request.lifter.twelveHour),
+        cards: s.available ? summaryCards(s.data, viewer) : null,
         noWorkouts: s.available && s.data.totals.workouts === 0,
-        volumeChart: v.available ? weeklyVolumeChart(v.data, user) : null,
+        volumeChart: v.available ? weeklyVolumeChart(v.data, viewer) : null,
         recentAvailable: r.available,
-        recentRecords: r.available ? recentRecordRows(r.data, user) : null,
-        exercises,
-        ranges: RANGES,
+        recentRecords: r.available ? recentRecordRows(r.data, viewer) : null,
+        exercises: exercises.map((e) => ({ ...e, name: exerciseName(e.name, lifter.locale) })),
+        ranges: rangeOptions(lifter.locale, '1y'),
       })
     },
   )
@@ -132,13 +136,18 @@ export default async function progressRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const lifter = request.lifter
-      const { user } = lifter
+      const { user, locale } = lifter
+      const viewer = { ...user, locale }
       const range: RangeValue = request.query.range ?? '1y'
       const formula = request.query.formula ?? 'epley'
       // Visible = built-in or this lifter's own; anything else is "not found", never "forbidden".
       const found = await lifter.exercises.find(request.params.id)
       if (!found) throw new NotFound('exercise')
-      const exercise = { id: found.id, name: found.name, isBodyweight: found.isBodyweight }
+      const exercise = {
+        id: found.id,
+        name: exerciseName(found.name, locale),
+        isBodyweight: found.isBodyweight,
+      }
       const from = rangeStart(range, user.timeZone, lifter.now())
       const [progression, records, exercises] = await Promise.all([
         pageResult(request, stats.progression(user.id, exercise.id, { formula, from }, ctx(request))),
@@ -147,34 +156,36 @@ export default async function progressRoutes(app: FastifyInstance) {
       ])
       const p = section(progression)
       const r = section(records)
-      const sessions = p.available ? sessionRows(p.data, user, request.query.page) : null
+      const sessions = p.available ? sessionRows(p.data, viewer, request.query.page) : null
       const pageLink = (page: number) => {
         const search = new URLSearchParams({ range, formula })
         if (page > 1) search.set('page', String(page))
         return `/progress/exercises/${exercise.id}?${search}#sessions-heading`
       }
       return reply.viewAsync('pages/progress-exercise.hbs', {
-        title: `${exercise.name} progress`,
+        title: request.t('progress.exerciseTitle', { name: exercise.name }),
         styles: STYLES,
         exercise,
         range,
         formula,
-        ranges: RANGES.map((x) => ({ ...x, selected: x.value === range })),
+        ranges: rangeOptions(locale, range),
         formulas: [
           { value: 'epley', label: 'Epley', selected: formula === 'epley' },
           { value: 'brzycki', label: 'Brzycki', selected: formula === 'brzycki' },
         ],
-        exercises: exercises.some((e) => e.id === exercise.id) ? exercises : [exercise, ...exercises],
-        freshness: freshness([progression, records], user, request.lifter.twelveHour),
+        exercises: (exercises.some((e) => e.id === exercise.id) ? exercises : [exercise, ...exercises]).map(
+          (e) => ({ ...e, name: exerciseName(e.name, locale) }),
+        ),
+        freshness: freshness([progression, records], viewer, request.lifter.twelveHour),
         isBodyweight: p.available ? p.data.metric === 'reps' : exercise.isBodyweight,
         hasSessions: p.available && p.data.sessions.length > 0,
-        charts: p.available ? progressionCharts(p.data, user) : null,
+        charts: p.available ? progressionCharts(p.data, viewer) : null,
         sessions: sessions && {
           ...sessions,
           newer: sessions.page > 1 ? pageLink(sessions.page - 1) : null,
           older: sessions.page < sessions.pages ? pageLink(sessions.page + 1) : null,
         },
-        records: r.available ? recordTable(r.data, user) : null,
+        records: r.available ? recordTable(r.data, viewer) : null,
         recordsAvailable: r.available,
       })
     },

@@ -7,10 +7,11 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { relativeView } from '../body-weight/relative-view.ts'
 import { NotFound } from '../errors.ts'
+import { exerciseName } from '../i18n/exercise-names.ts'
 import { idParams } from '../id-params.ts'
 import type { StatsResult } from '../stats/client.ts'
 import { StatsRequestError } from '../stats/errors.ts'
-import { freshness, RANGES, type RangeValue, rangeStart } from '../stats/progress-view.ts'
+import { freshness, RANGES, type RangeValue, rangeOptions, rangeStart } from '../stats/progress-view.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const STYLES = ['/static/css/training.css', '/static/css/progress.css']
@@ -33,7 +34,7 @@ export default async function relativeStrengthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { user, exercises, bodyWeight, now } = request.lifter
+      const { user, exercises, bodyWeight, now, locale } = request.lifter
       const range: RangeValue = request.query.range ?? '1y'
       const formula = request.query.formula ?? 'epley'
       const exercise = await exercises.find(request.params.id)
@@ -55,16 +56,18 @@ export default async function relativeStrengthRoutes(app: FastifyInstance) {
         bodyWeight.list(),
       ])
       const view =
-        progression.state === 'unavailable' ? null : relativeView(progression.data, entries, user.unit)
+        progression.state === 'unavailable'
+          ? null
+          : relativeView(progression.data, entries, user.unit, locale)
       const search = new URLSearchParams({ range, formula })
       return reply.viewAsync('pages/progress-relative.hbs', {
-        title: `${exercise.name} relative to body weight`,
+        title: request.t('relative.pageTitle', { name: exerciseName(exercise.name, locale) }),
         styles: STYLES,
-        exercise: { id: exercise.id, name: exercise.name },
+        exercise: { id: exercise.id, name: exerciseName(exercise.name, locale) },
         absoluteHref: `/progress/exercises/${exercise.id}?${search}`,
-        ranges: RANGES.map((x) => ({ ...x, selected: x.value === range })),
+        ranges: rangeOptions(locale, range),
         formula,
-        freshness: freshness([progression], user, request.lifter.twelveHour),
+        freshness: freshness([progression], { ...user, locale }, request.lifter.twelveHour),
         view,
         total: view?.kind === 'total',
         hasSessions: (view?.rows.length ?? 0) > 0,

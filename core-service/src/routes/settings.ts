@@ -13,6 +13,8 @@ import {
   UpdateMeBody,
 } from '../accounts/schemas.ts'
 import { timeZones } from '../accounts/time-zones.ts'
+import { localeFor } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
 import { endSession, startSession } from '../plugins/authentication.ts'
 import { countingFailures, PASSWORD_CHECKS } from '../plugins/rate-limit.ts'
 import { type FieldErrors, FormFields, refusal, validBody } from '../validation.ts'
@@ -41,8 +43,15 @@ export default async function settingsRoutes(app: FastifyInstance) {
     const tokens = await lifter.apiTokens.list()
     const section = view.section
     return reply.viewAsync('pages/settings.hbs', {
-      title: 'Settings',
+      title: request.t('nav.settings'),
       user,
+      // Automatic, or the language's own name (a reader who cannot read this page can still find theirs).
+      languages: [
+        { value: 'auto', label: request.t('settings.languageAuto') },
+        { value: 'en', label: 'English' },
+        { value: 'sl', label: 'Slovenščina' },
+      ],
+      language: (section === 'profile' ? view.values?.language : undefined) ?? user.language ?? 'auto',
       profile: section === 'profile' ? { ...user, ...view.values } : user,
       errors: { [section ?? 'none']: view.errors ?? {} },
       tokenName: section === 'tokens' ? view.values?.name : '',
@@ -69,12 +78,16 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   fastify.post('/settings', page('Save profile', { body: FormFields }), async (request, reply) => {
     const values = request.body
+    let saved: CurrentUser
     try {
-      await request.lifter.account.updateSettings(validBody(UpdateMeBody, settingsBody(values)))
+      saved = await request.lifter.account.updateSettings(validBody(UpdateMeBody, settingsBody(values)))
     } catch (error) {
       return failed(request, reply, 'profile', error, values)
     }
-    reply.flash('Settings saved.')
+    // Said in the language just chosen: it is the one the next page is in.
+    reply.flash(
+      translator(localeFor(saved.language, request.headers['accept-language']))('flash.settingsSaved'),
+    )
     return reply.redirect('/settings', 303)
   })
 
@@ -93,9 +106,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
       } catch (error) {
         return failed(request, reply, 'password', error, {})
       }
-      reply.flash(
-        'Password changed. Your other browsers are signed out; API tokens still work — revoke any you no longer trust below.',
-      )
+      reply.flash(request.t('flash.passwordChanged'))
       return reply.redirect('/settings', 303)
     },
   )
@@ -119,7 +130,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
     page('Revoke API token', { params: TokenParams }),
     async (request, reply) => {
       await request.lifter.apiTokens.revoke(request.params.id)
-      reply.flash('Token revoked. Programs using it can no longer sign in.')
+      reply.flash(request.t('flash.tokenRevoked'))
       return reply.redirect('/settings#tokens', 303)
     },
   )

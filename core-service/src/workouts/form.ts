@@ -2,7 +2,11 @@
 // by the same schema and domain rules as the API's), and back into rows for re-rendering. Row buttons (add rows, move up/down, remove) post the form to itself and come
 // back rearranged without saving, so editing a workout works with scripts off; workout-form.js does the
 // same in place when scripts run.
+import { categories } from '../exercises/schemas.ts'
 import type { Exercise } from '../exercises/types.ts'
+import { categoryLabel, compareNames, exerciseName } from '../i18n/exercise-names.ts'
+import type { Locale } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
 import { editableWeight, type WeightUnit } from '../units.ts'
 import type { FieldErrors } from '../validation.ts'
 import { LIMITS } from './input.ts'
@@ -185,35 +189,30 @@ export interface ExerciseOptionGroup {
   options: ExerciseOption[]
 }
 
-const CATEGORY_LABELS: Record<string, string> = {
-  chest: 'Chest',
-  back: 'Back',
-  shoulders: 'Shoulders',
-  arms: 'Arms',
-  legs: 'Legs',
-  core: 'Core',
-  full_body: 'Full body',
-  cardio: 'Cardio',
-}
-
-export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] ?? category
-}
-
 /**
  * The exercise picker: active exercises grouped by category, plus any archived one the form already uses
  * (so editing an old workout never silently drops its history).
  */
-export function exerciseOptions(exercises: Exercise[], used: Set<string>): ExerciseOptionGroup[] {
+export function exerciseOptions(
+  exercises: Exercise[],
+  used: Set<string>,
+  locale: Locale = 'en',
+): ExerciseOptionGroup[] {
   const groups = new Map<string, ExerciseOption[]>()
-  for (const category of Object.keys(CATEGORY_LABELS)) groups.set(category, [])
+  for (const category of categories) groups.set(category, [])
+  const archived = translator(locale)('exercises.archived')
   for (const e of exercises) {
     if (e.archived && !used.has(e.id)) continue
-    groups.get(e.category)?.push({ id: e.id, name: e.archived ? `${e.name} (archived)` : e.name })
+    const name = exerciseName(e.name, locale)
+    groups.get(e.category)?.push({ id: e.id, name: e.archived ? `${name} (${archived})` : name })
   }
+  const byName = compareNames(locale)
   return [...groups.entries()]
     .filter(([, options]) => options.length > 0)
-    .map(([category, options]) => ({ label: categoryLabel(category), options }))
+    .map(([category, options]) => ({
+      label: categoryLabel(category, locale),
+      options: locale === 'en' ? options : options.sort((a, b) => byName(a.name, b.name)),
+    }))
 }
 
 export interface RenderRow extends FormRow {

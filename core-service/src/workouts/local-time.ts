@@ -1,5 +1,7 @@
 // A lifter's local calendar: dates and times in their IANA zone, whatever zone the server runs in.
 import { DateTime } from 'luxon'
+import type { Locale } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** 00:00 to 23:59 (seconds optional); luxon would read 24:00 as the next day's midnight. */
@@ -59,8 +61,10 @@ export function timeOfDayFormat(twelveHour: boolean): string {
 }
 
 /** A readable local timestamp, e.g. "Mon 23 Nov 2026, 18:30" (or ", 6:30 PM"). */
-export function formatLocal(instant: Date, zone: string, twelveHour = false): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat(`ccc d LLL yyyy, ${timeOfDayFormat(twelveHour)}`)
+export function formatLocal(instant: Date, zone: string, twelveHour = false, locale: Locale = 'en'): string {
+  return DateTime.fromJSDate(instant, { zone })
+    .setLocale(locale)
+    .toFormat(`ccc d LLL yyyy, ${timeOfDayFormat(twelveHour)}`)
 }
 
 /**
@@ -71,10 +75,11 @@ export function formatWorkoutTime(
   workout: { startedAt: Date; timeZone: string | null },
   lifterZone: string,
   twelveHour = false,
+  locale: Locale = 'en',
 ): string {
   const zone = workout.timeZone ?? lifterZone
-  const text = formatLocal(workout.startedAt, zone, twelveHour)
-  return zone === lifterZone ? text : `${text} ${zone} time`
+  const text = formatLocal(workout.startedAt, zone, twelveHour, locale)
+  return zone === lifterZone ? text : translator(locale)('workouts.whenInZone', { when: text, zone })
 }
 
 /** The zone a workout's date and time are shown and edited in: its own, else the lifter's. */
@@ -83,6 +88,6 @@ export function workoutZone(workout: { timeZone: string | null }, lifterZone: st
 }
 
 /** A readable date, e.g. "Monday 23 November 2026". */
-export function formatDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('cccc d LLLL yyyy')
+export function formatDate(isoDate: string, locale: Locale = 'en'): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC', locale }).toFormat('cccc d LLLL yyyy')
 }

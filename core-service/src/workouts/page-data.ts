@@ -1,5 +1,8 @@
 // What the training pages (workouts, exercises, calendar) share: their stylesheet and the workout card.
 import type { CurrentUser } from '../accounts/current-user.ts'
+import { exerciseName } from '../i18n/exercise-names.ts'
+import type { Locale } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
 import { formatWorkoutTime } from './local-time.ts'
 import { groupSets, setsVolume } from './summary.ts'
 import type { Workout } from './types.ts'
@@ -8,27 +11,32 @@ import type { Workout } from './types.ts'
 export const STYLES = '/static/css/training.css'
 
 /** What a page shows for one workout in a list (workouts page, calendar day). */
-export function workoutCard(workout: Workout, user: CurrentUser, twelveHour = false) {
+export function workoutCard(workout: Workout, user: CurrentUser, twelveHour = false, locale: Locale = 'en') {
   return {
     id: workout.id,
     href: `/workouts/${workout.id}`,
-    title: workout.title ?? 'Workout',
-    when: formatWorkoutTime(workout, user.timeZone, twelveHour),
-    exercises: [...new Set(workout.sets.map((s) => s.exercise.name))].join(', '),
+    title: workout.title ?? translator(locale)('workouts.untitled'),
+    when: formatWorkoutTime(workout, user.timeZone, twelveHour, locale),
+    exercises: [...new Set(workout.sets.map((s) => exerciseName(s.exercise.name, locale)))].join(', '),
     setCount: workout.sets.length,
-    volume: setsVolume(workout.sets, user.unit),
+    volume: setsVolume(workout.sets, user.unit, locale),
   }
 }
 
 /** The workout page's view of one workout: sets grouped by exercise, in the lifter's unit and zone. */
-export function workoutDetail(workout: Workout, user: CurrentUser, twelveHour = false) {
+export function workoutDetail(
+  workout: Workout,
+  user: CurrentUser,
+  twelveHour = false,
+  locale: Locale = 'en',
+) {
   return {
     id: workout.id,
-    title: workout.title ?? 'Workout',
-    when: formatWorkoutTime(workout, user.timeZone, twelveHour),
+    title: workout.title ?? translator(locale)('workouts.untitled'),
+    when: formatWorkoutTime(workout, user.timeZone, twelveHour, locale),
     notes: workout.notes,
-    groups: groupSets(workout.sets, user.unit),
+    groups: groupSets(workout.sets, user.unit, locale),
     setCount: workout.sets.length,
-    volume: setsVolume(workout.sets, user.unit),
+    volume: setsVolume(workout.sets, user.unit, locale),
   }
 }

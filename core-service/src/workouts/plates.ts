@@ -1,6 +1,9 @@
 // Plate math for barbell sets: which plates go on each side of the bar for a set's weight, in the unit it
 // was typed in. The rule (shown beside the plates): per side = (weight − bar) ÷ 2, loaded heaviest plate
 // first from a standard set; what no plate can make up is said, never rounded away.
+
+import type { Locale } from '../i18n/locales.ts'
+import { translator } from '../i18n/translate.ts'
 import { Decimal, editableWeight, type WeightUnit } from '../units.ts'
 
 /** The bar and the plates a gym usually has, per unit (any number of each). */
@@ -35,12 +38,15 @@ export function loadBar(weight: string, unit: WeightUnit): Loading | null {
 }
 
 /** How a set's loading reads: "per side: 20 + 10 + 2.5 kg (20 kg bar)", "empty 45 lb bar". */
-export function describeLoading(weightKg: string, unit: WeightUnit): string | null {
+export function describeLoading(weightKg: string, unit: WeightUnit, locale: Locale = 'en'): string | null {
   const loading = loadBar(editableWeight(weightKg, unit), unit)
   if (!loading) return null
-  const bar = `${loading.bar} ${unit} bar`
-  if (loading.perSide.length === 0 && !loading.leftOver) return `empty ${bar}`
-  const plates = loading.perSide.length ? `${loading.perSide.join(' + ')} ${unit}` : 'no plate'
-  const rest = loading.leftOver ? `, ${loading.leftOver} ${unit} per side left over` : ''
-  return `per side: ${plates} (${bar})${rest}`
+  const t = translator(locale)
+  // Plate sizes are shown as the standard loading writes them; only the separator is the locale's.
+  const n = (value: string) => (locale === 'en' ? value : value.replace('.', ','))
+  const bar = t('plates.bar', { weight: n(loading.bar), unit })
+  if (loading.perSide.length === 0 && !loading.leftOver) return t('plates.empty', { bar })
+  const plates = loading.perSide.length ? `${loading.perSide.map(n).join(' + ')} ${unit}` : t('plates.none')
+  const rest = loading.leftOver ? t('plates.leftOver', { weight: n(loading.leftOver), unit }) : ''
+  return t('plates.perSide', { plates, bar, rest })
 }

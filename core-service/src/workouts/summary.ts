@@ -1,4 +1,8 @@
 // How a workout reads to a lifter: sets grouped by exercise ("3 × 5 @ 100 kg"), volume in their unit.
+import { exerciseName } from '../i18n/exercise-names.ts'
+import type { Locale } from '../i18n/locales.ts'
+import { numberFormat } from '../i18n/numbers.ts'
+import { translator } from '../i18n/translate.ts'
 import { Decimal, formatWeight, type WeightUnit } from '../units.ts'
 import { describeLoading } from './plates.ts'
 import type { WorkoutSet } from './types.ts'
@@ -31,22 +35,27 @@ export function volumeKg(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[])
 }
 
 /** Volume for reading: whole units with thousands separators, e.g. "4,500 kg". */
-export function formatVolume(kg: Decimal, unit: WeightUnit): string {
-  return formatWeight(kg, unit, 'volume')
+export function formatVolume(kg: Decimal, unit: WeightUnit, locale: Locale = 'en'): string {
+  return formatWeight(kg, unit, 'volume', locale)
 }
 
 /** The working-set volume of some sets, for reading in `unit`: "4,500 kg". */
-export function setsVolume(sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[], unit: WeightUnit): string {
-  return formatVolume(volumeKg(sets), unit)
+export function setsVolume(
+  sets: Pick<SetRow, 'reps' | 'weightKg' | 'isWarmup'>[],
+  unit: WeightUnit,
+  locale: Locale = 'en',
+): string {
+  return formatVolume(volumeKg(sets), unit, locale)
 }
 
-function load(set: SetRow, unit: WeightUnit): string {
+function load(set: SetRow, unit: WeightUnit, locale: Locale): string {
   const bodyweight = set.exercise.isBodyweight
+  const t = translator(locale)
   if (bodyweight)
     return new Decimal(set.weightKg).isZero()
-      ? 'bodyweight'
-      : `bodyweight + ${formatWeight(set.weightKg, unit)}`
-  return formatWeight(set.weightKg, unit)
+      ? t('sets.bodyweight')
+      : `${t('sets.bodyweight')} + ${formatWeight(set.weightKg, unit, 'weight', locale)}`
+  return formatWeight(set.weightKg, unit, 'weight', locale)
 }
 
 function sameLine(a: SetRow, b: SetRow): boolean {
@@ -59,7 +68,7 @@ function sameLine(a: SetRow, b: SetRow): boolean {
 }
 
 /** Sets grouped by exercise in the order each exercise first appears; equal consecutive sets share a line. */
-export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
+export function groupSets(sets: SetRow[], unit: WeightUnit, locale: Locale = 'en'): ExerciseGroup[] {
   const groups = new Map<string, { exercise: SetRow['exercise']; sets: SetRow[] }>()
   for (const set of sets) {
     const group = groups.get(set.exerciseId) ?? { exercise: set.exercise, sets: [] }
@@ -75,21 +84,24 @@ export function groupSets(sets: SetRow[], unit: WeightUnit): ExerciseGroup[] {
     }
     const lines = runs.map((run) => {
       const first = run[0] as SetRow
-      const rpe = first.rpe ? ` @ RPE ${new Decimal(first.rpe).toString()}` : ''
+      const rpe = first.rpe
+        ? ` @ RPE ${numberFormat(locale, 1).format(new Decimal(first.rpe).toNumber())}`
+        : ''
       return {
-        text: `${run.length} × ${first.reps} @ ${load(first, unit)}${rpe}`,
+        text: `${run.length} × ${first.reps} @ ${load(first, unit, locale)}${rpe}`,
         isWarmup: first.isWarmup,
         // In the unit the weight was typed in: those are the plates the lifter put on.
-        plates: exercise.equipment === 'barbell' ? describeLoading(first.weightKg, first.weightUnit) : null,
+        plates:
+          exercise.equipment === 'barbell' ? describeLoading(first.weightKg, first.weightUnit, locale) : null,
       }
     })
     return {
       exerciseId: exercise.id,
-      name: exercise.name,
+      name: exerciseName(exercise.name, locale),
       archived: exercise.archived,
       lines,
       setCount: rows.length,
-      volume: setsVolume(rows, unit),
+      volume: setsVolume(rows, unit, locale),
     }
   })
 }

@@ -9,6 +9,8 @@
   if (!form || !box || !bar || !text || typeof FormData === 'undefined') return
   const token = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? ''
   const button = form.querySelector('button[type="submit"]')
+  // The page's words, in its language (data-uploading="Uploading… {p}%" on the form).
+  const words = (name) => form.getAttribute(`data-${name}`) ?? ''
 
   const show = (message, percent) => {
     box.hidden = false
@@ -27,9 +29,12 @@
     xhr.setRequestHeader('accept', 'text/html')
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable)
-        show(`Uploading… ${Math.round((e.loaded / e.total) * 100)}%`, (e.loaded / e.total) * 100)
+        show(
+          words('uploading').replace('{p}', String(Math.round((e.loaded / e.total) * 100))),
+          (e.loaded / e.total) * 100,
+        )
     })
-    xhr.upload.addEventListener('load', () => show('Reading file…', null))
+    xhr.upload.addEventListener('load', () => show(words('reading'), null))
     xhr.addEventListener('load', () => {
       // Redirected to the preview: open it. Anything else is the form again with its message.
       if (xhr.status === 200 && /\/import\/[^/?#]+$/.test(new URL(xhr.responseURL).pathname)) {
@@ -38,15 +43,15 @@
       }
       const page = new DOMParser().parseFromString(xhr.responseText, 'text/html')
       const message = page.querySelector('.field-error, .error-message, main p')?.textContent
-      show(message?.trim() || `The upload failed (${xhr.status}). Reload the page and try again.`, 0)
+      show(message?.trim() || words('failed').replace('{s}', String(xhr.status)), 0)
       if (button) button.disabled = false
     })
     xhr.addEventListener('error', () => {
-      show('The upload did not reach LiftLog. Check the connection and try again.', 0)
+      show(words('unreachable'), 0)
       if (button) button.disabled = false
     })
     if (button) button.disabled = true
-    show('Uploading… 0%', 0)
+    show(words('uploading').replace('{p}', '0'), 0)
     xhr.send(new FormData(form))
   })
 })()

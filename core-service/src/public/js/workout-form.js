@@ -25,9 +25,9 @@
       for (const button of row.querySelectorAll('[data-row-action]')) {
         const action = button.getAttribute('data-row-action')
         button.value = `${action}:${i}`
-        const verb = action === 'remove' ? 'Remove' : `Move`
-        const suffix = action === 'up' ? ' up' : action === 'down' ? ' down' : ''
-        button.setAttribute('aria-label', `${verb} set ${i + 1}${suffix}`)
+        // The page's words for the button, from the form (data-label-up="Move set {n} up", in its language).
+        const words = form.getAttribute(`data-label-${action}`) ?? `${action} set {n}`
+        button.setAttribute('aria-label', words.replace('{n}', String(i + 1)))
         if (action === 'up') button.disabled = i === 0
         if (action === 'down') button.disabled = i === all.length - 1
       }

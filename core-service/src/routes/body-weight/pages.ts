@@ -11,6 +11,7 @@ import { entriesChart, entryRows, trendChart } from '../../body-weight/page-view
 import { type BodyWeightForm, BodyWeightForm as FormSchema } from '../../body-weight/schemas.ts'
 import { formatChartDate } from '../../charts/svg-chart.ts'
 import { NotFound } from '../../errors.ts'
+import { acceptDecimalComma, localDecimal } from '../../i18n/numbers.ts'
 import type { StatsResult } from '../../stats/client.ts'
 import { StatsRequestError } from '../../stats/errors.ts'
 import { freshness } from '../../stats/progress-view.ts'
@@ -44,7 +45,7 @@ export default async function bodyWeightPages(app: FastifyInstance) {
     reply: FastifyReply,
     form: { values?: BodyWeightForm; errors?: FieldErrors } = {},
   ) {
-    const { user, bodyWeight } = request.lifter
+    const { user, bodyWeight, locale } = request.lifter
     const today = request.lifter.today()
     const from = DateTime.fromISO(today, { zone: 'UTC' }).minus({ months: 12 }).toISODate() as string
     const [trend, year, recent] = await Promise.all([
@@ -55,13 +56,13 @@ export default async function bodyWeightPages(app: FastifyInstance) {
     const latest = recent[0]
     const errors = form.errors ?? {}
     return reply.viewAsync('pages/body-weight.hbs', {
-      title: 'Body weight',
+      title: request.t('nav.bodyWeight'),
       styles: STYLES,
       unit: user.unit,
       today,
       limits: weightLimits(user.unit),
       noteLength: LIMITS.noteLength,
-      latest: latest ? formatWeight(latest.weightKg, user.unit) : null,
+      latest: latest ? formatWeight(latest.weightKg, user.unit, 'weight', locale) : null,
       values: form.values ?? {
         date: today,
         weight: latest ? editableWeight(latest.weightKg, user.unit) : '',
@@ -69,13 +70,13 @@ export default async function bodyWeightPages(app: FastifyInstance) {
       },
       errors,
       hasErrors: Object.keys(errors).length > 0,
-      freshness: freshness([trend], user, request.lifter.twelveHour),
+      freshness: freshness([trend], { ...user, locale }, request.lifter.twelveHour),
       trendUnavailable: trend.state === 'unavailable',
       chart:
         trend.state === 'unavailable'
-          ? entriesChart([...year].reverse(), user.unit)
-          : trendChart(trend.data, user.unit),
-      entries: entryRows(recent, user.unit),
+          ? entriesChart([...year].reverse(), user.unit, locale)
+          : trendChart(trend.data, user.unit, locale),
+      entries: entryRows(recent, user.unit, locale),
     })
   }
 
@@ -92,8 +93,9 @@ export default async function bodyWeightPages(app: FastifyInstance) {
       const { bodyWeight } = request.lifter
       const values = request.body
       const date = values.date?.trim() ?? ''
-      const typed = values.weight?.trim() ?? ''
+      const typed = acceptDecimalComma(values.weight?.trim() ?? '')
       const errors: FieldErrors = {}
+      // In English like every form error; pages show them in the lifter's language (i18n/form-errors.ts).
       if (!date) errors.date = 'enter a date'
       if (!typed) errors.weight = 'enter your weight'
       else if (!TYPED_NUMBER.test(typed)) errors.weight = 'must be a number, e.g. 81.35'
@@ -103,9 +105,12 @@ export default async function bodyWeightPages(app: FastifyInstance) {
       }
       try {
         const { entry, replaced } = await bodyWeight.save({ date, weight: Number(typed), note: values.note })
-        const weight = `${entry.weight} ${entry.unit}`
-        const day = formatChartDate(entry.date, true)
-        reply.flash(replaced ? `Replaced the entry of ${day} with ${weight}.` : `Saved ${weight} for ${day}.`)
+        const { locale } = request.lifter
+        const weight = `${localDecimal(entry.weight, locale)} ${entry.unit}`
+        const day = formatChartDate(entry.date, true, locale)
+        reply.flash(
+          request.t(replaced ? 'flash.bodyWeightReplaced' : 'flash.bodyWeightSaved', { day, weight }),
+        )
         return reply.redirect('/body-weight', 303)
       } catch (err) {
         const fields = bodyWeightFieldErrors(err)
@@ -122,7 +127,9 @@ export default async function bodyWeightPages(app: FastifyInstance) {
     async (request, reply) => {
       const { date } = request.params
       if (!(await request.lifter.bodyWeight.delete(date))) throw new NotFound('body weight')
-      reply.flash(`Deleted the entry of ${formatChartDate(date, true)}.`)
+      reply.flash(
+        request.t('flash.bodyWeightDeleted', { day: formatChartDate(date, true, request.lifter.locale) }),
+      )
       return reply.redirect('/body-weight', 303)
     },
   )

@@ -6,12 +6,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
 import { archiveBody, createBody, type ExerciseFormValues, renameBody } from '../../exercises/form.ts'
-import { equipmentLabels, exerciseJson } from '../../exercises/json.ts'
+import { exerciseJson } from '../../exercises/json.ts'
 import { CreateExerciseBody, categories, equipments, UpdateExerciseBody } from '../../exercises/schemas.ts'
 import type { Exercise, ExerciseFilter } from '../../exercises/types.ts'
+import { categoryLabel, equipmentLabel, exerciseName, muscleGroupLabel } from '../../i18n/exercise-names.ts'
 import type { Lifter } from '../../lifter.ts'
 import { type FieldErrors, FormFields, refusal, validBody } from '../../validation.ts'
-import { categoryLabel } from '../../workouts/form.ts'
 import { STYLES } from '../../workouts/page-data.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
@@ -45,20 +45,23 @@ export default async function exercisePages(app: FastifyInstance) {
       lifter.exercises.muscleGroups(),
     ])
     const filtered = Boolean(filter.q || filter.muscleGroup || filter.equipment)
+    const { locale } = lifter
     return reply.viewAsync('pages/exercises.hbs', {
-      title: 'Exercises',
+      title: reply.request.t('nav.exercises'),
       styles: [STYLES],
       query: { ...query, archived: filter.includeArchived },
       filtered,
       exercises: exercises.map((e) => ({
         ...exerciseJson(e),
-        categoryLabel: categoryLabel(e.category),
-        equipmentLabel: equipmentLabels[e.equipment],
+        name: exerciseName(e.name, locale),
+        muscleGroup: muscleGroupLabel(e.muscleGroup, locale),
+        categoryLabel: categoryLabel(e.category, locale),
+        equipmentLabel: equipmentLabel(e.equipment, locale),
         editHref: e.builtIn ? null : `/exercises/${e.id}/edit`,
       })),
-      muscleGroups: groups,
-      categories: categories.map((value) => ({ value, label: categoryLabel(value) })),
-      equipments: equipments.map((value) => ({ value, label: equipmentLabels[value] })),
+      muscleGroups: groups.map((value) => ({ value, label: muscleGroupLabel(value, locale) })),
+      categories: categories.map((value) => ({ value, label: categoryLabel(value, locale) })),
+      equipments: equipments.map((value) => ({ value, label: equipmentLabel(value, locale) })),
       values: { category: '', equipment: '', ...form.values },
       errors: form.errors ?? {},
     })
@@ -72,13 +75,15 @@ export default async function exercisePages(app: FastifyInstance) {
     name?: string,
   ) {
     const used = await lifter.exercises.setsUsing(exercise.id)
+    const { locale } = lifter
     return reply.viewAsync('pages/exercises-edit.hbs', {
-      title: `Edit ${exercise.name}`,
+      title: reply.request.t('exerciseEdit.title', { name: exercise.name }),
       styles: [STYLES],
       exercise: {
         ...exerciseJson(exercise),
-        categoryLabel: categoryLabel(exercise.category),
-        equipmentLabel: equipmentLabels[exercise.equipment],
+        muscleGroup: muscleGroupLabel(exercise.muscleGroup, locale),
+        categoryLabel: categoryLabel(exercise.category, locale),
+        equipmentLabel: equipmentLabel(exercise.equipment, locale),
       },
       values: { name: name ?? exercise.name },
       used,
@@ -109,7 +114,7 @@ export default async function exercisePages(app: FastifyInstance) {
       const values = request.body
       try {
         const created = await lifter.exercises.create(validBody(CreateExerciseBody, createBody(values)))
-        reply.flash(`Added “${created.name}”.`)
+        reply.flash(request.t('flash.exerciseAdded', { name: created.name }))
         return reply.redirect(`/exercises?q=${encodeURIComponent(created.name)}`, 303)
       } catch (err) {
         const { statusCode, errors } = refusal(err)
@@ -141,7 +146,7 @@ export default async function exercisePages(app: FastifyInstance) {
         reply.code(statusCode)
         return renderEdit(reply, lifter, exercise, errors, request.body.name)
       }
-      reply.flash('Renamed.')
+      reply.flash(request.t('flash.renamed'))
       return reply.redirect(`/exercises/${exercise.id}/edit`, 303)
     },
   )
@@ -163,9 +168,7 @@ export default async function exercisePages(app: FastifyInstance) {
       await lifter.exercises.change(exercise.id, change)
       const { archived } = change
       reply.flash(
-        archived
-          ? `Archived “${exercise.name}”: it keeps its history but leaves the pickers.`
-          : `Restored “${exercise.name}”.`,
+        request.t(archived ? 'flash.exerciseArchived' : 'flash.exerciseRestored', { name: exercise.name }),
       )
       return reply.redirect(`/exercises/${exercise.id}/edit`, 303)
     },
@@ -184,7 +187,7 @@ export default async function exercisePages(app: FastifyInstance) {
         reply.code(409)
         return renderEdit(reply, lifter, exercise, { _form: (err as Error).message })
       }
-      reply.flash(`Deleted “${exercise.name}”.`)
+      reply.flash(request.t('flash.exerciseDeleted', { name: exercise.name }))
       return reply.redirect('/exercises', 303)
     },
   )

@@ -13,8 +13,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import { DateTime } from 'luxon'
 import Type from 'typebox'
 import { NotFound } from '../../errors.ts'
-import { equipmentLabels } from '../../exercises/json.ts'
 import { equipments } from '../../exercises/schemas.ts'
+import { equipmentLabel, exerciseName } from '../../i18n/exercise-names.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { FORMAT_NAMES } from '../../import/detect.ts'
 import type { StoredImport } from '../../import/plan-store.ts'
 import {
@@ -42,8 +43,9 @@ const ConfirmForm = Type.Record(
 )
 const SCRIPT = '/static/js/import-upload.js'
 
+/** The format choices; the first one's label is a catalog key, the rest are the apps' own names. */
 const formats = [
-  { value: 'auto', label: 'Detect automatically' },
+  { value: 'auto', label: 'import.detect' },
   ...IMPORT_FORMATS.map((value) => ({ value, label: FORMAT_NAMES[value] })),
 ]
 
@@ -64,13 +66,18 @@ export default async function importPages(app: FastifyInstance) {
   function renderUpload(reply: FastifyReply, values: { format?: string } = {}, errors: FieldErrors = {}) {
     const token = reply.locals.csrfToken
     const csrfToken = typeof token === 'function' ? (token as () => string)() : String(token ?? '')
+    const t = reply.request.t
     return reply.viewAsync('pages/import.hbs', {
-      title: 'Import workouts',
+      title: t('import.title'),
       styles: [STYLES],
       scripts: [SCRIPT],
       action: `/import?_csrf=${encodeURIComponent(csrfToken)}`,
       limitMb: UPLOAD_LIMIT_BYTES / 1024 / 1024,
-      formats: formats.map((f) => ({ ...f, selected: f.value === (values.format ?? 'auto') })),
+      formats: formats.map((f) => ({
+        value: f.value,
+        label: f.value === 'auto' ? t(f.label) : f.label,
+        selected: f.value === (values.format ?? 'auto'),
+      })),
       errors,
     })
   }
@@ -81,7 +88,7 @@ export default async function importPages(app: FastifyInstance) {
     stored: StoredImport,
     form: { values?: Record<string, string>; errors?: FieldErrors } = {},
   ) {
-    const { imports, user } = request.lifter
+    const { imports, user, locale } = request.lifter
     const [{ suggestions }, pickable] = await Promise.all([imports.suggest(stored.plan), imports.exercises()])
     const exercises = previewExercises(stored, suggestions)
     const { plan } = stored
@@ -89,12 +96,12 @@ export default async function importPages(app: FastifyInstance) {
     const errors = form.errors ?? {}
     const groups = muscleGroupsOf(pickable)
     const decisions = exercises.flatMap((e, index) =>
-      e.known ? [] : [decisionRow(e, index, pickable, groups, values, errors)],
+      e.known ? [] : [decisionRow(e, index, pickable, groups, values, errors, locale)],
     )
     const date = (iso: string | null) =>
-      iso ? DateTime.fromISO(iso, { zone: user.timeZone }).toFormat('ccc d LLL yyyy') : ''
+      iso ? DateTime.fromISO(iso, { zone: user.timeZone, locale }).toFormat('ccc d LLL yyyy') : ''
     return reply.viewAsync('pages/import-preview.hbs', {
-      title: 'Check the import',
+      title: request.t('importPreview.title'),
       styles: [STYLES],
       id: stored.id,
       format: FORMAT_NAMES[stored.format],
@@ -106,7 +113,9 @@ export default async function importPages(app: FastifyInstance) {
       expires: DateTime.fromJSDate(stored.expiresAt, { zone: user.timeZone }).toFormat('HH:mm'),
       decisions,
       known: exercises.flatMap((e) =>
-        e.known && e.suggestion.kind === 'match' ? [{ name: e.name, sets: e.sets }] : [],
+        e.known && e.suggestion.kind === 'match'
+          ? [{ name: exerciseName(e.name, locale), sets: e.sets }]
+          : [],
       ),
       problems: plan.problems,
       moreProblems: plan.moreProblems,
@@ -159,7 +168,7 @@ export default async function importPages(app: FastifyInstance) {
     '/import/:id',
     { schema: { hide: true, summary: 'Confirm an import', params: PageParams, body: ConfirmForm } },
     async (request, reply) => {
-      const { imports, user } = request.lifter
+      const { imports, user, locale } = request.lifter
       const stored = await imports.find(request.params.id)
       if (!stored) throw new NotFound('import')
       const values = request.body as Record<string, string>
@@ -193,13 +202,20 @@ export default async function importPages(app: FastifyInstance) {
       }
       const outcome = await imports.confirm(stored, choices)
       const rejected = outcome.skipped.length
+      const t = request.t
       reply.flash(
-        `Imported ${outcome.workouts} workout${outcome.workouts === 1 ? '' : 's'} (${outcome.sets} set${outcome.sets === 1 ? '' : 's'}); ` +
-          `${outcome.duplicates} skipped as already imported` +
-          (rejected
-            ? `; ${rejected} LiftLog could not take (first: line ${outcome.skipped[0]!.line}, ${outcome.skipped[0]!.reason})`
-            : '') +
-          '.',
+        t('flash.imported', {
+          workouts: t('flash.importedWorkouts', { count: outcome.workouts }),
+          sets: t('workouts.sets', { count: outcome.sets }),
+          duplicates: outcome.duplicates,
+          rejected: rejected
+            ? t('flash.importRejected', {
+                count: rejected,
+                line: outcome.skipped[0]!.line,
+                reason: outcome.skipped[0]!.reason,
+              })
+            : '',
+        }),
       )
       const last = stored.plan.counts.lastStart
       const month = last ? DateTime.fromISO(last, { zone: user.timeZone }).toFormat('yyyy-MM') : null
@@ -216,6 +232,7 @@ function decisionRow(
   groups: string[],
   values: Record<string, string>,
   errors: FieldErrors,
+  locale: Locale,
 ) {
   const s = e.suggestion
   const custom =
@@ -233,17 +250,17 @@ function decisionRow(
     firstLine: e.firstLine,
     suggested:
       s.kind === 'match'
-        ? { id: s.exerciseId, name: s.exerciseName, selected: picked === s.exerciseId }
+        ? { id: s.exerciseId, name: exerciseName(s.exerciseName, locale), selected: picked === s.exerciseId }
         : null,
     customSelected: picked === 'custom',
     alternatives: e.alternatives.map((a) => ({
       id: a.exerciseId,
-      name: a.exerciseName,
+      name: exerciseName(a.exerciseName, locale),
       selected: picked === a.exerciseId,
     })),
     others: pickable
       .filter((p) => !close.has(p.id) && !(s.kind === 'match' && p.id === s.exerciseId))
-      .map((p) => ({ id: p.id, name: p.name, selected: picked === p.id })),
+      .map((p) => ({ id: p.id, name: exerciseName(p.name, locale), selected: picked === p.id })),
     customName: values[`name_${index}`] ?? custom.name,
     muscleGroups: [...new Set([...groups, ...(muscleGroup ? [muscleGroup] : [])])].map((g) => ({
       value: g,
@@ -251,7 +268,7 @@ function decisionRow(
     })),
     equipments: equipments.map((value) => ({
       value,
-      label: equipmentLabels[value],
+      label: equipmentLabel(value, locale),
       selected: value === equipment,
     })),
     errors: {

@@ -47,18 +47,19 @@ export default async function workoutPages(app: FastifyInstance) {
     form: { values: FormValues; errors?: FieldErrors; workout?: Workout; minimumRows?: number },
   ) {
     const { user } = lifter
+    const t = reply.request.t
     const errors = form.errors ?? {}
     const exercises = await lifter.exercises.list({ includeArchived: true })
     const used = new Set(form.values.rows.map((r) => r.exerciseId))
     const editing = form.workout
     return reply.viewAsync('pages/workouts-form.hbs', {
-      title: editing ? 'Edit workout' : 'Log a workout',
+      title: editing ? t('workouts.editTitle') : t('common.logAWorkout'),
       formAction: editing ? `/workouts/${editing.id}/edit` : '/workouts',
       cancelHref: editing ? `/workouts/${editing.id}` : '/workouts',
-      submitLabel: editing ? 'Save changes' : 'Save workout',
+      submitLabel: editing ? t('workoutForm.saveChanges') : t('workoutForm.saveWorkout'),
       values: form.values,
       rows: renderRows(form.values, errors, form.minimumRows ?? form.values.rows.length + 1),
-      exerciseGroups: exerciseOptions(exercises, used),
+      exerciseGroups: exerciseOptions(exercises, used, lifter.locale),
       errors,
       errorCount: Object.keys(errors).length,
       unit: user.unit,
@@ -93,7 +94,7 @@ export default async function workoutPages(app: FastifyInstance) {
       const { startedAt, ...rest } = validBody(WorkoutBody, toWorkoutBody(filled, zone, shown))
       const saved = await save({ ...rest, startedAt: new Date(startedAt ?? Number.NaN) })
       if (!saved) throw new NotFound('workout')
-      reply.flash(workout ? 'Workout updated.' : 'Workout saved.')
+      reply.flash(reply.request.t(workout ? 'flash.workoutUpdated' : 'flash.workoutSaved'))
       return reply.redirect(`/workouts/${saved.id}`, 303)
     } catch (err) {
       const { statusCode, errors } = refusal(err)
@@ -111,9 +112,11 @@ export default async function workoutPages(app: FastifyInstance) {
       const { user, workouts } = request.lifter
       const page = await workouts.list({ page: request.query.page, perPage: PER_PAGE })
       return reply.viewAsync('pages/workouts-list.hbs', {
-        title: 'Workouts',
+        title: request.t('nav.workouts'),
         styles: [STYLES],
-        workouts: page.items.map((w) => workoutCard(w, user, request.lifter.twelveHour)),
+        workouts: page.items.map((w) =>
+          workoutCard(w, user, request.lifter.twelveHour, request.lifter.locale),
+        ),
         page: page.page,
         pages: page.pages,
         total: page.total,
@@ -169,9 +172,9 @@ export default async function workoutPages(app: FastifyInstance) {
       const workout = await workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
       return reply.viewAsync('pages/workouts-detail.hbs', {
-        title: workout.title ?? 'Workout',
+        title: workout.title ?? request.t('workouts.untitled'),
         styles: [STYLES],
-        workout: workoutDetail(workout, user, request.lifter.twelveHour),
+        workout: workoutDetail(workout, user, request.lifter.twelveHour, request.lifter.locale),
         dayHref: `/calendar/${workout.localDate}`,
         editHref: `/workouts/${workout.id}/edit`,
         repeatHref: `/workouts/new?repeat=${workout.id}`,
@@ -219,7 +222,7 @@ export default async function workoutPages(app: FastifyInstance) {
     { schema: { hide: true, summary: 'Delete a workout', params: PageParams } },
     async (request, reply) => {
       if (!(await request.lifter.workouts.delete(request.params.id))) throw new NotFound('workout')
-      reply.flash('Workout deleted.')
+      reply.flash(request.t('flash.workoutDeleted'))
       return reply.redirect('/workouts', 303)
     },
   )

@@ -1,0 +1,284 @@
+// Every page a signed-in lifter sees, rendered in Slovenian, has no English left: each visible or spoken
+// text is compared with the English rendering of the same page and with the English catalog. Numbers,
+// units, the brand and the lifter's own data are allowed. The last tests prove the check fails when it
+// should.
+import type { FastifyInstance } from 'fastify'
+import t, { type Test } from 'tap'
+import { catalogs } from '../../src/i18n/translate.ts'
+import { startFakeStats } from '../stats/fake-stats.ts'
+import { buildTestCore } from '../support/app.ts'
+import { encodeForm, guestForm, type SignedInUser, signUp } from '../support/users.ts'
+import { addExercise, catalog, logWorkout, testPrisma, workoutForm } from '../workouts/helpers.ts'
+import { flatten } from './catalog-keys.ts'
+import { untranslatedTexts, visibleTexts } from './visible-text.ts'
+
+/** English messages that differ in Slovenian, cut at their {{values}}: the word runs a page must not show. */
+function englishMessages(): string[] {
+  const en = flatten(catalogs.en)
+  const sl = flatten(catalogs.sl)
+  const out = new Set<string>()
+  for (const [key, value] of en) {
+    if (typeof value !== 'string' || sl.get(key) === value) continue
+    for (const part of value.split(/\{\{\w+\}\}/)) {
+      const words = part.trim()
+      // Two words or more: a lone word ("Set", "Volume") can be a lifter's own text or a shared name.
+      if (/\p{L}+[\s-]+\p{L}+/u.test(words) && words.length >= 8) out.add(words)
+    }
+  }
+  return [...out]
+}
+
+const USER_DATA = {
+  displayName: 'Ana Novak',
+  title: 'Heavy day',
+  notes: 'Felt strong',
+  custom: 'Pin Squat',
+  bodyWeightNote: 'after breakfast',
+  tokenName: 'test token',
+}
+
+async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
+  const prisma = testPrisma(t, dbUrl)
+  const { bench, pullUp } = await catalog(prisma)
+  const lifter = await signUp(app, { timeZone: 'Europe/Ljubljana', displayName: USER_DATA.displayName })
+  const own = await addExercise(lifter, USER_DATA.custom)
+  const workout = await logWorkout(lifter, {
+    startedAt: '2026-01-05T10:00:00Z',
+    title: USER_DATA.title,
+    notes: USER_DATA.notes,
+    sets: [
+      { exerciseId: bench, reps: 8, weight: 40, isWarmup: true },
+      { exerciseId: bench, reps: 5, weight: 82.5, rpe: 8.5 },
+      { exerciseId: pullUp, reps: 8, weight: 0 },
+      { exerciseId: own.id, reps: 3, weight: 120 },
+    ],
+  })
+  await logWorkout(lifter, {
+    startedAt: '2026-01-12T10:00:00Z',
+    sets: [{ exerciseId: bench, reps: 3, weight: 85 }],
+  })
+  await lifter.api('PUT', '/api/v1/body-weights/2026-01-04', {
+    weight: 81.35,
+    note: USER_DATA.bodyWeightNote,
+  })
+  return { lifter, own, workout, bench }
+}
+
+/** The same page in a language, chosen by the browser (the lifter's setting is Automatic). */
+function pageIn(app: FastifyInstance, lifter: SignedInUser, url: string, language: string) {
+  return app.inject({
+    url,
+    remoteAddress: lifter.remoteAddress,
+    headers: { cookie: lifter.cookie, accept: 'text/html', 'accept-language': language },
+  })
+}
+
+t.test('a signed-in lifter’s pages in Slovenian have no English text left', async (t) => {
+  const fake = await startFakeStats()
+  t.teardown(() => fake.stop())
+  const { app, db } = await buildTestCore(t, { STATS_URL: fake.url })
+  const { lifter, own, workout, bench } = await lifterWithData(t, app, db.url)
+  const { tokens } = (await lifter.api('GET', '/api/v1/tokens')).json() as { tokens: { prefix: string }[] }
+  const check = {
+    allowed: [
+      ...Object.values(USER_DATA),
+      lifter.user.username,
+      // The API tokens' first characters, as the settings page lists them.
+      ...tokens.map((token) => `${token.prefix}…`),
+      // The stand-in stats service's own name for an exercise (real stats answers the catalog's name).
+      'Bench press',
+    ],
+    englishMessages: englishMessages(),
+  }
+  const urls = [
+    '/',
+    '/workouts',
+    '/workouts/new',
+    `/workouts/new?repeat=${workout.id}`,
+    `/workouts/${workout.id}`,
+    `/workouts/${workout.id}/edit`,
+    '/calendar?month=2026-01',
+    '/calendar/2026-01-05',
+    '/calendar/2026-01-06',
+    '/settings',
+    '/exercises',
+    `/exercises/${own.id}/edit`,
+    '/progress',
+    `/progress/exercises/${bench}`,
+    `/progress/exercises/${bench}/relative?range=all`,
+    '/body-weight',
+    '/import',
+    '/how-liftlog-counts',
+    '/no-such-page',
+  ]
+  for (const url of urls) {
+    const [en, sl] = await Promise.all([pageIn(app, lifter, url, 'en'), pageIn(app, lifter, url, 'sl')])
+    t.equal(sl.statusCode, en.statusCode, `${url}: same status in both languages`)
+    t.match(sl.body, /<html lang="sl">/, `${url}: <html lang="sl">`)
+    t.match(en.body, /<html lang="en">/, `${url}: <html lang="en">`)
+    t.same(untranslatedTexts(en.body, sl.body, check), [], `${url}: no English on the Slovenian page`)
+  }
+})
+
+t.test(
+  'forms shown again with their errors, and flash messages, are Slovenian too (the lifter’s setting)',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const { lifter, own, bench } = await lifterWithData(t, app, db.url)
+    const { tokens } = (await lifter.api('GET', '/api/v1/tokens')).json() as {
+      tokens: { prefix: string }[]
+    }
+    const check = {
+      allowed: [
+        ...Object.values(USER_DATA),
+        lifter.user.username,
+        ...tokens.map((token) => `${token.prefix}…`),
+      ],
+      englishMessages: englishMessages(),
+    }
+    // The setting decides, whatever the browser says (these requests send no Accept-Language at all).
+    const forms = () =>
+      Promise.all([
+        lifter.form(
+          '/workouts',
+          workoutForm({ date: 'nope', title: 'x'.repeat(200) }, [
+            { exerciseId: bench, reps: '-1', weight: 'a', rpe: '3' },
+            { exerciseId: bench, reps: '5', weight: '2500' },
+          ]),
+        ),
+        lifter.form('/exercises', { name: '', category: 'x', muscleGroup: '', equipment: 'x' }),
+        lifter.form('/exercises', {
+          name: USER_DATA.custom,
+          category: 'legs',
+          muscleGroup: 'glutes',
+          equipment: 'barbell',
+        }),
+        lifter.form(`/exercises/${own.id}/delete`),
+        lifter.form('/settings', { displayName: '', timeZone: 'Mars/Base', unit: 'stone', language: 'xx' }),
+        lifter.form('/settings/password', { currentPassword: 'wrong', newPassword: 'x' }),
+        lifter.form('/body-weight', { date: '', weight: 'x', note: '' }),
+        lifter.form('/body-weight', { date: '2999-01-01', weight: '1000', note: '' }),
+      ])
+    t.equal((await lifter.api('PATCH', '/api/v1/me', { language: 'en' })).statusCode, 200)
+    const english = await forms()
+    t.equal((await lifter.api('PATCH', '/api/v1/me', { language: 'sl' })).statusCode, 200)
+    const slovenian = await forms()
+    slovenian.forEach((sl, i) => {
+      t.ok(sl.statusCode >= 400, `form ${i}: refused (${sl.statusCode})`)
+      t.match(sl.body, /<html lang="sl">/, `form ${i}: <html lang="sl">`)
+      t.same(
+        untranslatedTexts(english[i]!.body, sl.body, check),
+        [],
+        `form ${i}: no English on the Slovenian page`,
+      )
+    })
+    t.match(slovenian[0]!.body, /mora biti celo število od 0 do 1000/, 'a schema’s wording, in Slovenian')
+    // A flash after a redirect, in the language just chosen.
+    const saved = await lifter.form('/settings', {
+      displayName: 'Ana',
+      timeZone: 'Europe/Ljubljana',
+      unit: 'kg',
+      language: 'sl',
+    })
+    t.equal(saved.statusCode, 303)
+    t.match((await lifter.page('/settings')).body, /Nastavitve so shranjene\./)
+    const english2 = await lifter.form('/settings', {
+      displayName: 'Ana',
+      timeZone: 'Europe/Ljubljana',
+      unit: 'kg',
+      language: 'en',
+    })
+    t.equal(english2.statusCode, 303)
+    const back = await lifter.page('/settings')
+    t.match(back.body, /<html lang="en">/, 'English chosen: English pages')
+    t.match(back.body, /Settings saved\./, 'the flash in the language just chosen')
+    const me = (await lifter.api('GET', '/api/v1/me')).json()
+    t.equal(me.unit, 'kg', 'the JSON API answers as before (English field values)')
+  },
+)
+
+t.test('signed-out pages follow Accept-Language', async (t) => {
+  const { app } = await buildTestCore(t)
+  const check = { allowed: [], englishMessages: englishMessages() }
+  for (const url of ['/', '/login', '/register', '/no-such-page', '/how-liftlog-counts']) {
+    const get = (language: string) =>
+      app.inject({ url, headers: { accept: 'text/html', 'accept-language': language } })
+    const [en, sl] = await Promise.all([get('en-GB,en;q=0.9'), get('sl-SI,sl;q=0.9,en;q=0.5')])
+    t.match(sl.body, /<html lang="sl">/, `${url}: <html lang="sl">`)
+    t.same(untranslatedTexts(en.body, sl.body, check), [], `${url}: no English on the Slovenian page`)
+  }
+  // Forms refused as a guest: registration with every field wrong, a wrong password, a stale CSRF token.
+  const refused = async (url: string, fields: Record<string, string>, language: string, csrf = true) => {
+    const session = await guestForm(app, url)
+    return app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: session.remoteAddress,
+      headers: {
+        cookie: session.cookie,
+        accept: 'text/html',
+        'accept-language': language,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: encodeForm({ _csrf: csrf ? session.csrfToken : 'stale', ...fields }),
+    })
+  }
+  const forms: [string, Record<string, string>, boolean?][] = [
+    [
+      '/register',
+      { username: 'x', password: 'short', displayName: '', timeZone: 'Not/AZone', unit: 'stone' },
+    ],
+    ['/register', { username: 'ana_novak', password: 'ana_novak_password', timeZone: 'UTC', unit: 'kg' }],
+    ['/login', { username: 'nobody_here', password: 'wrong password' }],
+    ['/login', { username: 'nobody_here', password: 'wrong password' }, false],
+  ]
+  for (const [url, fields, csrf] of forms) {
+    const [en, sl] = [await refused(url, fields, 'en', csrf), await refused(url, fields, 'sl', csrf)]
+    t.ok(sl.statusCode >= 400, `${url}: refused (${sl.statusCode})`)
+    t.same(untranslatedTexts(en.body, sl.body, check), [], `${url} refused: no English on the Slovenian page`)
+  }
+  const none = await app.inject({ url: '/login', headers: { accept: 'text/html' } })
+  t.match(none.body, /<html lang="en">/, 'no Accept-Language: English')
+  const other = await app.inject({ url: '/login', headers: { accept: 'text/html', 'accept-language': 'de' } })
+  t.match(other.body, /<html lang="en">/, 'a language LiftLog does not speak: English')
+})
+
+t.test('the check finds English in a Slovenian page (meta-test)', async (t) => {
+  const page = (main: string) =>
+    `<!doctype html><html lang="x"><head><title>LiftLog</title></head><body><main>${main}</main></body></html>`
+  const check = { allowed: ['Heavy day'], englishMessages: ['Log a workout', 'Show as a table'] }
+  t.same(
+    untranslatedTexts(page('<h1>Workouts</h1><p>5 kg</p>'), page('<h1>Treningi</h1><p>5 kg</p>'), check),
+    [],
+    'a translated page passes',
+  )
+  t.same(
+    untranslatedTexts(page('<h1>Workouts</h1>'), page('<h1>Workouts</h1>'), check),
+    ['Workouts'],
+    'a text left as on the English page is found',
+  )
+  t.same(
+    untranslatedTexts(page('<a>x</a>'), page('<p>Danes: Show as a table</p>'), check),
+    ['Danes: Show as a table (contains "Show as a table")'],
+    'an English catalog message inside other text is found',
+  )
+  t.same(
+    untranslatedTexts(
+      page('<b aria-label="Remove set 1">x</b>'),
+      page('<b aria-label="Remove set 1">x</b>'),
+      check,
+    ),
+    ['Remove set 1'],
+    'English in an attribute people hear is found',
+  )
+  t.same(
+    untranslatedTexts(
+      page('<p>Heavy day</p><p>1,5 kg · RPE 8</p>'),
+      page('<p>Heavy day</p><p>1,5 kg · RPE 8</p>'),
+      check,
+    ),
+    [],
+    'user data, numbers, units and shared abbreviations are allowed',
+  )
+  t.same(visibleTexts('<script>var a = "English"</script><style>p{}</style><!-- English --><p>x</p>'), ['x'])
+})
