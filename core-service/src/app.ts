@@ -38,6 +38,7 @@ import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
+import liveWorkoutApi from './routes/workouts/live-api.ts'
 import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
@@ -154,6 +155,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(apiTokenRoutes)
           await lifters.register(exerciseApi)
           await lifters.register(workoutApi)
+          await lifters.register(liveWorkoutApi)
           await lifters.register(calendarApi)
           await lifters.register(statsApiRoutes)
           await lifters.register(bodyWeightApi)

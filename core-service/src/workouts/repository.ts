@@ -10,6 +10,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
 import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
+import { stillLive } from './live-errors.ts'
 import { dateColumn, fromDateColumn, localDateOf } from './local-time.ts'
 import type { Page, Workout } from './types.ts'
 
@@ -39,6 +40,8 @@ function toWorkout(row: WorkoutRow): Workout {
     timeZone: row.timeZone,
     title: row.title,
     notes: row.notes,
+    endedAt: row.endedAt,
+    live: row.liveOwnerId !== null,
     sets: row.sets.map((set) => ({
       id: set.id,
       position: set.position,
@@ -145,9 +148,11 @@ export async function replaceWorkout(
   const found = await prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({
       where: { id, userId },
-      select: { id: true, startedAt: true, localDate: true, timeZone: true },
+      select: { id: true, startedAt: true, localDate: true, timeZone: true, liveOwnerId: true },
     })
     if (!existing) return false
+    // Its rows point at its sets, which a replace would recreate under new ids.
+    if (existing.liveOwnerId) throw stillLive()
     const owner = await lockOwner(tx, userId)
     const workout = await prepare(tx, userId, owner, input, now)
     // Local dates are fixed at logging time: an edit that keeps the start keeps its date, even after the
