@@ -39,6 +39,7 @@ import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
 import liveWorkoutApi from './routes/workouts/live-api.ts'
+import liveWorkoutPages, { liveBanner } from './routes/workouts/live-pages.ts'
 import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
@@ -134,8 +135,10 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await pages.register(countingRoutes)
       await pages.register(
         signedIn(async (lifters) => {
+          lifters.addHook('preHandler', liveBanner)
           await lifters.register(settingsRoutes)
           await lifters.register(exercisePages)
+          await lifters.register(liveWorkoutPages)
           await lifters.register(workoutPages)
           // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
           await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })

@@ -6,10 +6,12 @@
 import { lockOwner } from '../db/lock-owner.ts'
 import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
+import { searchKey } from './search-key.ts'
 import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
+export { searchKey } from './search-key.ts'
 export type { ExerciseChange, ExerciseFilter, NewExercise } from './types.ts'
 
 /** The domain's view of a row (types.ts). */
@@ -48,15 +50,6 @@ export async function listExercises(
   // "pull up" and "PULL-UP" all find Pull-Up, which a SQL substring match on the name cannot.
   const matching = wanted ? rows.filter((row) => searchKey(row.name).includes(wanted)) : rows
   return matching.map(toExercise)
-}
-
-/** What a name search compares: letters and digits only, any case, accents folded ("Pull-Up" → "pullup"). */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 /**

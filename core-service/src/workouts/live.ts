@@ -148,6 +148,12 @@ export async function findLive(db: Db, userId: string): Promise<LiveWorkout | nu
   return row ? toLive(db, userId, row, readPlan(row.plan)) : null
 }
 
+/** Just whether the lifter has a workout in progress (every page's "resume" banner asks): its id, or null. */
+export async function liveId(db: Db, userId: string): Promise<string | null> {
+  const row = await db.workout.findFirst({ where: { userId, liveOwnerId: userId }, select: { id: true } })
+  return row?.id ?? null
+}
+
 /** Starts a live workout now, or answers the one already in progress (`created` says which). */
 export async function startLive(
   prisma: PrismaClient,
@@ -458,6 +464,7 @@ export async function recentExerciseIds(db: Db, userId: string, take = 8): Promi
 export function liveWorkoutStore(prisma: PrismaClient, userId: string, now: () => Date) {
   return {
     current: () => findLive(prisma, userId),
+    currentId: () => liveId(prisma, userId),
     start: () => startLive(prisma, userId, now()),
     addExercise: (id: string, input: { exerciseId: string; copyLast?: boolean }) =>
       addExercise(prisma, userId, id, input),
