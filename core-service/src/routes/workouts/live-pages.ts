@@ -41,11 +41,11 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
    */
   async function thenBack(
     reply: FastifyReply,
-    change: () => Promise<LiveWorkout | undefined | void>,
+    change: () => Promise<LiveWorkout>,
     anchor: (workout: LiveWorkout | undefined) => string,
   ) {
     try {
-      const workout = (await change()) ?? undefined
+      const workout = await change()
       return reply.redirect(`${LIVE}#${anchor(workout)}`, 303)
     } catch (error) {
       const fields = fieldErrorsOf(error)
@@ -131,6 +131,8 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
     async (request, reply) => {
       const { name = '', category = 'full_body', equipment = 'other' } = request.body
       const lifter = request.lifter
+      // Someone else's (or a finished) workout creates nothing: ask before the exercise is made.
+      if ((await lifter.live.currentId()) !== request.params.id) throw noLiveWorkout()
       return thenBack(
         reply,
         async () => {
