@@ -54,6 +54,9 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
   t.match(planned, { reps: 5, weight: 102.5, unit: 'kg', done: false }, '+ set copies reps and weight')
   t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 1, 'a planned row is no set')
 
+  const listed = (await lifter.api('GET', '/api/v1/workouts')).json().items[0]
+  t.match(listed, { id, inProgress: true, endedAt: null, setCount: 1 }, 'the list marks it in progress')
+
   // Another reader (a second phone) sees the planned row and the ticked set.
   const current = (await lifter.api('GET', '/api/v1/live-workouts/current')).json()
   t.equal(current.entries[0].rows.length, 2)
@@ -115,6 +118,8 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
     'done sets only, renumbered in the order they were done',
   )
   t.equal(saved.title, 'Push')
+  t.equal(saved.inProgress, false)
+  t.equal(saved.endedAt, '2026-11-28T17:52:00.000Z')
   t.equal((await lifter.api('GET', '/api/v1/live-workouts/current')).statusCode, 404)
   t.equal(
     (await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${row.id}`, { done: true })).statusCode,
