@@ -9,6 +9,15 @@ import { createPrismaClient } from '../../src/db/client.ts'
 import type { PrismaClient } from '../../src/generated/prisma/client.ts'
 import { applyImport } from '../../src/import/apply.ts'
 import { suggestChoices } from '../../src/import/choices.ts'
+import {
+  addExercise,
+  addRow,
+  changeRow,
+  discardLive,
+  finishLive,
+  removeRow,
+  startLive,
+} from '../../src/workouts/live.ts'
 import { createWorkout, deleteWorkout, replaceWorkout } from '../../src/workouts/repository.ts'
 import { planOf } from '../import/helpers.ts'
 import { aggregateDifferences, RECOMPUTED } from '../support/aggregates.ts'
@@ -85,6 +94,28 @@ t.test('core’s writers keep every aggregate equal to a recompute', async (t) =
   })
   await deleteWorkout(prisma, lifter.id, made[0]!.id)
   await matchesRecompute(t, 'replaced and deleted')
+
+  // A live workout: each tick, untick, change and removal is a statement of its own; then finish (sets
+  // renumbered) and, for a second one, discard.
+  const live = (await startLive(prisma, lifter.id, new Date('2026-03-20T06:00:00Z'))).workout
+  let state = await addExercise(prisma, lifter.id, live.id, { exerciseId: bench, copyLast: true })
+  const entry = state.entries[0]!
+  state = await addRow(prisma, lifter.id, live.id, entry.id, { reps: 3, weight: 245 })
+  for (const row of state.entries[0]!.rows)
+    state = await changeRow(prisma, lifter.id, live.id, row.id, { reps: 4, done: true })
+  await matchesRecompute(t, 'live: ticked')
+  const [first, second] = state.entries[0]!.rows
+  await changeRow(prisma, lifter.id, live.id, first!.id, { done: false })
+  await changeRow(prisma, lifter.id, live.id, second!.id, { weight: 255 })
+  await removeRow(prisma, lifter.id, live.id, state.entries[0]!.rows.at(-1)!.id)
+  await matchesRecompute(t, 'live: unticked, changed, removed')
+  await finishLive(prisma, lifter.id, live.id, new Date('2026-03-20T07:00:00Z'))
+  await matchesRecompute(t, 'live: finished')
+  const dropped = (await startLive(prisma, lifter.id, new Date('2026-03-21T06:00:00Z'))).workout
+  const withSquat = await addExercise(prisma, lifter.id, dropped.id, { exerciseId: squat, copyLast: true })
+  await changeRow(prisma, lifter.id, dropped.id, withSquat.entries[0]!.rows[0]!.id, { done: true })
+  await discardLive(prisma, lifter.id, dropped.id)
+  await matchesRecompute(t, 'live: discarded')
 
   const plan = await planOf('hevy-kg.csv', { zone: 'Pacific/Auckland', unit: 'lb' })
   const { choices } = await suggestChoices(prisma, lifter.id, plan)
