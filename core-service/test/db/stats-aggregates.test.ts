@@ -1,7 +1,8 @@
 // The stats aggregates (the stats_aggregates migration: exercise_sessions, exercise_months, day_totals,
 // lifter_totals, exercise_rungs) stay equal to a full recompute from workouts and workout_sets through
 // core's own writers, which know nothing about them: workout create, replace (new start and date, new
-// sets; same start), delete, the CSV import, and account deletion. PostgreSQL's triggers do the work in
+// sets; same start), delete, live workouts (tick, untick, change, remove, finish, discard), the CSV
+// import, and account deletion. PostgreSQL's triggers do the work in
 // each writer's transaction. stats-service's test/stats/aggregates.test.ts checks every endpoint on them.
 import t, { type Test } from 'tap'
 import { deleteAccount, registerUser } from '../../src/accounts/users.ts'
