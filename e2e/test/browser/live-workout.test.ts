@@ -61,12 +61,14 @@ if (chromiumMissing) {
 
   async function phone(
     javaScriptEnabled = true,
+    bypassCSP = false,
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 780 },
       timezoneId: 'Europe/Ljubljana',
       locale: 'en-GB',
       javaScriptEnabled,
+      bypassCSP,
     })
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
@@ -300,5 +302,43 @@ if (chromiumMissing) {
     t.equal(await doneRows(page), 9, 'reload resubmits nothing and shows every set')
     await Promise.all([page.waitForURL(/\/workouts\/[0-9a-f-]{36}$/), page.click('[data-finish]')])
     t.match((await page.textContent('main')) ?? '', /9 sets/)
+  })
+
+  t.test('rest timer: 1:30 from a tick, ±15 s, vibrates when rest is over', async (t) => {
+    // CSP bypassed only to read what the stub recorded (the app's CSP refuses evaluated strings).
+    const { page, problems } = await phone(true, true)
+    const base = stack.coreUrl
+    // Records vibration requests (the page's script calls navigator.vibrate where it exists).
+    await page.addInitScript(
+      'const calls = []; Object.defineProperty(window, "__vibrations", { value: calls }); Object.defineProperty(navigator, "vibrate", { value: (p) => calls.push(p) > 0 })',
+    )
+    await page.clock.install()
+    await logIn(page, username)
+    await Promise.all([
+      page.waitForURL(`${base}/workouts/live`),
+      page.click('button:has-text("Start workout")'),
+    ])
+    t.ok(await page.isHidden('[data-rest-timer]'), 'no timer before a tick')
+    await page.fill('#exercise-search', 'squat')
+    await page.click('[data-picker-results] li[data-key="squat"]:not([hidden]) button')
+    await until('the squat rows', async () => (await page.locator('[data-entry] [data-tick]').count()) === 3)
+    await page.locator('[data-entry] [data-row]').first().locator('[data-tick]').click()
+    await waitDone(page, 1)
+    await page.locator('[data-rest-timer]:not([hidden])').waitFor()
+    t.equal(await page.textContent('[data-rest-time]'), '1:30', 'starts at the default 90 s')
+    await page.click('[data-rest-adjust="15"]')
+    t.equal(await page.textContent('[data-rest-time]'), '1:45', '+15 s')
+    await page.click('[data-rest-adjust="-15"]')
+    await page.click('[data-rest-adjust="-15"]')
+    t.equal(await page.textContent('[data-rest-time]'), '1:15', '−15 s twice')
+    await page.clock.runFor(76_000)
+    t.equal(await page.textContent('[data-rest-time]'), '0:00')
+    t.match((await page.getAttribute('[data-rest-timer]', 'class')) ?? '', /is-over/)
+    t.equal(await page.textContent('[data-rest-announce]'), 'Rest over')
+    const vibrations = await page.evaluate<unknown[]>('window.__vibrations')
+    t.same(vibrations, [[200, 100, 200]], 'vibrated once')
+    await page.click('[data-rest-skip]')
+    t.ok(await page.isHidden('[data-rest-timer]'), 'skip hides it')
+    t.same(problems, [], 'no console errors')
   })
 }
