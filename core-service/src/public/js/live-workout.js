@@ -194,6 +194,9 @@
   function filterPicker() {
     const search = root.querySelector('[data-picker-search]')
     if (!search) return
+    // With type-ahead the search button is not needed (the list filters as you type); it is hidden again
+    // after every refresh of the section.
+    for (const button of root.querySelectorAll('[data-picker-submit]')) button.hidden = true
     const wanted = keyOf(search.value)
     let shown = 0
     for (const li of root.querySelectorAll('[data-picker-results] li[data-key]')) {
@@ -210,12 +213,11 @@
       if (name) name.value = search.value
     }
   }
+  filterPicker()
   root.addEventListener('input', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.hasAttribute('data-picker-search'))
       filterPicker()
   })
-  // With type-ahead the search button is not needed; the list filters as you type.
-  for (const button of root.querySelectorAll('[data-picker-submit]')) button.hidden = true
 
   // Rest timer: starts when a set is ticked (90 s), ±15 s, vibrates at the end where the browser can.
   const restTimer = (() => {
