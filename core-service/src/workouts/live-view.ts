@@ -38,7 +38,7 @@ export function liveView(workout: LiveWorkout, today: string) {
       number: i + 1,
       name: entry.exercise.name,
       bodyweight: entry.exercise.isBodyweight || entry.exercise.equipment === 'bodyweight',
-      last: entry.last && entry.last.sets.length ? lastTimeLine(entry.last, today) : null,
+      last: entry.last?.sets.length ? lastTimeLine(entry.last, today) : null,
       rows: entry.rows.map((row, j) => ({
         ...row,
         number: j + 1,
