@@ -57,6 +57,15 @@ const WORDINGS: [RegExp, string, string[]][] = [
   [/^must be a number, e\.g\. 81\.35$/, 'notNumber', []],
   [/^choose an exercise or “create as custom”$/, 'chooseOrCustom', []],
   [/^choose a CSV file to import$/, 'chooseCsv', []],
+  [/^type the reps before ticking the set$/, 'repsBeforeTick', []],
+  [/^tick at least one set before finishing, or discard the workout$/, 'tickBeforeFinish', []],
+  [/^a live workout holds at most (\d+) exercises$/, 'maxEntries', ['max']],
+  [/^an exercise holds at most (\d+) sets in a live workout$/, 'maxRows', ['max']],
+  [
+    /^this workout is in progress: change it set by set on its live page, or finish it first$/,
+    'stillLive',
+    [],
+  ],
 ]
 
 /** Every catalog key the table uses (the catalog test checks each exists). */

@@ -8,6 +8,9 @@
   if (!root) return
   const workoutId = root.getAttribute('data-id')
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? ''
+  // The page's words for what the script says, in its language (data-label-error="Not saved — {message}").
+  const words = (name, fallback, values = {}) =>
+    (root.getAttribute(`data-label-${name}`) ?? fallback).replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '')
 
   async function api(method, path, body) {
     const res = await fetch(`/api/v1/live-workouts/${workoutId}${path}`, {
@@ -20,14 +23,17 @@
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const data = res.status === 204 ? null : await res.json().catch(() => null)
-    if (!res.ok) throw new Error(data?.message ?? `the server answered ${res.status}`)
+    if (!res.ok)
+      throw new Error(
+        data?.message ?? words('status', 'the server answered {status}', { status: res.status }),
+      )
     return data
   }
 
   function showError(message) {
     const box = root.querySelector('[data-live-error]')
     if (!box) return
-    box.textContent = message ? `Not saved — ${message}` : ''
+    box.textContent = message ? words('error', 'Not saved — {message}', { message }) : ''
     box.hidden = !message
   }
 
@@ -232,7 +238,7 @@
       if (time) time.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`
       if (left === 0 && !box.classList.contains('is-over')) {
         box.classList.add('is-over')
-        if (announce) announce.textContent = 'Rest over'
+        if (announce) announce.textContent = box.getAttribute('data-label-over') ?? 'Rest over'
         navigator.vibrate?.([200, 100, 200])
         clearInterval(ticker)
       }

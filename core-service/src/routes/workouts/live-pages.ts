@@ -6,8 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { CreateExerciseBody, categories, equipments } from '../../exercises/schemas.ts'
+import { categoryLabel, equipmentLabel } from '../../i18n/exercise-names.ts'
+import { localizeFormError } from '../../i18n/form-errors.ts'
+import { hasKey } from '../../i18n/translate.ts'
 import { FormFields, fieldErrorsOf, validBody } from '../../validation.ts'
-import { categoryLabel } from '../../i18n/exercise-names.ts'
 import { noLiveWorkout } from '../../workouts/live-errors.ts'
 import { pickerChoices, rowAction, toRowChange } from '../../workouts/live-form.ts'
 import { RowChangeBody } from '../../workouts/live-schemas.ts'
@@ -40,6 +42,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
    * "type the reps first") becomes the flash on that page, never an error page, so the workout stays in view.
    */
   async function thenBack(
+    request: FastifyRequest,
     reply: FastifyReply,
     change: () => Promise<LiveWorkout>,
     anchor: (workout: LiveWorkout | undefined) => string,
@@ -54,7 +57,16 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       if (status === 404 && !fields) throw error
       if (!fields && status >= 500) throw error
       const first = fields ? Object.entries(fields)[0] : undefined
-      reply.flash(first ? `Not saved — ${first[0]}: ${first[1]}` : `Not saved — ${message}`)
+      const { t, locale } = request
+      const fieldKey = `live.fields.${first?.[0]}`
+      reply.flash(
+        first
+          ? t('live.notSavedField', {
+              field: hasKey(locale, fieldKey) ? t(fieldKey) : first[0],
+              message: localizeFormError(String(first[1]), locale),
+            })
+          : t('live.notSaved', { message: localizeFormError(message ?? '', locale) }),
+      )
       return reply.redirect(`${LIVE}#${anchor(undefined)}`, 303)
     }
   }
@@ -84,30 +96,35 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       const lifter = request.lifter
       const workout = await lifter.live.current()
       if (!workout)
-        return reply.viewAsync('pages/workouts-live-none.hbs', { title: 'Start a workout', styles: [STYLES] })
+        return reply.viewAsync('pages/workouts-live-none.hbs', {
+          title: request.t('live.noneTitle'),
+          styles: [STYLES],
+        })
       const q = request.query.q?.trim() ?? ''
       const [exercises, recent] = await Promise.all([
         lifter.exercises.list(),
         lifter.live.recentExerciseIds(),
       ])
-      const choices = pickerChoices(exercises, recent, q)
+      const locale = lifter.locale
+      const choices = pickerChoices(exercises, recent, q, locale)
       return reply.viewAsync('pages/workouts-live.hbs', {
-        title: 'Workout in progress',
+        title: request.t('live.inProgress'),
         styles: [STYLES],
         scripts: ['/static/js/live-workout.js'],
-        live: liveView(workout, lifter.today()),
+        live: liveView(workout, lifter.today(), locale),
         startedAt: formatLocal(
           workout.startedAt,
           workout.timeZone ?? lifter.user.timeZone,
           lifter.twelveHour,
+          locale,
         ),
         unit: lifter.user.unit,
         q,
         recentChoices: choices.filter((c) => c.recent),
         otherChoices: choices.filter((c) => !c.recent),
         noMatch: choices.length === 0,
-        categories: categories.map((c) => ({ value: c, label: categoryLabel(c) })),
-        equipments,
+        categories: categories.map((c) => ({ value: c, label: categoryLabel(c, locale) })),
+        equipments: equipments.map((e) => ({ value: e, label: equipmentLabel(e, locale) })),
       })
     },
   )
@@ -118,6 +135,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
     async (request, reply) => {
       const exerciseId = request.body.exerciseId ?? ''
       return thenBack(
+        request,
         reply,
         () => request.lifter.live.addExercise(request.params.id, { exerciseId, copyLast: true }),
         (w) => (w ? exerciseAnchor(w.entries.length - 1) : 'add-exercise'),
@@ -134,6 +152,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       // Someone else's (or a finished) workout creates nothing: ask before the exercise is made.
       if ((await lifter.live.currentId()) !== request.params.id) throw noLiveWorkout()
       return thenBack(
+        request,
         reply,
         async () => {
           const created = await lifter.exercises.create(
@@ -157,6 +176,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
     async (request, reply) => {
       const { id, entryId } = request.params
       return thenBack(
+        request,
         reply,
         () => request.lifter.live.addRow(id, entryId),
         (w) => entryAnchor(w, entryId),
@@ -170,6 +190,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
     async (request, reply) => {
       const { id, entryId } = request.params
       return thenBack(
+        request,
         reply,
         () => request.lifter.live.copyLastTime(id, entryId),
         (w) => entryAnchor(w, entryId),
@@ -196,6 +217,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       if (!before || before.id !== id) throw noLiveWorkout()
       const anchor = rowAnchor(before, rowId)
       return thenBack(
+        request,
         reply,
         () =>
           action === 'remove'
@@ -213,11 +235,11 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       const live = request.lifter.live
       try {
         const finished = await live.finish(request.params.id)
-        reply.flash('Workout finished and saved.')
+        reply.flash(request.t('live.finished'))
         return reply.redirect(`/workouts/${finished.id}`, 303)
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode !== 409) throw error
-        reply.flash((error as Error).message)
+        reply.flash(localizeFormError((error as Error).message, request.locale))
         return reply.redirect(`${LIVE}#finish`, 303)
       }
     },
@@ -230,7 +252,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       const workout = await request.lifter.live.current()
       if (!workout || workout.id !== request.params.id) throw noLiveWorkout()
       return reply.viewAsync('pages/workouts-live-discard.hbs', {
-        title: 'Discard this workout?',
+        title: request.t('live.discardTitle'),
         styles: [STYLES],
         id: workout.id,
         doneCount: workout.doneCount,
@@ -243,7 +265,7 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
     { schema: { hide: true, summary: 'Discard the live workout', params: IdParams, body: FormFields } },
     async (request, reply) => {
       await request.lifter.live.discard(request.params.id)
-      reply.flash('Workout discarded.')
+      reply.flash(request.t('live.discarded'))
       return reply.redirect('/workouts', 303)
     },
   )
