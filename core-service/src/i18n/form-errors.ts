@@ -86,3 +86,16 @@ export function localizeFormError(message: string, locale: Locale): string {
   }
   return message
 }
+
+/**
+ * The table for a page script (live-workout.js) to word the JSON API's English refusals in the locale:
+ * each wording's pattern source and its catalog message with {1}, {2}… where the captured values go.
+ * Wordings with a count (a plural form to pick) are left out; the script falls back to general words.
+ */
+export function formErrorPatterns(locale: Locale): [string, string][] {
+  const t = translator(locale)
+  return WORDINGS.filter(([, , names]) => !names.includes('count')).map(([pattern, key, names]) => [
+    pattern.source,
+    t(`formErrors.${key}`, Object.fromEntries(names.map((name, i) => [name, `{${i + 1}}`]))),
+  ])
+}

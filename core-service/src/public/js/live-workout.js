@@ -12,6 +12,24 @@
   const words = (name, fallback, values = {}) =>
     (root.getAttribute(`data-label-${name}`) ?? fallback).replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '')
 
+  // A refusal of the JSON API (English) in the page's language, when the page gives the words for it
+  // (data-refusals: field names and form-error patterns); an English page shows the API's message.
+  const refusals = JSON.parse(root.getAttribute('data-refusals') ?? 'null')
+  function refusal(data) {
+    if (!refusals || !data) return data?.message
+    const local = (message) => {
+      for (const [source, words] of refusals.patterns) {
+        const match = new RegExp(source).exec(message ?? '')
+        if (match) return words.replace(/\{(\d+)\}/g, (_, i) => match[Number(i)] ?? '')
+      }
+      return null
+    }
+    const [field, message] = Object.entries(data.fields ?? {})[0] ?? []
+    const worded = field ? local(message) : null
+    if (worded) return `${refusals.fields[field] ?? field}: ${worded}`
+    return local(data.message) ?? refusals.fallback
+  }
+
   async function api(method, path, body) {
     const res = await fetch(`/api/v1/live-workouts/${workoutId}${path}`, {
       method,
@@ -25,7 +43,7 @@
     const data = res.status === 204 ? null : await res.json().catch(() => null)
     if (!res.ok)
       throw new Error(
-        data?.message ?? words('status', 'the server answered {status}', { status: res.status }),
+        refusal(data) ?? words('status', 'the server answered {status}', { status: res.status }),
       )
     return data
   }

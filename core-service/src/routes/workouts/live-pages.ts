@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { CreateExerciseBody, categories, equipments } from '../../exercises/schemas.ts'
 import { categoryLabel, equipmentLabel } from '../../i18n/exercise-names.ts'
-import { localizeFormError } from '../../i18n/form-errors.ts'
-import { hasKey } from '../../i18n/translate.ts'
+import { formErrorPatterns, localizeFormError } from '../../i18n/form-errors.ts'
+import { catalogs, hasKey } from '../../i18n/translate.ts'
 import { FormFields, fieldErrorsOf, validBody } from '../../validation.ts'
 import { noLiveWorkout } from '../../workouts/live-errors.ts'
 import { pickerChoices, rowAction, toRowChange } from '../../workouts/live-form.ts'
@@ -125,6 +125,15 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
         noMatch: choices.length === 0,
         categories: categories.map((c) => ({ value: c, label: categoryLabel(c, locale) })),
         equipments: equipments.map((e) => ({ value: e, label: equipmentLabel(e, locale) })),
+        // The API answers in English; the script words its refusals with this (none needed in English).
+        refusals:
+          locale === 'en'
+            ? null
+            : {
+                fields: (catalogs[locale].live as { fields: Record<string, string> }).fields,
+                patterns: formErrorPatterns(locale),
+                fallback: request.t('live.scriptRefused'),
+              },
       })
     },
   )
