@@ -62,11 +62,12 @@ if (chromiumMissing) {
   async function phone(
     javaScriptEnabled = true,
     bypassCSP = false,
+    locale = 'en-GB',
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 780 },
       timezoneId: 'Europe/Ljubljana',
-      locale: 'en-GB',
+      locale,
       javaScriptEnabled,
       bypassCSP,
     })
@@ -340,5 +341,62 @@ if (chromiumMissing) {
     await page.click('[data-rest-skip]')
     t.ok(await page.isHidden('[data-rest-timer]'), 'skip hides it')
     t.same(problems, [], 'no console errors')
+  })
+
+  t.test('in Slovenian: the script’s refusals and the rest timer speak Slovenian', async (t) => {
+    const { page, problems } = await phone(true, false, 'sl-SI')
+    const base = stack.coreUrl
+    await page.goto(`${base}/register`)
+    await page.fill('#username', `${username}_sl`)
+    await page.fill('#password', PASSWORD)
+    await page.check('input[name="unit"][value="kg"]')
+    await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type="submit"]')])
+    await page.goto(`${base}/workouts/live`)
+    t.match(await page.textContent('h1'), /Začnite trening/)
+    await Promise.all([
+      page.waitForURL(`${base}/workouts/live`),
+      page.click('main button:has-text("Začni trening")'),
+    ])
+    // Found by its English name; listed by its Slovenian one.
+    await page.fill('#exercise-search', 'bench')
+    await page.click('[data-picker-results] li[data-key~="benchpress"]:not([hidden]) button')
+    await until('the bench row', async () => (await page.locator('[data-entry] [data-tick]').count()) === 1)
+    t.notMatch(
+      (await page.textContent('.live-entry-name')) ?? '',
+      /Bench Press/,
+      'the built-in’s Slovenian name',
+    )
+    const row = page.locator('[data-entry] [data-row]').first()
+    const error = page.locator('[data-live-error]')
+    await row.locator('[data-tick]').click()
+    await error.filter({ hasText: 'Ni shranjeno' }).waitFor()
+    t.equal(
+      await error.textContent(),
+      'Ni shranjeno — ponovitve: preden označite serijo, vpišite ponovitve',
+      'a domain rule’s refusal in Slovenian',
+    )
+    await row.locator('[data-field="reps"]').fill('5000')
+    await row.locator('[data-tick]').click()
+    await error.filter({ hasText: 'celo število' }).waitFor()
+    t.match(await error.textContent(), /^Ni shranjeno — ponovitve: mora biti celo število od 0 do \d+$/)
+    await row.locator('[data-field="reps"]').fill('5')
+    await row.locator('[data-field="weight"]').fill('102,5')
+    await row.locator('[data-tick]').click()
+    await waitDone(page, 1)
+    t.ok(await error.isHidden(), 'the refusal is gone once saved')
+    t.equal(
+      await row.locator('[data-field="weight"]').inputValue(),
+      '102,5',
+      'the weight with its decimal comma',
+    )
+    t.equal(await page.textContent('[data-done-count]'), 'opravljena 1 serija')
+    t.equal(await page.textContent('.rest-label'), 'Počitek')
+    // The refused requests themselves are logged by the browser; nothing else may be.
+    const refused = /Failed to load resource: the server responded with a status of 40[09]/
+    t.same(
+      problems.filter((p) => !refused.test(p)),
+      [],
+      'no console errors besides the refused requests',
+    )
   })
 }
