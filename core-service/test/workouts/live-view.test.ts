@@ -17,6 +17,18 @@ t.test('last time reads as runs of equal sets, with the year only when it is not
   t.equal(lastTimeLine(last, '2027-01-03'), 'last: 3 × 5 @ 100 kg, 28 Nov 2026')
 })
 
+t.test('in Slovenian: "po", the decimal comma and the date as Slovenian writes it', async (t) => {
+  const sets = [
+    { reps: 5, weight: '102.5', unit: 'kg' as const },
+    { reps: 5, weight: '102.5', unit: 'kg' as const },
+  ]
+  t.equal(setsLine(sets, 'sl'), '2 × 5 po 102,5 kg')
+  t.equal(setsLine(sets), '2 × 5 @ 102.5 kg', 'English (and the JSON API) as before')
+  const last = { workoutId: 'w', localDate: '2026-11-28', sets }
+  t.equal(lastTimeLine(last, '2026-12-07', 'sl'), 'zadnjič: 2 × 5 po 102,5 kg, 28. nov.')
+  t.equal(lastTimeLine(last, '2027-01-03', 'sl'), 'zadnjič: 2 × 5 po 102,5 kg, 28. nov. 2026')
+})
+
 t.test('the picker: recent first, then by name; search folds case, spaces and hyphens', async (t) => {
   const exercise = (id: string, name: string, archived = false) =>
     ({
@@ -51,6 +63,17 @@ t.test('the picker: recent first, then by name; search folds case, spaces and hy
       q,
     )
   t.equal(pickerChoices(all, [], 'pullup')[0]?.key, 'pullup', 'the key the page script matches')
+  const sl = pickerChoices(all, [], '', 'sl')
+  t.notOk(
+    sl.some((c) => c.name === 'Pull-Up'),
+    'in Slovenian a built-in shows its Slovenian name',
+  )
+  for (const q of ['pullup', sl.find((c) => c.id === 'b')?.name ?? ''])
+    t.same(
+      pickerChoices(all, [], q, 'sl').map((c) => c.id),
+      ['b'],
+      `found by its name in either language (${q})`,
+    )
 })
 
 t.test('a row form becomes the API body in one step', async (t) => {

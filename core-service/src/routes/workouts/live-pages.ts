@@ -169,7 +169,8 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
               name,
               category,
               equipment,
-              muscleGroup: categoryLabel(category),
+              // Shown as typed from then on: in the lifter's language, as they would have typed it.
+              muscleGroup: categoryLabel(category, lifter.locale),
             }),
           )
           return lifter.live.addExercise(request.params.id, { exerciseId: created.id })
