@@ -39,6 +39,8 @@ import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
 import workoutApi from './routes/workouts/api.ts'
+import liveWorkoutApi from './routes/workouts/live-api.ts'
+import liveWorkoutPages, { liveBanner } from './routes/workouts/live-pages.ts'
 import workoutPages from './routes/workouts/pages.ts'
 import { calendarDayLoad } from './stats/calendar-load.ts'
 
@@ -135,8 +137,10 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       await pages.register(countingRoutes)
       await pages.register(
         signedIn(async (lifters) => {
+          lifters.addHook('preHandler', liveBanner)
           await lifters.register(settingsRoutes)
           await lifters.register(exercisePages)
+          await lifters.register(liveWorkoutPages)
           await lifters.register(workoutPages)
           // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
           await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
@@ -156,6 +160,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(apiTokenRoutes)
           await lifters.register(exerciseApi)
           await lifters.register(workoutApi)
+          await lifters.register(liveWorkoutApi)
           await lifters.register(calendarApi)
           await lifters.register(statsApiRoutes)
           await lifters.register(bodyWeightApi)

@@ -7,10 +7,12 @@ import { lockOwner } from '../db/lock-owner.ts'
 import { type Exercise as ExerciseRow, Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { namesInEveryLanguage } from '../i18n/exercise-names.ts'
 import { builtInReadOnly, exerciseInUse, exerciseNameTaken } from './errors.ts'
+import { searchKey } from './search-key.ts'
 import type { Exercise, ExerciseChange, ExerciseFilter, LoggedExercise, NewExercise } from './types.ts'
 
 type Db = PrismaClient | Prisma.TransactionClient
 
+export { searchKey } from './search-key.ts'
 export type { ExerciseChange, ExerciseFilter, NewExercise } from './types.ts'
 
 /** The domain's view of a row (types.ts). */
@@ -52,15 +54,6 @@ export async function listExercises(
     ? rows.filter((row) => namesInEveryLanguage(row.name).some((name) => searchKey(name).includes(wanted)))
     : rows
   return matching.map(toExercise)
-}
-
-/** What a name search compares: letters and digits only, any case, accents folded ("Pull-Up" → "pullup"). */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 /**

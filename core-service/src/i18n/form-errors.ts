@@ -57,6 +57,15 @@ const WORDINGS: [RegExp, string, string[]][] = [
   [/^must be a number, e\.g\. 81\.35$/, 'notNumber', []],
   [/^choose an exercise or “create as custom”$/, 'chooseOrCustom', []],
   [/^choose a CSV file to import$/, 'chooseCsv', []],
+  [/^type the reps before ticking the set$/, 'repsBeforeTick', []],
+  [/^tick at least one set before finishing, or discard the workout$/, 'tickBeforeFinish', []],
+  [/^a live workout holds at most (\d+) exercises$/, 'maxEntries', ['max']],
+  [/^an exercise holds at most (\d+) sets in a live workout$/, 'maxRows', ['max']],
+  [
+    /^this workout is in progress: change it set by set on its live page, or finish it first$/,
+    'stillLive',
+    [],
+  ],
 ]
 
 /** Every catalog key the table uses (the catalog test checks each exists). */
@@ -76,4 +85,17 @@ export function localizeFormError(message: string, locale: Locale): string {
     return translator(locale)(`formErrors.${key}`, values)
   }
   return message
+}
+
+/**
+ * The table for a page script (live-workout.js) to word the JSON API's English refusals in the locale:
+ * each wording's pattern source and its catalog message with {1}, {2}… where the captured values go.
+ * Wordings with a count (a plural form to pick) are left out; the script falls back to general words.
+ */
+export function formErrorPatterns(locale: Locale): [string, string][] {
+  const t = translator(locale)
+  return WORDINGS.filter(([, , names]) => !names.includes('count')).map(([pattern, key, names]) => [
+    pattern.source,
+    t(`formErrors.${key}`, Object.fromEntries(names.map((name, i) => [name, `{${i + 1}}`]))),
+  ])
 }

@@ -19,6 +19,9 @@ export default async function homeRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
+      // Public page: the lifter's stores only when someone is signed in.
+      if (request.user && (await request.lifter.live.currentId()))
+        reply.locals.liveWorkout = { href: '/workouts/live' }
       return reply.viewAsync('pages/home.hbs', {
         title: request.t(request.user ? 'home.title' : 'home.guestTitle'),
         // Set by the redirect after deleting an account, when no session is left to carry a flash.

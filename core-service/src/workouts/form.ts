@@ -87,7 +87,8 @@ export function filledRows(values: FormValues): FormValues {
 // locales type a decimal comma.
 const DECIMAL = /^\d{1,7}(?:[.,]\d{1,6})?$/
 
-function number(value: string): number {
+/** A plain decimal as typed in a form ("102,5" too), else NaN for the schema to refuse. */
+export function formNumber(value: string): number {
   return DECIMAL.test(value) ? Number(value.replace(',', '.')) : Number.NaN
 }
 
@@ -113,11 +114,11 @@ export function toWorkoutBody(
     sets: values.rows.map((row) => ({
       // No exercise chosen is a missing one ("choose an exercise").
       ...(row.exerciseId === '' ? {} : { exerciseId: row.exerciseId }),
-      reps: number(row.reps),
+      reps: formNumber(row.reps),
       // An empty weight means no load: fine for bodyweight movements, refused for the rest.
-      weight: row.weight === '' ? 0 : number(row.weight),
+      weight: row.weight === '' ? 0 : formNumber(row.weight),
       ...(row.unit === '' ? {} : { unit: row.unit as WeightUnit }),
-      rpe: row.rpe === '' ? null : number(row.rpe),
+      rpe: row.rpe === '' ? null : formNumber(row.rpe),
       isWarmup: row.warmup,
     })) as WorkoutBody['sets'],
   }

@@ -11,6 +11,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import type { WeightUnit } from '../units.ts'
 import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
+import { stillLive } from './live-errors.ts'
 import { fromDateColumn, localDateOf } from './local-time.ts'
 import type { Page, Workout } from './types.ts'
 
@@ -28,6 +29,8 @@ interface WorkoutFields {
   notes: string | null
   createdAt: Date
   updatedAt: Date
+  endedAt: Date | null
+  liveOwnerId: string | null
 }
 
 /** A set row with its exercise, as readSets and a save's RETURNING + exercise check answer it. */
@@ -56,7 +59,7 @@ interface ExerciseFields {
 // Reads and saves are raw SQL: on the hot paths (GET /api/v1/workouts, the workout pages, POST) Prisma's
 // query building and relation loading cost more CPU than the database work (issue 15's note has figures).
 const WORKOUT_COLUMNS = Prisma.raw(
-  'w.id::text, w.started_at AS "startedAt", w.local_date AS "localDate", w.time_zone AS "timeZone", w.title, w.notes, w.created_at AS "createdAt", w.updated_at AS "updatedAt"',
+  'w.id::text, w.started_at AS "startedAt", w.local_date AS "localDate", w.time_zone AS "timeZone", w.title, w.notes, w.created_at AS "createdAt", w.updated_at AS "updatedAt", w.ended_at AS "endedAt", w.live_owner_id::text AS "liveOwnerId"',
 )
 
 const EXERCISE_COLUMNS = Prisma.raw(
@@ -72,6 +75,8 @@ function toWorkout(row: WorkoutFields, sets: SetFields[]): Workout {
     timeZone: row.timeZone,
     title: row.title,
     notes: row.notes,
+    endedAt: row.endedAt,
+    live: row.liveOwnerId !== null,
     sets: sets.map((set) => ({
       id: set.id,
       position: set.position,
@@ -227,9 +232,11 @@ export async function replaceWorkout(
   return prisma.$transaction(async (tx) => {
     const existing = await tx.workout.findFirst({
       where: { id, userId },
-      select: { id: true, startedAt: true, localDate: true, timeZone: true },
+      select: { id: true, startedAt: true, localDate: true, timeZone: true, liveOwnerId: true },
     })
     if (!existing) return null
+    // Its rows point at its sets, which a replace would recreate under new ids.
+    if (existing.liveOwnerId) throw stillLive()
     const owner = await lockOwner(tx, userId)
     const { workout, exercises } = await prepare(tx, userId, owner, input, now)
     // Local dates are fixed at logging time: an edit that keeps the start keeps its date, even after the
@@ -284,7 +291,7 @@ async function prepare(
 // POST /api/v1/workouts is three statements after the owner lock, in raw SQL (Prisma's query building
 // cost more than the database work here; see issue 15's note).
 const SAVED_WORKOUT = Prisma.raw(
-  'id::text, started_at AS "startedAt", local_date AS "localDate", time_zone AS "timeZone", title, notes, created_at AS "createdAt", updated_at AS "updatedAt"',
+  'id::text, started_at AS "startedAt", local_date AS "localDate", time_zone AS "timeZone", title, notes, created_at AS "createdAt", updated_at AS "updatedAt", ended_at AS "endedAt", live_owner_id::text AS "liveOwnerId"',
 )
 
 type SavedWorkoutRow = WorkoutFields

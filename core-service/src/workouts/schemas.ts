@@ -151,6 +151,13 @@ const common = {
     examples: ['2026-11-23'],
   }),
   title: Type.Union([Type.String(), Type.Null()]),
+  inProgress: Type.Boolean({
+    description: 'a live workout still in progress (change it through /api/v1/live-workouts)',
+  }),
+  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description:
+      'when a live workout was finished; null while in progress and for workouts logged afterwards',
+  }),
   unit: Type.Union([Type.Literal('kg'), Type.Literal('lb')], {
     description: 'unit of every weight in this answer',
   }),

@@ -39,6 +39,10 @@ export interface Workout {
   timeZone: string | null
   title: string | null
   notes: string | null
+  /** When a live workout was finished; null while live and for workouts logged with the form. */
+  endedAt: Date | null
+  /** In progress: its sets are ticked one by one on /workouts/live (workouts/live.ts), not replaced. */
+  live: boolean
   sets: WorkoutSet[]
   createdAt: Date
   updatedAt: Date

@@ -1,7 +1,8 @@
 // The stats aggregates (the stats_aggregates migration: exercise_sessions, exercise_months, day_totals,
 // lifter_totals, exercise_rungs) stay equal to a full recompute from workouts and workout_sets through
 // core's own writers, which know nothing about them: workout create, replace (new start and date, new
-// sets; same start), delete, the CSV import, and account deletion. PostgreSQL's triggers do the work in
+// sets; same start), delete, live workouts (tick, untick, change, remove, finish, discard), the CSV
+// import, and account deletion. PostgreSQL's triggers do the work in
 // each writer's transaction. stats-service's test/stats/aggregates.test.ts checks every endpoint on them.
 import t, { type Test } from 'tap'
 import { deleteAccount, registerUser } from '../../src/accounts/users.ts'
@@ -9,6 +10,15 @@ import { createPrismaClient } from '../../src/db/client.ts'
 import type { PrismaClient } from '../../src/generated/prisma/client.ts'
 import { applyImport } from '../../src/import/apply.ts'
 import { suggestChoices } from '../../src/import/choices.ts'
+import {
+  addExercise,
+  addRow,
+  changeRow,
+  discardLive,
+  finishLive,
+  removeRow,
+  startLive,
+} from '../../src/workouts/live.ts'
 import { createWorkout, deleteWorkout, replaceWorkout } from '../../src/workouts/repository.ts'
 import { planOf } from '../import/helpers.ts'
 import { aggregateDifferences, RECOMPUTED } from '../support/aggregates.ts'
@@ -85,6 +95,28 @@ t.test('core’s writers keep every aggregate equal to a recompute', async (t) =
   })
   await deleteWorkout(prisma, lifter.id, made[0]!.id)
   await matchesRecompute(t, 'replaced and deleted')
+
+  // A live workout: each tick, untick, change and removal is a statement of its own; then finish (sets
+  // renumbered) and, for a second one, discard.
+  const live = (await startLive(prisma, lifter.id, new Date('2026-03-20T06:00:00Z'))).workout
+  let state = await addExercise(prisma, lifter.id, live.id, { exerciseId: bench, copyLast: true })
+  const entry = state.entries[0]!
+  state = await addRow(prisma, lifter.id, live.id, entry.id, { reps: 3, weight: 245 })
+  for (const row of state.entries[0]!.rows)
+    state = await changeRow(prisma, lifter.id, live.id, row.id, { reps: 4, done: true })
+  await matchesRecompute(t, 'live: ticked')
+  const [first, second] = state.entries[0]!.rows
+  await changeRow(prisma, lifter.id, live.id, first!.id, { done: false })
+  await changeRow(prisma, lifter.id, live.id, second!.id, { weight: 255 })
+  await removeRow(prisma, lifter.id, live.id, state.entries[0]!.rows.at(-1)!.id)
+  await matchesRecompute(t, 'live: unticked, changed, removed')
+  await finishLive(prisma, lifter.id, live.id, new Date('2026-03-20T07:00:00Z'))
+  await matchesRecompute(t, 'live: finished')
+  const dropped = (await startLive(prisma, lifter.id, new Date('2026-03-21T06:00:00Z'))).workout
+  const withSquat = await addExercise(prisma, lifter.id, dropped.id, { exerciseId: squat, copyLast: true })
+  await changeRow(prisma, lifter.id, dropped.id, withSquat.entries[0]!.rows[0]!.id, { done: true })
+  await discardLive(prisma, lifter.id, dropped.id)
+  await matchesRecompute(t, 'live: discarded')
 
   const plan = await planOf('hevy-kg.csv', { zone: 'Pacific/Auckland', unit: 'lb' })
   const { choices } = await suggestChoices(prisma, lifter.id, plan)

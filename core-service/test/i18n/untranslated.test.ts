@@ -197,6 +197,73 @@ t.test(
   },
 )
 
+t.test('the live workout pages, their flashes and the script’s words are Slovenian too', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const { lifter, own, bench } = await lifterWithData(t, app, db.url)
+  const check = {
+    allowed: [...Object.values(USER_DATA), lifter.user.username],
+    englishMessages: englishMessages(),
+  }
+  const same = async (url: string, what: string) => {
+    const [en, sl] = await Promise.all([pageIn(app, lifter, url, 'en'), pageIn(app, lifter, url, 'sl')])
+    t.equal(sl.statusCode, 200, `${what}: shown`)
+    t.match(sl.body, /<html lang="sl">/, `${what}: <html lang="sl">`)
+    t.same(untranslatedTexts(en.body, sl.body, check), [], `${what}: no English on the Slovenian page`)
+    return sl.body
+  }
+  await same('/workouts/live', 'no workout in progress')
+
+  const id = (await lifter.api('POST', '/api/v1/live-workouts')).json().id as string
+  await same('/workouts/live', 'a live workout with no exercise yet')
+  // Bench was done before (last time's line, its sets planned); the lifter's own exercise is not.
+  const added = await lifter.api('POST', `/api/v1/live-workouts/${id}/exercises`, {
+    exerciseId: bench,
+    copyLast: true,
+  })
+  t.equal(added.statusCode, 201, added.body)
+  await lifter.api('POST', `/api/v1/live-workouts/${id}/exercises`, { exerciseId: own.id })
+  const [first] = added.json().entries[0].rows as { id: string }[]
+  const ticked = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${first!.id}`, {
+    reps: 5,
+    weight: 82.5,
+    done: true,
+  })
+  t.equal(ticked.statusCode, 200, ticked.body)
+  const live = await same('/workouts/live', 'a live workout with exercises, planned and ticked sets')
+  t.match(live, /zadnjič: 3 po 85 kg, 12\. jan\./, 'last time’s line in Slovenian, its date too')
+  t.match(live, /value="82,5"/, 'a typed weight with the decimal comma')
+  t.match(live, /opravljena 1 serija/, 'the done count with its plural form')
+  t.match(live, /data-label-error="Ni shranjeno/, 'the script’s words come from the page')
+  await same('/workouts/live?q=squat', 'the picker searched (by the English name)')
+  await same('/workouts/live?q=zzzz', 'the picker with no match')
+  await same(`/workouts/live/${id}/discard`, 'the discard page')
+  await same('/workouts', 'another page with the “in progress” banner')
+
+  // Flashes: a refused change (a field's error, a rule's error), then finishing and discarding.
+  t.equal((await lifter.api('PATCH', '/api/v1/me', { language: 'sl' })).statusCode, 200)
+  const entries = (await lifter.api('GET', '/api/v1/live-workouts/current')).json().entries
+  const ownRow = entries[1].rows[0].id as string
+  await lifter.form(`/workouts/live/${id}/rows/${first!.id}`, { reps: '-1', weight: '', action: 'keep' })
+  const badReps = (await lifter.page('/workouts/live')).body
+  t.match(badReps, /Ni shranjeno — ponovitve: mora biti celo število/, 'a field’s refusal in Slovenian')
+  await lifter.form(`/workouts/live/${id}/rows/${ownRow}`, { reps: '', weight: '', action: 'done' })
+  const noReps = (await lifter.page('/workouts/live')).body
+  t.match(noReps, /Ni shranjeno — ponovitve: preden označite serijo, vpišite ponovitve/, 'tick without reps')
+  const finished = await lifter.form(`/workouts/live/${id}/finish`)
+  t.equal(finished.statusCode, 303)
+  t.match((await lifter.page(finished.headers.location as string)).body, /Trening je končan in shranjen\./)
+
+  const again = (await lifter.api('POST', '/api/v1/live-workouts')).json().id as string
+  await lifter.form(`/workouts/live/${again}/finish`)
+  t.match(
+    (await lifter.page('/workouts/live')).body,
+    /pred koncem označite vsaj eno serijo/,
+    'nothing to finish',
+  )
+  await lifter.form(`/workouts/live/${again}/discard`)
+  t.match((await lifter.page('/workouts')).body, /Trening je zavržen\./)
+})
+
 t.test('signed-out pages follow Accept-Language', async (t) => {
   const { app } = await buildTestCore(t)
   const check = { allowed: [], englishMessages: englishMessages() }

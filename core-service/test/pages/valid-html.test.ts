@@ -226,6 +226,32 @@ t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable
   await checkPage(t, 'workouts list, first of two pages', first)
   await checkPage(t, 'workouts list, second page', lifter.page('/workouts?page=2'))
   await checkPage(t, 'calendar month full of workouts', lifter.page('/calendar?month=2025-12'))
+
+  // The live workout: none yet, empty, with exercises (last time shown, ticked and planned rows), a
+  // refusal's flash, a picker search with no match, the discard question, and the banner elsewhere.
+  await checkPage(t, 'no live workout', lifter.page('/workouts/live'))
+  t.equal((await lifter.form('/workouts/live')).statusCode, 303)
+  await checkPage(t, 'live workout, empty', lifter.page('/workouts/live'))
+  const live = (await lifter.api('GET', '/api/v1/live-workouts/current')).json()
+  const added = (
+    await lifter.api('POST', `/api/v1/live-workouts/${live.id}/exercises`, {
+      exerciseId: bench,
+      copyLast: true,
+    })
+  ).json()
+  const row = added.entries[0].rows[0].id
+  await lifter.api('PATCH', `/api/v1/live-workouts/${live.id}/rows/${row}`, {
+    reps: 5,
+    weight: 100,
+    done: true,
+  })
+  await lifter.api('POST', `/api/v1/live-workouts/${live.id}/exercises/${added.entries[0].id}/rows`, {})
+  await lifter.form(`/workouts/live/${live.id}/rows/${row}`, { action: 'done', reps: 'x' })
+  await checkPage(t, 'live workout with sets and a flash', lifter.page('/workouts/live'))
+  await checkPage(t, 'live workout, picker without a match', lifter.page('/workouts/live?q=zzzz'))
+  await checkPage(t, 'discard a live workout?', lifter.page(`/workouts/live/${live.id}/discard`))
+  await checkPage(t, 'workouts list with the live banner', lifter.page('/workouts'))
+  await checkPage(t, 'home with the live banner', lifter.page('/'))
 })
 
 t.test('a new lifter’s empty pages are valid HTML', async (t) => {

@@ -398,3 +398,137 @@ t.test('bad input is refused with a clear 4xx and changes nothing', async (t) =>
 
   t.same(await snapshot(prisma), baseline, 'the database is unchanged')
 })
+
+t.test('live workout routes refuse bad input with a clear 4xx and change nothing', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench } = await catalog(prisma)
+  const lifter = await signUp(app)
+  const l = (await lifter.api('POST', '/api/v1/live-workouts')).json().id
+  const added = (
+    await lifter.api('POST', `/api/v1/live-workouts/${l}/exercises`, { exerciseId: bench })
+  ).json()
+  const entry = added.entries[0].id
+  const row = added.entries[0].rows[0].id
+  const before = await snapshot(prisma)
+
+  const cases: [string, 'POST' | 'PATCH' | 'DELETE', string, unknown, number, RegExp][] = [
+    ['no exercise', 'POST', `/api/v1/live-workouts/${l}/exercises`, {}, 400, /exerciseId/],
+    [
+      'malformed exercise',
+      'POST',
+      `/api/v1/live-workouts/${l}/exercises`,
+      { exerciseId: 'bench' },
+      400,
+      /uuid/,
+    ],
+    [
+      'unknown exercise',
+      'POST',
+      `/api/v1/live-workouts/${l}/exercises`,
+      { exerciseId: UNKNOWN },
+      400,
+      /exerciseId: unknown exercise/,
+    ],
+    [
+      'copyLast as text',
+      'POST',
+      `/api/v1/live-workouts/${l}/exercises`,
+      { exerciseId: bench, copyLast: 'yes' },
+      400,
+      /copyLast/,
+    ],
+    ['unknown field', 'POST', `/api/v1/live-workouts/${l}/exercises/${entry}/rows`, { sets: 3 }, 400, /sets/],
+    [
+      'negative reps',
+      'POST',
+      `/api/v1/live-workouts/${l}/exercises/${entry}/rows`,
+      { reps: -1 },
+      400,
+      /reps/,
+    ],
+    ['reps as text', 'PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { reps: 'five' }, 400, /reps/],
+    ['fractional reps', 'PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { reps: 2.5 }, 400, /reps/],
+    ['absurd weight', 'PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { weight: 1e9 }, 400, /weight/],
+    [
+      'over the kg limit',
+      'PATCH',
+      `/api/v1/live-workouts/${l}/rows/${row}`,
+      { weight: 2500, unit: 'kg' },
+      400,
+      /weight: must be a number from 0 to 2000 kg/,
+    ],
+    [
+      'three decimals',
+      'PATCH',
+      `/api/v1/live-workouts/${l}/rows/${row}`,
+      { weight: 2.555 },
+      400,
+      /weight: must have at most 2 decimals/,
+    ],
+    ['unknown unit', 'PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { unit: 'st' }, 400, /unit/],
+    ['done as text', 'PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { done: 'yes' }, 400, /done/],
+    [
+      'ticked with no reps',
+      'PATCH',
+      `/api/v1/live-workouts/${l}/rows/${row}`,
+      { done: true },
+      409,
+      /type the reps before ticking/,
+    ],
+    [
+      'ticked with no load on a barbell lift',
+      'PATCH',
+      `/api/v1/live-workouts/${l}/rows/${row}`,
+      { reps: 5, weight: 0, done: true },
+      400,
+      /weight: must be more than 0 for this exercise/,
+    ],
+    ['unknown row', 'PATCH', `/api/v1/live-workouts/${l}/rows/${UNKNOWN}`, { done: true }, 404, /not found/],
+    ['malformed row id', 'DELETE', `/api/v1/live-workouts/${l}/rows/row-1`, undefined, 400, /rowId/],
+    ['unknown entry', 'POST', `/api/v1/live-workouts/${l}/exercises/${UNKNOWN}/rows`, {}, 404, /not found/],
+    ['malformed workout id', 'POST', '/api/v1/live-workouts/live/finish', {}, 400, /id/],
+    [
+      'unknown workout',
+      'DELETE',
+      `/api/v1/live-workouts/${UNKNOWN}`,
+      undefined,
+      404,
+      /live workout not found/,
+    ],
+    ['title too long', 'POST', `/api/v1/live-workouts/${l}/finish`, { title: 'x'.repeat(121) }, 400, /title/],
+    ['notes very long', 'POST', `/api/v1/live-workouts/${l}/finish`, { notes: LONG }, 400, /notes/],
+    [
+      'finish with nothing ticked',
+      'POST',
+      `/api/v1/live-workouts/${l}/finish`,
+      {},
+      409,
+      /tick at least one set/,
+    ],
+  ]
+  for (const [what, method, url, body, status, message] of cases) {
+    const res = await lifter.api(method, url, body)
+    t.equal(res.statusCode, status, `${method} ${url}: ${what} → ${status}`)
+    t.match(res.json().message, message, `${what} says why`)
+  }
+  t.same(await snapshot(prisma), before, 'refused live API writes changed nothing')
+
+  // The forms come back to the page with the reason (never an error page), and save nothing either.
+  for (const fields of <Record<string, string>[]>[
+    { action: 'done', reps: 'lots' },
+    { action: 'done', reps: '5', weight: '1e3' },
+    { action: 'done', reps: '5', weight: '0' },
+    { action: 'keep', weight: '-5' },
+  ]) {
+    const res = await lifter.form(`/workouts/live/${l}/rows/${row}`, fields)
+    t.equal(res.statusCode, 303, `row form ${JSON.stringify(fields)} → back to the page`)
+    t.equal(res.headers.location, '/workouts/live#exercise-1')
+    t.match((await lifter.page('/workouts/live')).body, /Not saved — (reps|weight): /)
+  }
+  const unknown = await lifter.form(`/workouts/live/${l}/exercises`, { exerciseId: UNKNOWN })
+  t.equal(unknown.headers.location, '/workouts/live#add-exercise')
+  t.equal((await lifter.form(`/workouts/live/${l}/rows/not-a-row`, { action: 'done' })).statusCode, 404)
+  t.equal((await lifter.form('/workouts/live/not-a-workout/finish')).statusCode, 404)
+  t.same(await snapshot(prisma), before, 'refused live forms changed nothing')
+})

@@ -27,6 +27,19 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     note: 'Alice private session',
   })
   t.equal(bodyWeight.statusCode, 201)
+  // Alice's workout in progress: one exercise, one ticked row, one planned.
+  const live = (await alice.api('POST', '/api/v1/live-workouts')).json()
+  const l = live.id
+  const withBench = (
+    await alice.api('POST', `/api/v1/live-workouts/${l}/exercises`, { exerciseId: bench })
+  ).json()
+  const entry = withBench.entries[0].id
+  const row = withBench.entries[0].rows[0].id
+  t.equal(
+    (await alice.api('PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { reps: 5, weight: 100, done: true }))
+      .statusCode,
+    200,
+  )
   const before = await snapshot(prisma)
   const validSets = [{ exerciseId: bench, reps: 1, weight: 1 }]
   const formFields = workoutForm({ date: '2026-01-11', title: 'hijacked' }, [
@@ -36,6 +49,8 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   const pages: [string, string][] = [
     ['GET', `/workouts/${w}`],
     ['GET', `/workouts/${w}/edit`],
+    ['GET', `/workouts/${l}`],
+    ['GET', `/workouts/live/${l}/discard`],
     ['GET', `/workouts/new?repeat=${w}`],
     ['GET', `/exercises/${e}/edit`],
   ]
@@ -51,12 +66,20 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     [`/exercises/${e}/archive`, { archived: 'true' }],
     [`/exercises/${e}/delete`, {}],
     ['/body-weight/2026-01-10/delete', {}],
+    [`/workouts/live/${l}/exercises`, { exerciseId: bench }],
+    [`/workouts/live/${l}/exercises/new`, { name: 'Mine now', category: 'legs', equipment: 'barbell' }],
+    [`/workouts/live/${l}/entries/${entry}/rows`, {}],
+    [`/workouts/live/${l}/entries/${entry}/copy-last`, {}],
+    [`/workouts/live/${l}/rows/${row}`, { action: 'undo' }],
+    [`/workouts/live/${l}/rows/${row}`, { action: 'remove' }],
+    [`/workouts/live/${l}/finish`, {}],
+    [`/workouts/live/${l}/discard`, {}],
   ]
   for (const [url, fields] of forms) {
     const res = await mallory.form(url, fields)
     t.equal(res.statusCode, 404, `POST ${url} → 404`)
   }
-  const api: [method: 'GET' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown][] = [
+  const api: [method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown][] = [
     ['GET', `/api/v1/workouts/${w}`],
     ['PUT', `/api/v1/workouts/${w}`, { title: 'hijacked', sets: validSets }],
     ['DELETE', `/api/v1/workouts/${w}`],
@@ -66,6 +89,15 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     ['DELETE', `/api/v1/exercises/${e}`],
     ['GET', '/api/v1/body-weights/2026-01-10'],
     ['DELETE', '/api/v1/body-weights/2026-01-10'],
+    ['GET', `/api/v1/workouts/${l}`],
+    ['POST', `/api/v1/live-workouts/${l}/exercises`, { exerciseId: bench }],
+    ['POST', `/api/v1/live-workouts/${l}/exercises/${entry}/rows`, {}],
+    ['POST', `/api/v1/live-workouts/${l}/exercises/${entry}/copy-last`],
+    ['PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { done: false }],
+    ['PATCH', `/api/v1/live-workouts/${l}/rows/${row}`, { reps: 1 }],
+    ['DELETE', `/api/v1/live-workouts/${l}/rows/${row}`],
+    ['POST', `/api/v1/live-workouts/${l}/finish`, {}],
+    ['DELETE', `/api/v1/live-workouts/${l}`],
   ]
   for (const [method, url, body] of api) {
     const bearer = await mallory.api(method, url, body)
@@ -104,6 +136,16 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
   t.notMatch((await mallory.page('/calendar?month=2026-01')).body, /has-workout/)
   const month = (await mallory.api('GET', '/api/v1/calendar?month=2026-01')).json()
   t.equal(month.days.find((d: { date: string }) => d.date === '2026-01-10').workouts, 0)
+
+  // Mallory's own live workout is hers alone: Alice's stays untouched, and neither sees the other's.
+  const mine = await mallory.api('GET', '/api/v1/live-workouts/current')
+  t.equal(mine.statusCode, 404, 'Mallory has no live workout')
+  t.notMatch(
+    (await mallory.page('/workouts/live')).body,
+    /Bench Press|Alice/,
+    "the live page shows none of Alice's",
+  )
+  t.notMatch((await mallory.page('/workouts')).body, /Workout in progress — resume/)
 
   t.same(await snapshot(prisma), before, 'the database is unchanged')
   // And Alice still sees all of it.

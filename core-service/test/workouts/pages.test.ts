@@ -149,6 +149,14 @@ t.test('/apidocs documents the training API with schemas, and its example works'
     '/api/v1/calendar': ['get'],
     '/api/v1/body-weights': ['get'],
     '/api/v1/body-weights/{date}': ['get', 'put', 'delete'],
+    '/api/v1/live-workouts': ['post'],
+    '/api/v1/live-workouts/current': ['get'],
+    '/api/v1/live-workouts/{id}': ['delete'],
+    '/api/v1/live-workouts/{id}/exercises': ['post'],
+    '/api/v1/live-workouts/{id}/exercises/{entryId}/rows': ['post'],
+    '/api/v1/live-workouts/{id}/exercises/{entryId}/copy-last': ['post'],
+    '/api/v1/live-workouts/{id}/rows/{rowId}': ['patch', 'delete'],
+    '/api/v1/live-workouts/{id}/finish': ['post'],
   })) {
     for (const method of methods) {
       const op = doc.paths[path]?.[method]

@@ -133,6 +133,37 @@ if (chromiumMissing) {
         await shot(`${scheme}${path.replace(/[0-9a-f-]{36}/, 'id').replaceAll('/', '-') || '-home'}`)
       }
 
+      // The live workout with an exercise, a ticked set (the rest timer showing) and planned rows; the
+      // empty-workout and discard pages; the resume banner on another page.
+      await page.goto(`${base}/workouts`)
+      await Promise.all([
+        page.waitForURL(`${base}/workouts/live`),
+        page.click('button:has-text("Start workout")'),
+      ])
+      t.same(await axeViolations(page), [], '/workouts/live (empty)')
+      await page.fill('#exercise-search', 'bench')
+      await page.click('[data-picker-results] li[data-key="benchpress"] button')
+      await page.locator('[data-entry] [data-tick]').first().waitFor()
+      await page.locator('[data-entry] [data-row]').first().locator('[data-tick]').click()
+      await page.locator('.live-row.is-done').first().waitFor()
+      await page.locator('[data-rest-timer]:not([hidden])').waitFor()
+      await page.locator('[data-live-workout]:not([data-busy])').waitFor()
+      t.same(await axeViolations(page), [], '/workouts/live (sets, rest timer)')
+      await shot(`${scheme}-workouts-live`)
+      await page.goto(`${base}/workouts/live?q=nothingmatches`)
+      t.same(await axeViolations(page), [], '/workouts/live?q= (no match: create inline)')
+      await page.goto(`${base}/workouts`)
+      t.match((await page.textContent('main')) ?? '', /Workout in progress — resume/)
+      t.same(await axeViolations(page), [], '/workouts with the resume banner')
+      await page.goto(`${base}/workouts/live`)
+      await Promise.all([page.waitForURL(/\/discard$/), page.click('a:has-text("Discard")')])
+      t.same(await axeViolations(page), [], '/workouts/live/:id/discard')
+      await shot(`${scheme}-workouts-live-discard`)
+      await Promise.all([
+        page.waitForURL(`${base}/workouts`),
+        page.click('button:has-text("Discard workout")'),
+      ])
+
       // An import preview with every part: an unknown name to decide, unreadable rows, warnings.
       await page.goto(`${base}/import`)
       await page.setInputFiles('#file', IMPORT_FIXTURE)

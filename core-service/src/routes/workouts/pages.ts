@@ -171,6 +171,8 @@ export default async function workoutPages(app: FastifyInstance) {
       const { user, workouts } = request.lifter
       const workout = await workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
+      // A workout in progress is shown, and changed, set by set on the live page.
+      if (workout.live) return reply.redirect('/workouts/live', 303)
       return reply.viewAsync('pages/workouts-detail.hbs', {
         title: workout.title ?? request.t('workouts.untitled'),
         styles: [STYLES],
@@ -191,6 +193,7 @@ export default async function workoutPages(app: FastifyInstance) {
       const { user } = lifter
       const workout = await lifter.workouts.find(request.params.id)
       if (!workout) throw new NotFound('workout')
+      if (workout.live) return reply.redirect('/workouts/live', 303)
       return renderForm(reply, lifter, {
         values: valuesFromWorkout(workout, user.unit, workoutZone(workout, user.timeZone)),
         workout,
