@@ -39,14 +39,22 @@ export interface PickerChoice {
 
 /**
  * The exercise picker: the lifter's recent exercises first (most recently used, then most used), then the
- * rest by name; with `q`, only those whose name matches it as the exercise search does ("pullup" → Pull-Up).
+ * staple lifts (`stapleIds`, in their order) so a lifter with little history can tap one, then the rest by
+ * name; with `q`, only those whose name matches it as the exercise search does ("pullup" → Pull-Up).
  */
-export function pickerChoices(exercises: Exercise[], recentIds: string[], q = ''): PickerChoice[] {
+export function pickerChoices(
+  exercises: Exercise[],
+  recentIds: string[],
+  q = '',
+  stapleIds: string[] = [],
+): PickerChoice[] {
   const wanted = searchKey(q)
   const rank = new Map(recentIds.map((id, i) => [id, i]))
+  const staple = new Map(stapleIds.map((id, i) => [id, recentIds.length + i]))
+  const order = (id: string) => rank.get(id) ?? staple.get(id) ?? 1e9
   return exercises
     .filter((e) => !e.archived)
     .map((e) => ({ id: e.id, name: e.name, key: searchKey(e.name), recent: rank.has(e.id) }))
     .filter((c) => !wanted || c.key.includes(wanted))
-    .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || a.name.localeCompare(b.name))
+    .sort((a, b) => order(a.id) - order(b.id) || a.name.localeCompare(b.name))
 }

@@ -2,6 +2,7 @@
 // 28 Nov"), rows with their weights as typed, anchors for post/redirect/get back to the same exercise.
 import { DateTime } from 'luxon'
 import type { WeightUnit } from '../units.ts'
+import { previousRow } from './live-plan.ts'
 import type { LastTime, LiveWorkout } from './live-types.ts'
 
 /** "3 × 5 @ 100 kg" for three equal sets; "5 @ 100 kg, 3 @ 110 kg" otherwise (runs of equal sets grouped). */
@@ -39,12 +40,18 @@ export function liveView(workout: LiveWorkout, today: string) {
       name: entry.exercise.name,
       bodyweight: entry.exercise.isBodyweight || entry.exercise.equipment === 'bodyweight',
       last: entry.last?.sets.length ? lastTimeLine(entry.last, today) : null,
-      rows: entry.rows.map((row, j) => ({
-        ...row,
-        number: j + 1,
-        repsValue: row.reps === null ? '' : String(row.reps),
-        weightValue: row.weight ?? '',
-      })),
+      rows: entry.rows.map((row, j) => {
+        // A planned row's empty fields show what a tick will save: the previous row's values.
+        const previous = row.done ? undefined : previousRow(entry.rows, row)
+        return {
+          ...row,
+          number: j + 1,
+          repsValue: row.reps === null ? '' : String(row.reps),
+          weightValue: row.weight ?? '',
+          repsPlaceholder: previous?.reps == null ? null : String(previous.reps),
+          weightPlaceholder: previous?.weight ?? null,
+        }
+      }),
     })),
   }
 }

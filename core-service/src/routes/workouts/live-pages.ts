@@ -86,11 +86,12 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
       if (!workout)
         return reply.viewAsync('pages/workouts-live-none.hbs', { title: 'Start a workout', styles: [STYLES] })
       const q = request.query.q?.trim() ?? ''
-      const [exercises, recent] = await Promise.all([
+      const [exercises, recent, staples] = await Promise.all([
         lifter.exercises.list(),
         lifter.live.recentExerciseIds(),
+        lifter.live.stapleExerciseIds(),
       ])
-      const choices = pickerChoices(exercises, recent, q)
+      const choices = pickerChoices(exercises, recent, q, staples)
       return reply.viewAsync('pages/workouts-live.hbs', {
         title: 'Workout in progress',
         styles: [STYLES],
