@@ -192,6 +192,11 @@ if (chromiumMissing) {
         // A bodyweight exercise needs no weight typed (its field reads "+0").
         const bodyweight = weight === '0'
         if (!bodyweight) await act.type(`${row(1)} [data-field="weight"]`, weight)
+        t.equal(
+          await page.getAttribute(`${row(3)} [data-field="reps"]`, 'placeholder'),
+          reps,
+          `${name}: the rows after show what is typed before it is ticked`,
+        )
         await act.click(`${row(1)} [data-tick]`)
         await waitDone(page, i * 3 + 1)
         for (const n of [2, 3]) {
