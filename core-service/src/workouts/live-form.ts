@@ -44,16 +44,20 @@ export interface PickerChoice {
 
 /**
  * The exercise picker: the lifter's recent exercises first (most recently used, then most used), then the
- * rest by name; with `q`, only those whose name matches it as the exercise search does ("pullup" → Pull-Up).
+ * staple lifts (`stapleIds`, in their order) so a lifter with little history can tap one, then the rest by
+ * name; with `q`, only those whose name matches it as the exercise search does ("pullup" → Pull-Up).
  */
 export function pickerChoices(
   exercises: Exercise[],
   recentIds: string[],
   q = '',
   locale: Locale = 'en',
+  stapleIds: string[] = [],
 ): PickerChoice[] {
   const wanted = searchKey(q)
   const rank = new Map(recentIds.map((id, i) => [id, i]))
+  const staple = new Map(stapleIds.map((id, i) => [id, recentIds.length + i]))
+  const order = (id: string) => rank.get(id) ?? staple.get(id) ?? 1e9
   const byName = locale === 'en' ? (a: string, b: string) => a.localeCompare(b) : compareNames(locale)
   const keyOf = (name: string) =>
     locale === 'en' ? searchKey(name) : [...new Set(namesInEveryLanguage(name).map(searchKey))].join(' ')
@@ -66,5 +70,5 @@ export function pickerChoices(
       recent: rank.has(e.id),
     }))
     .filter((c) => !wanted || c.key.split(' ').some((key) => key.includes(wanted)))
-    .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9) || byName(a.name, b.name))
+    .sort((a, b) => order(a.id) - order(b.id) || byName(a.name, b.name))
 }

@@ -61,3 +61,25 @@ export function findRow(plan: LivePlan, rowId: string): { entry: PlanEntry; row:
 export function doneSetIds(plan: LivePlan): string[] {
   return plan.entries.flatMap((e) => e.rows.flatMap((r) => (r.setId ? [r.setId] : [])))
 }
+
+/**
+ * The row a planned row's empty fields default to: the nearest earlier row of its exercise with reps
+ * typed (ticking row 3 before row 2 still takes row 1's), or undefined for the first.
+ */
+export function previousRow<R extends Pick<PlanRow, 'id' | 'reps'>>(rows: R[], row: R): R | undefined {
+  const index = rows.findIndex((r) => r.id === row.id)
+  return rows
+    .slice(0, Math.max(index, 0))
+    .reverse()
+    .find((r) => r.reps !== null)
+}
+
+/** Empty reps and weight take `from`'s (with its unit when the weight is taken): what a tick saves. */
+export function fillFromPrevious(row: PlanRow, from: PlanRow | undefined) {
+  if (!from) return
+  if (row.reps === null) row.reps = from.reps
+  if (row.weight === null && from.weight !== null) {
+    row.weight = from.weight
+    row.unit = from.unit
+  }
+}

@@ -26,7 +26,7 @@ export const AddExerciseBody = Type.Object(
     copyLast: Type.Optional(
       Type.Boolean({
         default: false,
-        description: 'start with last time’s sets of this exercise as planned rows (else one empty row)',
+        description: 'start with last time’s sets of this exercise as planned rows (else three empty rows)',
       }),
     ),
   },
@@ -50,7 +50,7 @@ export const RowChangeBody = Type.Object(
     done: Type.Optional(
       Type.Boolean({
         description:
-          'true ticks the row: its set is saved now (reps needed; weight rules as for any set). false unticks it: the set is deleted, the typed values stay as a planned row',
+          'true ticks the row: its set is saved now (weight rules as for any set). A planned row’s empty reps and weight are taken from the previous row (the nearest earlier one with reps); with no reps typed and none to take, it is refused (409) and nothing is saved. false unticks it: the set is deleted, the typed values stay as a planned row',
       }),
     ),
   },

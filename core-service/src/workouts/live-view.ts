@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/locales.ts'
 import { localDecimal } from '../i18n/numbers.ts'
 import { translator } from '../i18n/translate.ts'
 import type { WeightUnit } from '../units.ts'
+import { previousRow } from './live-plan.ts'
 import type { LastTime, LiveWorkout } from './live-types.ts'
 
 /**
@@ -59,12 +60,18 @@ export function liveView(workout: LiveWorkout, today: string, locale: Locale = '
       name: exerciseName(entry.exercise.name, locale),
       bodyweight: entry.exercise.isBodyweight || entry.exercise.equipment === 'bodyweight',
       last: entry.last?.sets.length ? lastTimeLine(entry.last, today, locale) : null,
-      rows: entry.rows.map((row, j) => ({
-        ...row,
-        number: j + 1,
-        repsValue: row.reps === null ? '' : String(row.reps),
-        weightValue: row.weight === null ? '' : localDecimal(row.weight, locale),
-      })),
+      rows: entry.rows.map((row, j) => {
+        // A planned row's empty fields show what a tick will save: the previous row's values.
+        const previous = row.done ? undefined : previousRow(entry.rows, row)
+        return {
+          ...row,
+          number: j + 1,
+          repsValue: row.reps === null ? '' : String(row.reps),
+          weightValue: row.weight === null ? '' : localDecimal(row.weight, locale),
+          repsPlaceholder: previous?.reps == null ? null : String(previous.reps),
+          weightPlaceholder: previous?.weight == null ? null : localDecimal(previous.weight, locale),
+        }
+      }),
     })),
   }
 }

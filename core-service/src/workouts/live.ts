@@ -25,12 +25,14 @@ import {
 import {
   doneSetIds,
   emptyPlan,
+  fillFromPrevious,
   findEntry,
   findRow,
   type LivePlan,
   newRow,
   PLAN_LIMITS,
   type PlanRow,
+  previousRow,
   readPlan,
 } from './live-plan.ts'
 import type { FinishedWorkout, LastTime, LiveEntry, LiveWorkout } from './live-types.ts'
@@ -271,7 +273,16 @@ async function nextPosition(tx: Tx, workoutId: string): Promise<number> {
   return (_max.position ?? -1) + 1
 }
 
-/** Adds an exercise with one row (or last time's sets when `copyLast`); refuses one the lifter can't use. */
+/**
+ * Planned rows for an exercise with no sets to copy: three, the most common number of working sets (3 × 5,
+ * 3 × 8–12), as Strong and Hevy start one. The lifter types the first; ticking the others takes its values.
+ */
+export const DEFAULT_PLANNED_ROWS = 3
+
+/**
+ * Adds an exercise with last time's sets as planned rows when `copyLast` and there are any, else
+ * DEFAULT_PLANNED_ROWS empty rows; refuses one the lifter can't use.
+ */
 export function addExercise(
   prisma: PrismaClient,
   userId: string,
@@ -290,12 +301,12 @@ export function addExercise(
     const last = copyLast ? await lastTimeOf(tx, userId, exercise.id, id) : null
     const rows = last?.sets.length
       ? last.sets.slice(0, PLAN_LIMITS.rowsPerEntry).map((s) => newRow(owner.unit, s))
-      : [newRow(owner.unit)]
+      : Array.from({ length: DEFAULT_PLANNED_ROWS }, () => newRow(owner.unit))
     plan.entries.push({ id: randomUUID(), exerciseId: exercise.id, rows })
   })
 }
 
-/** "+ set": a new planned row copying the exercise's last row's reps, weight and unit. */
+/** "+ set": a new planned row copying the exercise's last typed row's reps, weight and unit. */
 export function addRow(
   prisma: PrismaClient,
   userId: string,
@@ -307,7 +318,8 @@ export function addRow(
     const entry = findEntry(plan, entryId)
     if (!entry) throw noSuchEntry()
     if (entry.rows.length >= PLAN_LIMITS.rowsPerEntry) throw tooManyRows()
-    const row = newRow(ctx.owner.unit, entry.rows.at(-1))
+    // From the last row with reps typed, so after empty default rows it still copies the set just done.
+    const row = newRow(ctx.owner.unit, entry.rows.findLast((r) => r.reps !== null) ?? entry.rows.at(-1))
     applyValues(row, values)
     await checkedSet(tx, userId, entry.exerciseId, row, ctx, false)
     entry.rows.push(row)
@@ -344,6 +356,9 @@ export function changeRow(
     const { entry, row } = found
     applyValues(row, change)
     const done = change.done ?? row.setId !== null
+    // Ticking a planned row saves what its fields show: empty ones take the previous row's values (the
+    // page shows them as the placeholders), as in Strong. With nothing typed and nothing before it, refused.
+    if (done && row.setId === null) fillFromPrevious(row, previousRow(entry.rows, row))
     if (done && row.reps === null) throw repsNeeded()
     const set = await checkedSet(tx, userId, entry.exerciseId, row, ctx, done)
     if (!done) {
@@ -460,6 +475,29 @@ export async function recentExerciseIds(db: Db, userId: string, take = 8): Promi
     .map((g) => g.exerciseId)
 }
 
+/**
+ * The built-in catalog's staple lifts (db/catalog.ts keys), in the order the picker lists them after the
+ * lifter's recent ones, so a new lifter taps one instead of typing a search.
+ */
+export const STAPLE_CATALOG_KEYS = [
+  'barbell-back-squat',
+  'barbell-bench-press',
+  'barbell-deadlift',
+  'barbell-overhead-press',
+  'barbell-bent-over-row',
+  'bodyweight-pull-up',
+] as const
+
+/** The staple lifts' exercise ids in STAPLE_CATALOG_KEYS order (any missing from the catalog left out). */
+export async function stapleExerciseIds(db: Db): Promise<string[]> {
+  const found = await db.exercise.findMany({
+    where: { ownerId: null, catalogKey: { in: [...STAPLE_CATALOG_KEYS] } },
+    select: { id: true, catalogKey: true },
+  })
+  const byKey = new Map(found.map((e) => [e.catalogKey, e.id]))
+  return STAPLE_CATALOG_KEYS.flatMap((k) => byKey.get(k) ?? [])
+}
+
 /** This file's functions bound to one lifter and the request's clock (request.lifter.live). */
 export function liveWorkoutStore(prisma: PrismaClient, userId: string, now: () => Date) {
   return {
@@ -476,5 +514,6 @@ export function liveWorkoutStore(prisma: PrismaClient, userId: string, now: () =
       finishLive(prisma, userId, id, now(), extra),
     discard: (id: string) => discardLive(prisma, userId, id),
     recentExerciseIds: () => recentExerciseIds(prisma, userId),
+    stapleExerciseIds: () => stapleExerciseIds(prisma),
   }
 }

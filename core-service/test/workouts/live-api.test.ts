@@ -29,7 +29,7 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
   t.equal(added.statusCode, 201)
   const entry = added.json().entries[0]
   t.equal(entry.exerciseName, 'Bench Press')
-  t.equal(entry.rows.length, 1)
+  t.equal(entry.rows.length, 3, 'no history: three planned rows')
   t.same(entry.last, null, 'never done before')
   const row = entry.rows[0]
 
@@ -50,7 +50,7 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
 
   const plus = await lifter.api('POST', `/api/v1/live-workouts/${id}/exercises/${entry.id}/rows`, {})
   t.equal(plus.statusCode, 201)
-  const planned = plus.json().entries[0].rows[1]
+  const planned = plus.json().entries[0].rows[3]
   t.match(planned, { reps: 5, weight: 102.5, unit: 'kg', done: false }, '+ set copies reps and weight')
   t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 1, 'a planned row is no set')
 
@@ -59,7 +59,7 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
 
   // Another reader (a second phone) sees the planned row and the ticked set.
   const current = (await lifter.api('GET', '/api/v1/live-workouts/current')).json()
-  t.equal(current.entries[0].rows.length, 2)
+  t.equal(current.entries[0].rows.length, 4)
   t.equal(current.doneCount, 1)
 
   const lb = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${planned.id}`, {
@@ -68,7 +68,7 @@ t.test('a live workout: start, resume, plan, tick, untick, finish', async (t) =>
     done: true,
   })
   t.equal(lb.statusCode, 200)
-  t.match(lb.json().entries[0].rows[1], { weight: 225, unit: 'lb', done: true })
+  t.match(lb.json().entries[0].rows[3], { weight: 225, unit: 'lb', done: true })
   const untick = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${row.id}`, { done: false })
   t.equal(untick.statusCode, 200)
   t.match(untick.json().entries[0].rows[0], { reps: 5, weight: 102.5, done: false, setId: null })
@@ -165,6 +165,74 @@ t.test('finishing needs a ticked set; discard deletes the live workout and its s
   t.equal(await prisma.lifterTotal.count(), 0, 'the aggregates forget it too')
 })
 
+t.test(
+  'ticking an empty planned row saves the previous row’s values; an empty first row is refused',
+  async (t) => {
+    const { app, db } = await buildTestCore(t)
+    const prisma = testPrisma(t, db.url)
+    const { bench, pullUp } = await catalog(prisma)
+    const lifter = await signUp(app)
+    const id = (await lifter.api('POST', '/api/v1/live-workouts')).json().id
+    const added = (
+      await lifter.api('POST', `/api/v1/live-workouts/${id}/exercises`, { exerciseId: bench, copyLast: true })
+    ).json()
+    const rows: { id: string }[] = added.entries[0].rows
+    t.equal(rows.length, 3, 'no history: three planned rows')
+
+    // Nothing typed and no row before it: a clear 409, nothing written.
+    const before = await snapshot(prisma)
+    const empty = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${rows[0]!.id}`, { done: true })
+    t.equal(empty.statusCode, 409)
+    t.match(empty.json(), { message: 'type the reps before ticking the set', fields: { reps: String } })
+    t.same(await snapshot(prisma), before, 'database unchanged')
+    // Weight typed but no reps anywhere before it: refused too.
+    const noReps = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${rows[1]!.id}`, {
+      weight: 60,
+      done: true,
+    })
+    t.equal(noReps.statusCode, 409)
+    t.equal(await prisma.workoutSet.count(), 0)
+
+    const first = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${rows[0]!.id}`, {
+      reps: 5,
+      weight: 82.5,
+      done: true,
+    })
+    t.equal(first.statusCode, 200, first.body)
+    // Row 3 before row 2: the nearest earlier row with reps is row 1.
+    const third = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${rows[2]!.id}`, { done: true })
+    t.equal(third.statusCode, 200, third.body)
+    t.match(third.json().entries[0].rows[2], { reps: 5, weight: 82.5, unit: 'kg', done: true })
+    // The refused tick wrote nothing, not even its weight. Now with a weight: only the reps come from row 1.
+    t.match(third.json().entries[0].rows[1], { reps: null, weight: null })
+    const second = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${rows[1]!.id}`, {
+      weight: 60,
+      done: true,
+    })
+    t.equal(second.statusCode, 200, second.body)
+    t.match(second.json().entries[0].rows[1], { reps: 5, weight: 60, done: true })
+    const sets = await prisma.workoutSet.findMany({ where: { workoutId: id }, orderBy: { position: 'asc' } })
+    t.same(
+      sets.map((s) => [s.reps, s.weightKg.toFixed()]),
+      [
+        [5, '82.5'],
+        [5, '82.5'],
+        [5, '60'],
+      ],
+      'each tick saved what its placeholders showed',
+    )
+
+    // A bodyweight row with no weight before it takes the reps and stays at bodyweight.
+    const pull = (
+      await lifter.api('POST', `/api/v1/live-workouts/${id}/exercises`, { exerciseId: pullUp })
+    ).json().entries[1].rows
+    await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${pull[0].id}`, { reps: 8, done: true })
+    const pull2 = await lifter.api('PATCH', `/api/v1/live-workouts/${id}/rows/${pull[1].id}`, { done: true })
+    t.equal(pull2.statusCode, 200, pull2.body)
+    t.match(pull2.json().entries[1].rows[1], { reps: 8, weight: null, done: true })
+  },
+)
+
 t.test('two phones ticking at once both keep their sets', async (t) => {
   const { app, db } = await buildTestCore(t)
   const prisma = testPrisma(t, db.url)
@@ -183,10 +251,11 @@ t.test('two phones ticking at once both keep their sets', async (t) => {
   )
   t.same(
     answers.map((a) => a.statusCode),
-    [200, 200],
+    [200, 200, 200, 200],
+    'three default rows and the one added',
   )
-  t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 2)
-  t.equal((await lifter.api('GET', '/api/v1/live-workouts/current')).json().doneCount, 2)
+  t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 4)
+  t.equal((await lifter.api('GET', '/api/v1/live-workouts/current')).json().doneCount, 4)
   const before = await snapshot(prisma)
   t.equal((await lifter.api('POST', '/api/v1/live-workouts')).statusCode, 200)
   t.equal(await prisma.workout.count(), 1)

@@ -88,18 +88,31 @@ t.test('a whole live workout with forms only: start, add, tick, + set, finish', 
     (await lifter.page('/workouts/live')).body,
     /Not saved — reps: type the reps before ticking the set/,
   )
+  t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 3, 'an empty first row saves nothing')
+  t.equal(rowIds(html).length, 6, 'no history: three planned rows')
   await lifter.form(`/workouts/live/${id}/rows/${pullRow}`, { action: 'done', reps: '8' })
+  // An empty planned row shows the previous row's values as placeholders, and ticking it saves them.
+  html = (await lifter.page('/workouts/live')).body
+  const second = rowIds(html)[4]!
+  t.match(html, new RegExp(`id="reps-${second}"[^>]*value=""[^>]*placeholder="8"`), 'previous reps shown')
+  const filled = await lifter.form(`/workouts/live/${id}/rows/${second}`, { action: 'done' })
+  t.equal(filled.headers.location, '/workouts/live#exercise-2')
+  t.equal(
+    await prisma.workoutSet.count({ where: { workoutId: id, reps: 8 } }),
+    2,
+    'an empty tick saved the previous row’s reps',
+  )
   const plus = await lifter.form(`/workouts/live/${id}/entries/${pullEntry}/rows`)
   t.equal(plus.headers.location, '/workouts/live#exercise-2')
   html = (await lifter.page('/workouts/live')).body
-  t.match(html, new RegExp(`id="reps-${rowIds(html)[4]}"[^>]*value="8"`), '+ set copies the reps')
-  const bad = await lifter.form(`/workouts/live/${id}/rows/${rowIds(html)[4]}`, {
+  t.match(html, new RegExp(`id="reps-${rowIds(html)[6]}"[^>]*value="8"`), '+ set copies the reps')
+  const bad = await lifter.form(`/workouts/live/${id}/rows/${rowIds(html)[6]}`, {
     action: 'done',
     reps: 'lots',
   })
   t.equal(bad.statusCode, 303)
   t.match((await lifter.page('/workouts/live')).body, /Not saved — reps: must be a whole number/)
-  t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 4)
+  t.equal(await prisma.workoutSet.count({ where: { workoutId: id } }), 5)
 
   // A live workout is not edited wholesale: its detail and edit pages lead to the live page.
   t.equal((await lifter.page(`/workouts/${id}`)).headers.location, '/workouts/live')
@@ -110,7 +123,7 @@ t.test('a whole live workout with forms only: start, add, tick, + set, finish', 
   t.equal(finish.statusCode, 303)
   t.equal(finish.headers.location, `/workouts/${id}`)
   const detail = (await lifter.page(`/workouts/${id}`)).body
-  t.match(detail, /4 sets/)
+  t.match(detail, /5 sets/)
   t.match(detail, /duration 52 min/)
   t.notMatch((await lifter.page('/workouts')).body, /Workout in progress — resume/)
   t.equal((await lifter.form(`/workouts/live/${id}/finish`)).statusCode, 404, 'finished is not live')

@@ -2,6 +2,7 @@
 import t from 'tap'
 import type { Exercise } from '../../src/exercises/types.ts'
 import { pickerChoices, rowAction, toRowChange } from '../../src/workouts/live-form.ts'
+import { fillFromPrevious, previousRow } from '../../src/workouts/live-plan.ts'
 import { lastTimeLine, setsLine } from '../../src/workouts/live-view.ts'
 
 t.test('last time reads as runs of equal sets, with the year only when it is not this one', async (t) => {
@@ -74,6 +75,27 @@ t.test('the picker: recent first, then by name; search folds case, spaces and hy
       ['b'],
       `found by its name in either language (${q})`,
     )
+  t.same(
+    pickerChoices([...all, exercise('e', 'Arm Curl')], ['b'], '', 'en', ['c', 'b', 'a']).map((c) => c.name),
+    ['Pull-Up', 'Squat', 'Bench Press', 'Arm Curl'],
+    'recent first, then the staples in their order, then the rest by name',
+  )
+})
+
+t.test('an empty planned row defaults to the nearest earlier row with reps', async (t) => {
+  const row = (id: string, reps: number | null, weight: string | null) => ({
+    id,
+    reps,
+    weight,
+    unit: 'kg' as const,
+    setId: null,
+  })
+  const rows = [row('1', 5, '100'), row('2', null, null), row('3', null, null)]
+  t.equal(previousRow(rows, rows[0]!), undefined, 'the first row has none')
+  t.equal(previousRow(rows, rows[2]!)?.id, '1', 'skips an empty row')
+  const typed = row('4', null, '90')
+  fillFromPrevious(typed, rows[0])
+  t.match(typed, { reps: 5, weight: '90' }, 'only the empty fields are taken')
 })
 
 t.test('a row form becomes the API body in one step', async (t) => {

@@ -30,7 +30,16 @@
     return local(data.message) ?? refusals.fallback
   }
 
-  async function api(method, path, body) {
+  // Requests go one after another, in the order they were made: a field's change (sent when it loses
+  // focus) is saved before the tick pressed next, which may take that row's values.
+  let queue = Promise.resolve()
+  function api(method, path, body) {
+    const request = queue.then(() => send(method, path, body))
+    queue = request.catch(() => {})
+    return request
+  }
+
+  async function send(method, path, body) {
     const res = await fetch(`/api/v1/live-workouts/${workoutId}${path}`, {
       method,
       headers: {
@@ -188,6 +197,25 @@
       () => showError(''),
       (error) => showError(error.message),
     )
+  })
+
+  // While a row is typed, the empty planned rows after it show its values as placeholders (what their
+  // tick will save, as the server renders them), up to the next row with reps of its own.
+  root.addEventListener('input', (event) => {
+    const input = event.target
+    if (!(input instanceof HTMLInputElement) || !input.hasAttribute('data-field')) return
+    const row = input.closest('[data-row]')
+    const reps = row?.querySelector('[data-field="reps"]')?.value.trim() ?? ''
+    const weight = row?.querySelector('[data-field="weight"]')?.value.trim() ?? ''
+    if (!row || reps === '') return
+    for (let next = row.nextElementSibling; next; next = next.nextElementSibling) {
+      const nextReps = next.querySelector('[data-field="reps"]')
+      // A ticked row always has its reps: the rows after it take its values, not these.
+      if (nextReps?.value.trim() !== '') break
+      nextReps.placeholder = reps
+      const nextWeight = next.querySelector('[data-field="weight"]')
+      if (nextWeight && weight !== '') nextWeight.placeholder = weight
+    }
   })
 
   // Enter (a phone's "Next"/"Go") moves to the next field; it never submits. In the exercise search it

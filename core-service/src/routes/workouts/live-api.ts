@@ -80,7 +80,7 @@ export default async function liveWorkoutApi(app: FastifyInstance) {
         security,
         summary: 'Add an exercise to a live workout',
         description:
-          'Built-in or your own, not archived. It starts with one empty planned row, or with last time’s sets when `copyLast`.',
+          'Built-in or your own, not archived. It starts with last time’s sets as planned rows when `copyLast` and there are any, else with three empty planned rows.',
         params: LiveParams,
         body: AddExerciseBody,
         response: {
@@ -158,14 +158,14 @@ export default async function liveWorkoutApi(app: FastifyInstance) {
         security,
         summary: 'Tick, untick or change a row',
         description:
-          '`done: true` saves the row as a set at once (the set a reload or another phone will show); `done: false` deletes that set and keeps the row planned. Reps and weight change the row, and its set when ticked. Weights are kept exactly as typed.',
+          '`done: true` saves the row as a set at once (the set a reload or another phone will show); `done: false` deletes that set and keeps the row planned. Reps and weight change the row, and its set when ticked. Weights are kept exactly as typed. Ticking a planned row whose reps or weight are empty (and not in the body) takes them from the previous row of the exercise with reps (the nearest earlier one); the first row with no reps is refused (409), nothing saved.',
         params: LiveRowParams,
         body: RowChangeBody,
         response: {
           200: live('the workout after the change'),
           400: errorResponse('invalid reps or weight, e.g. "weight: must be more than 0 for this exercise"'),
           404: errorResponse('no such live workout or row in it'),
-          409: errorResponse('ticking a row with no reps typed'),
+          409: errorResponse('ticking a row with no reps typed and no previous row to take them from'),
           ...writeErrors,
         },
       },

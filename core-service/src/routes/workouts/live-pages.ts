@@ -101,12 +101,13 @@ export default async function liveWorkoutPages(app: FastifyInstance) {
           styles: [STYLES],
         })
       const q = request.query.q?.trim() ?? ''
-      const [exercises, recent] = await Promise.all([
+      const [exercises, recent, staples] = await Promise.all([
         lifter.exercises.list(),
         lifter.live.recentExerciseIds(),
+        lifter.live.stapleExerciseIds(),
       ])
       const locale = lifter.locale
-      const choices = pickerChoices(exercises, recent, q, locale)
+      const choices = pickerChoices(exercises, recent, q, locale, staples)
       return reply.viewAsync('pages/workouts-live.hbs', {
         title: request.t('live.inProgress'),
         styles: [STYLES],
