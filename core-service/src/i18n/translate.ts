@@ -34,3 +34,11 @@ for (const locale of LOCALES) {
 export function translator(locale: Locale): Translate {
   return translators.get(locale) ?? (translators.get(DEFAULT_LOCALE) as Translate)
 }
+
+/** Whether the locale's catalog has this message (plural keys count by their forms). */
+export function hasKey(locale: Locale, key: string): boolean {
+  return (
+    i18n.exists(key, { lng: locale, fallbackLng: false, count: 1 }) ||
+    i18n.exists(key, { lng: locale, fallbackLng: false })
+  )
+}
