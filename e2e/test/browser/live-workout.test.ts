@@ -390,7 +390,7 @@ if (chromiumMissing) {
     // Found by its English name; listed by its Slovenian one.
     await page.fill('#exercise-search', 'bench')
     await page.click('[data-picker-results] li[data-key~="benchpress"]:not([hidden]) button')
-    await until('the bench row', async () => (await page.locator('[data-entry] [data-tick]').count()) === 1)
+    await until('the bench row', async () => (await page.locator('[data-entry] [data-tick]').count()) === 3)
     t.notMatch(
       (await page.textContent('.live-entry-name')) ?? '',
       /Bench Press/,
