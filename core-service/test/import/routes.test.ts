@@ -258,7 +258,9 @@ t.test("another lifter's upload is 404, like a missing one, for every route", as
     const page = await mallory.page(`/import/${target}`)
     t.equal(page.statusCode, 404)
     t.notMatch(page.body, /Upper A|Bench Press/)
-    t.equal((await mallory.form(`/import/${target}`, {})).statusCode, 404)
+    const confirm = await mallory.form(`/import/${target}`, {})
+    t.equal(confirm.statusCode, 303, 'confirming it reads as an upload no longer waiting')
+    t.equal(confirm.headers.location, '/calendar')
   }
   t.equal(
     (await mallory.page('/import/not-an-id')).statusCode,
@@ -387,6 +389,16 @@ t.test(
     t.equal(done.headers.location, '/calendar?month=2025-01', 'the month of the newest imported workout')
     const calendar = await lifter.page('/calendar?month=2025-01')
     t.match(calendar.body, /Imported 1 workout \(4 sets\); 0 skipped as already imported/)
+    const workouts = await prisma.workout.count()
+    // A second tap on Confirm (the first one's answer not yet shown): no 404 page that reads as a failure.
+    const again = await lifter.form(location, { [`exercise_${bench}`]: incline })
+    t.equal(again.statusCode, 303)
+    t.equal(again.headers.location, '/calendar')
+    t.match(
+      (await lifter.page('/calendar')).body,
+      /This upload is no longer waiting: it was imported already/,
+    )
+    t.equal(await prisma.workout.count(), workouts, 'nothing written twice')
     const sets = await prisma.workoutSet.findMany({ where: { userId: lifter.user.id } })
     t.ok(
       sets.some((s) => s.exerciseId === incline),

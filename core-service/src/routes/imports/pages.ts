@@ -170,7 +170,12 @@ export default async function importPages(app: FastifyInstance) {
     async (request, reply) => {
       const { imports, user } = request.lifter
       const stored = await imports.find(request.params.id)
-      if (!stored) throw new NotFound('import')
+      if (!stored) {
+        // Most often a second tap on Confirm, after the first one imported it (or an upload past its
+        // hour): a 404 page there reads as "the import failed". Another lifter's upload reads the same.
+        reply.flash(request.t('flash.importGone'))
+        return reply.redirect('/calendar', 303)
+      }
       const values = request.body as Record<string, string>
       const [{ choices: defaults }, pickable] = await Promise.all([
         imports.suggest(stored.plan),
