@@ -63,3 +63,13 @@ export async function openPhonePage(options: PhonePageOptions): Promise<PhonePag
   const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
   return { browser, page, problems, shot, shots }
 }
+
+/** Today's date in `zone` as YYYY-MM-DD. */
+export function todayIn(zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date())
+}

@@ -37,6 +37,7 @@ import {
 } from './live-plan.ts'
 import type { FinishedWorkout, LastTime, LiveEntry, LiveWorkout } from './live-types.ts'
 import { dateColumn, fromDateColumn, localDateOf } from './local-time.ts'
+import { setExerciseOf } from './repository.ts'
 
 type Tx = Prisma.TransactionClient
 type Db = PrismaClient | Tx
@@ -112,14 +113,7 @@ async function toLive(
     if (!exercise) continue
     entries.push({
       id: entry.id,
-      exercise: {
-        id: exercise.id,
-        name: exercise.name,
-        isBodyweight: exercise.isBodyweight,
-        equipment: exercise.equipment,
-        builtIn: exercise.ownerId === null,
-        archived: exercise.archived,
-      },
+      exercise: setExerciseOf(exercise),
       rows: entry.rows.map((r) => ({ ...r, done: r.setId !== null })),
       last: lasts.get(entry.exerciseId) ?? null,
     })

@@ -13,7 +13,7 @@ import { exportSetsCsv } from './export.ts'
 import { checkExercises, type NormalizedWorkout, normalizeWorkout, type WorkoutInput } from './input.ts'
 import { stillLive } from './live-errors.ts'
 import { fromDateColumn, localDateOf } from './local-time.ts'
-import type { Page, Workout } from './types.ts'
+import type { Page, SetExercise, Workout } from './types.ts'
 
 export type { Page, Workout, WorkoutSet } from './types.ts'
 
@@ -66,6 +66,18 @@ const EXERCISE_COLUMNS = Prisma.raw(
   'e.id::text, e.name::text, e.is_bodyweight AS "isBodyweight", e.equipment::text, e.owner_id::text AS "ownerId", e.archived',
 )
 
+/** A set's exercise as the domain shows it (a saved workout's and a live workout's alike). */
+export function setExerciseOf(exercise: ExerciseFields): SetExercise {
+  return {
+    id: exercise.id,
+    name: exercise.name,
+    isBodyweight: exercise.isBodyweight,
+    equipment: exercise.equipment,
+    builtIn: exercise.ownerId === null,
+    archived: exercise.archived,
+  }
+}
+
 /** The domain's view of a workout row with its sets (types.ts). */
 function toWorkout(row: WorkoutFields, sets: SetFields[]): Workout {
   return {
@@ -81,14 +93,7 @@ function toWorkout(row: WorkoutFields, sets: SetFields[]): Workout {
       id: set.id,
       position: set.position,
       exerciseId: set.exerciseId,
-      exercise: {
-        id: set.exercise.id,
-        name: set.exercise.name,
-        isBodyweight: set.exercise.isBodyweight,
-        equipment: set.exercise.equipment,
-        builtIn: set.exercise.ownerId === null,
-        archived: set.exercise.archived,
-      },
+      exercise: setExerciseOf(set.exercise),
       reps: set.reps,
       weightKg: exact(set.weightKg),
       weightUnit: set.weightUnit,

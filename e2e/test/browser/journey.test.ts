@@ -5,20 +5,10 @@
 // dir) for a human look.
 import fs from 'node:fs'
 import t from 'tap'
-import { chromiumMissing } from '../../support/browser.ts'
+import { chromiumMissing, todayIn } from '../../support/browser.ts'
 import { phoneStack } from '../../support/phone-stack.ts'
 
 const ZONE = 'Pacific/Auckland'
-
-/** Today's date in `zone` as YYYY-MM-DD. */
-function todayIn(zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date())
-}
 
 if (chromiumMissing) {
   t.test('browser journey', { skip: chromiumMissing }, async () => {})

@@ -3,20 +3,10 @@
 // so registration, the workout form, the calendar and progress all read in Slovenian — plural forms,
 // month and weekday names, the decimal comma and the catalog's exercise names included.
 import t from 'tap'
-import { chromiumMissing } from '../../support/browser.ts'
+import { chromiumMissing, todayIn } from '../../support/browser.ts'
 import { phoneStack } from '../../support/phone-stack.ts'
 
 const ZONE = 'Europe/Ljubljana'
-
-/** Today's date in `zone` as YYYY-MM-DD. */
-function todayIn(zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date())
-}
 
 if (chromiumMissing) {
   t.test('Slovenian journey', { skip: chromiumMissing }, async () => {})
