@@ -15,8 +15,14 @@ type Db = PrismaClient | Prisma.TransactionClient
 export { searchKey } from './search-key.ts'
 export type { ExerciseChange, ExerciseFilter, NewExercise } from './types.ts'
 
+/** What toExercise reads of a row (a Prisma model or a raw SELECT of EXERCISE_COLUMNS). */
+type ExerciseFields = Pick<
+  ExerciseRow,
+  'id' | 'name' | 'category' | 'muscleGroup' | 'equipment' | 'isBodyweight' | 'ownerId' | 'archived'
+>
+
 /** The domain's view of a row (types.ts). */
-export function toExercise(row: ExerciseRow): Exercise {
+export function toExercise(row: ExerciseFields): Exercise {
   return {
     id: row.id,
     name: row.name,
@@ -34,18 +40,26 @@ export function visibleTo(userId: string): Prisma.ExerciseWhereInput {
   return { OR: [{ ownerId: null }, { ownerId: userId }] }
 }
 
+// The hot reads (every workout form, live page, exercises page and progress page list exercises) are raw
+// SQL: Prisma's query building cost more than these queries (issue 15).
+const EXERCISE_COLUMNS = Prisma.raw(
+  'e.id::text, e.name::text, e.category::text, e.muscle_group AS "muscleGroup", e.equipment::text, e.is_bodyweight AS "isBodyweight", e.owner_id::text AS "ownerId", e.archived',
+)
+
 export async function listExercises(
   db: Db,
   userId: string,
   filter: ExerciseFilter = {},
 ): Promise<Exercise[]> {
-  const where: Prisma.ExerciseWhereInput = { AND: [visibleTo(userId)] }
-  const and = where.AND as Prisma.ExerciseWhereInput[]
-  if (!filter.includeArchived) and.push({ archived: false })
-  if (filter.muscleGroup) and.push({ muscleGroup: filter.muscleGroup })
-  if (filter.equipment) and.push({ equipment: filter.equipment })
-  if (filter.category) and.push({ category: filter.category })
-  const rows = await db.exercise.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }] })
+  const only = (column: string, value: string | undefined) =>
+    value ? Prisma.sql`AND ${Prisma.raw(column)}::text = ${value}` : Prisma.empty
+  const rows = await db.$queryRaw<ExerciseFields[]>`
+    SELECT ${EXERCISE_COLUMNS} FROM exercises e
+    WHERE (e.owner_id IS NULL OR e.owner_id = ${userId}::uuid)
+      ${filter.includeArchived ? Prisma.empty : Prisma.sql`AND NOT e.archived`}
+      ${only('e.muscle_group', filter.muscleGroup)} ${only('e.equipment', filter.equipment)}
+      ${only('e.category', filter.category)}
+    ORDER BY e.name, e.id`
   const wanted = searchKey(filter.q ?? '')
   // A lifter sees at most the catalog plus their own (a few hundred rows): matching here lets "pullup",
   // "pull up" and "PULL-UP" all find Pull-Up, which a SQL substring match on the name cannot.
@@ -58,14 +72,15 @@ export async function listExercises(
 
 /**
  * Exercises this lifter has logged sets with, by name: the progress pages' chooser, from core's own data
- * so it works while stats is down. Sets only ever use exercises their lifter may see.
+ * so it works while stats is down. Sets only ever use exercises their lifter may see. One probe per
+ * exercise of the (user_id, exercise_id, started_at) index, however long the history.
  */
 export async function loggedExercises(db: Db, userId: string): Promise<LoggedExercise[]> {
-  return db.exercise.findMany({
-    where: { sets: { some: { userId } } },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
-  })
+  return db.$queryRaw<LoggedExercise[]>`
+    SELECT e.id::text, e.name::text FROM exercises e
+    WHERE (e.owner_id IS NULL OR e.owner_id = ${userId}::uuid)
+      AND EXISTS (SELECT 1 FROM workout_sets s WHERE s.user_id = ${userId}::uuid AND s.exercise_id = e.id)
+    ORDER BY e.name`
 }
 
 /** Distinct muscle groups among the exercises this user sees, for the filter select. */
