@@ -334,7 +334,7 @@ t.test('what the import readers say about a file is Slovenian on Slovenian pages
   t.match(enPreview, /weight &quot;abc&quot; is not a number|weight "abc" is not a number/)
   t.match(enPreview, /RPE 5 is not 6–10 in steps of 0\.5; left out/)
   t.match(enPreview, /Weights read in kg, your unit/)
-  t.match(slPreview, /teža »abc« ni število/)
+  t.match(slPreview, /teža: »abc« ni število/)
   t.match(slPreview, /Teže so prebrane v kg/)
   compare(enPreview, slPreview, 'the preview of a file with unreadable rows, warnings and an assumption')
   t.match(enFlash, /line 15: weight must be more than 0 for this exercise/)
