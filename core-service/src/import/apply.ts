@@ -15,6 +15,7 @@ import { dateColumn } from '../workouts/local-time.ts'
 import { WorkoutBody } from '../workouts/schemas.ts'
 import { dropDuplicates } from './duplicates.ts'
 import { importedLocalDate } from './local-dates.ts'
+import { type ImportMessage, reason as msg } from './messages.ts'
 import { storableSet } from './plan.ts'
 import type { ImportPlan, PlannedWorkout, RowProblem } from './types.ts'
 
@@ -162,7 +163,7 @@ function checkWorkout(
     return s ? [{ set, stored: s }] : []
   })
   if (stored.length === 0) {
-    outcome.skipped.push({ line: planned.line, reason: 'no sets with reps (LiftLog keeps reps and weight)' })
+    outcome.skipped.push({ line: planned.line, reason: msg('noRepsSets') })
     return null
   }
   const title = shorten(planned.name, LIMITS.titleLength)
@@ -170,7 +171,7 @@ function checkWorkout(
   if (title !== planned.name || notes !== planned.note) {
     outcome.shortened.push({
       line: planned.line,
-      reason: `${title !== planned.name ? 'title' : 'notes'} shortened to LiftLog's limit`,
+      reason: msg(title !== planned.name ? 'titleShortened' : 'notesShortened'),
     })
   }
   try {
@@ -210,16 +211,23 @@ function checkWorkout(
   }
 }
 
-/** "line 14: reps must be …" for a set's problem, "starts after today" for the workout's own. */
-function skipReason(fields: Record<string, string>, setLines: number[]): string {
+/** "line 14: reps must be …" for a set's problem, "start cannot be after today" for the workout's own. */
+function skipReason(fields: Record<string, string>, setLines: number[]): ImportMessage {
   const [path, message] = Object.entries(fields)[0]!
+  const error = { formError: message }
   const set = /^sets\.(\d+)\.(\w+)$/.exec(path)
-  if (set) return `line ${setLines[Number(set[1])]}: ${set[2]} ${message}`
-  if (path === 'startedAt') return `start ${message}`
+  if (set) {
+    const field = SET_FIELDS.has(set[2]!) ? msg(`field.${set[2]}`) : set[2]!
+    return msg('setRefused', { line: setLines[Number(set[1])]!, field, error })
+  }
+  if (path === 'startedAt') return msg('startRefused', { error })
   if (path === 'sets' && message.startsWith('at most'))
-    return `${setLines.length} sets: LiftLog keeps ${message}`
-  return `${path} ${message}`
+    return msg('tooManySets', { count: setLines.length, error })
+  return msg('fieldRefused', { field: path, error })
 }
+
+/** The set fields the catalog names (importReasons.field.*). */
+const SET_FIELDS = new Set(['exerciseId', 'reps', 'weight', 'unit', 'rpe', 'isWarmup'])
 
 /** The lifter's workouts starting in the same seconds as the import's, with their sets in order. */
 async function existingAt(tx: Prisma.TransactionClient, userId: string, ready: Ready[]) {

@@ -2,9 +2,14 @@
 // chunk and handed to csv-parse, so memory holds one chunk and one record, however long the file is.
 import { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
+import { type ImportMessage, reason as msg, renderMessage } from './messages.ts'
 
-/** A whole-file problem with a message for the lifter. */
-export class ImportFileError extends Error {}
+/** A whole-file problem with a message for the lifter (its Error message is the English wording). */
+export class ImportFileError extends Error {
+  constructor(readonly reason: ImportMessage) {
+    super(renderMessage(reason))
+  }
+}
 
 export interface CsvRecord {
   line: number
@@ -44,15 +49,13 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
       chunk.length >= 2 &&
       ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
     )
-      throw new ImportFileError('The file is UTF-16 text; export or save it as a UTF-8 CSV and upload that.')
+      throw new ImportFileError(msg('fileUtf16'))
     first = false
     let text: string
     try {
       text = decoder.decode(chunk, { stream: true })
     } catch {
-      throw new ImportFileError(
-        `The file is not UTF-8 text (bad bytes near byte ${offset}); it is probably not a CSV export.`,
-      )
+      throw new ImportFileError(msg('fileNotUtf8', { offset }))
     }
     yield checkText(text, offset)
     offset += chunk.length
@@ -61,18 +64,13 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
     const rest = decoder.decode()
     if (rest) yield rest
   } catch {
-    throw new ImportFileError(
-      'The file ends in the middle of a UTF-8 character; it is not a complete CSV export.',
-    )
+    throw new ImportFileError(msg('fileCutUtf8'))
   }
 }
 
 function checkText(text: string, offset: number): string {
   const nul = text.indexOf('\u0000')
-  if (nul >= 0)
-    throw new ImportFileError(
-      `The file holds binary data (a NUL byte near byte ${offset + nul}); it is not a CSV export.`,
-    )
+  if (nul >= 0) throw new ImportFileError(msg('fileBinary', { offset: offset + nul }))
   return text
 }
 
@@ -92,7 +90,7 @@ export async function openCsv(
   }
   if (!next.done) head += next.value
   const body = head.replace(/^\ufeff/, '')
-  if (body.trim() === '') throw new ImportFileError('The file is empty.')
+  if (body.trim() === '') throw new ImportFileError(msg('fileEmpty'))
   const delimiter = sniffDelimiter(body.split(/\r?\n/, 1)[0]!)
   const rest = next.done ? null : text
   async function* all() {
@@ -111,7 +109,7 @@ export async function openCsv(
   source.pipe(parser)
   const records = readRecords(parser)
   const first = await records.next()
-  if (first.done) throw new ImportFileError('The file is empty.')
+  if (first.done) throw new ImportFileError(msg('fileEmpty'))
   return { header: first.value.fields, delimiter, records }
 }
 
@@ -130,11 +128,9 @@ async function* readRecords(
   } catch (error) {
     if (error instanceof ImportFileError) throw error
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
-      throw new ImportFileError(
-        `Line ${line}: a quoted field starts here and is never closed; nothing after it can be read.`,
-      )
+      throw new ImportFileError(msg('fileOpenQuote', { line }))
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
-      throw new ImportFileError(`Line ${line}: a row longer than 64 KB; this is not a CSV export.`)
-    throw new ImportFileError(`Line ${line}: the CSV can't be read from here (${(error as Error).message}).`)
+      throw new ImportFileError(msg('fileLongRow', { line }))
+    throw new ImportFileError(msg('fileBroken', { line, detail: (error as Error).message }))
   }
 }

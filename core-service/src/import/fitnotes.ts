@@ -8,6 +8,7 @@
 // FitNotes writes a date without a time: every set of a day is one workout, started at 12:00 in the
 // lifter's zone (see values.ts readWallClock).
 import type { WeightUnit } from '../units.ts'
+import { reason as msg } from './messages.ts'
 import { readSet } from './set-row.ts'
 import type { FormatReader, ReadContext, RowResult } from './types.ts'
 import { readDistanceUnit, readWallClock, readWeightUnit } from './values.ts'
@@ -24,18 +25,18 @@ export function fitnotesReader(columns: readonly string[], ctx: ReadContext): Fo
   return {
     required: ['date', 'exercise', 'reps'],
     assumptions: () => [
-      'FitNotes exports dates without times: each day is one workout, started at 12:00 in your time zone.',
-      ...(headerUnit || unitColumn ? [] : [`Weights read in ${ctx.unit}, your unit: the file does not say.`]),
+      msg('fitnotesNoTimes'),
+      ...(headerUnit || unitColumn ? [] : [msg('unitAssumed', { unit: ctx.unit })]),
     ],
     read(row, line): RowResult {
       const date = readWallClock((row.date ?? '').trim().slice(0, 10), ctx.zone)
       if (!date.ok || (row.date ?? '').trim().length > 10)
-        return { kind: 'problem', reason: `date "${(row.date ?? '').trim()}" is not like 2026-03-12` }
+        return { kind: 'problem', reason: msg('badDate', { value: (row.date ?? '').trim() }) }
       let unit = headerUnit ?? ctx.unit
       const unitText = (row['weight unit'] ?? '').trim()
       if (unitColumn && unitText) {
         const u = readWeightUnit(unitText)
-        if (!u) return { kind: 'problem', reason: `Weight Unit "${unitText}" is not kgs or lbs` }
+        if (!u) return { kind: 'problem', reason: msg('badWeightUnit', { value: unitText, units: 'kgs' }) }
         unit = u
       }
       const distanceUnitText = (row['distance unit'] ?? '').trim()

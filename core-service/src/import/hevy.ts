@@ -6,6 +6,7 @@
 // - github.com/multiplex55/Multi_Hevy_Workout_Dashboard README and Jake-Leicht/Hevy-Dashboard-App
 //   (the pound variant: weight_lbs and distance_miles)
 // Times carry no zone: they are wall-clock times in the lifter's zone.
+import { type ImportMessage, reason as msg } from './messages.ts'
 import { readSet } from './set-row.ts'
 import type { FormatReader, ReadContext, RowResult } from './types.ts'
 import { readHevyTime } from './values.ts'
@@ -34,10 +35,10 @@ export function hevyReader(columns: readonly string[], ctx: ReadContext): Format
       const endText = (row.end_time ?? '').trim()
       const end = endText ? readHevyTime(endText, ctx.zone) : null
       const endIso = end?.ok ? end.value.start : null
-      const warnings: string[] = []
-      if (end && !end.ok) warnings.push(`end_time: ${end.reason}; left out`)
+      const warnings: ImportMessage[] = []
+      if (end && !end.ok) warnings.push(msg('endTimeLeftOut', { reason: end.reason }))
       const type = SET_TYPES[(row.set_type ?? '').trim().toLowerCase()]
-      if (!type) warnings.push(`set_type "${row.set_type}" is unknown; read as a normal set`)
+      if (!type) warnings.push(msg('unknownSetType', { value: row.set_type ?? '' }))
       const set = readSet(
         {
           line,

@@ -4,6 +4,7 @@
 // that looked like a formula was written with a leading apostrophe; it is taken off again here.
 import { Prisma } from '../generated/prisma/client.ts'
 import { toKg } from '../units.ts'
+import { reason as msg } from './messages.ts'
 import { readSet } from './set-row.ts'
 import type { FormatReader, ReadContext, RowResult } from './types.ts'
 import { readIsoInstant, readWeightUnit } from './values.ts'
@@ -22,12 +23,12 @@ export function liftlogReader(_columns: readonly string[], ctx: ReadContext): Fo
     assumptions: () => [],
     read(row, line): RowResult {
       const start = readIsoInstant(row.started_at ?? '')
-      if (!start.ok) return { kind: 'problem', reason: `started_at: ${start.reason}` }
+      if (!start.ok) return { kind: 'problem', reason: msg('startedAt', { reason: start.reason }) }
       const unit = readWeightUnit(row.unit ?? '')
-      if (!unit) return { kind: 'problem', reason: `unit "${row.unit}" is not kg or lb` }
+      if (!unit) return { kind: 'problem', reason: msg('badUnit', { value: row.unit ?? '' }) }
       const warmup = (row.warmup ?? '').trim().toLowerCase()
       if (!['yes', 'no', ''].includes(warmup))
-        return { kind: 'problem', reason: `warmup "${row.warmup}" is not yes or no` }
+        return { kind: 'problem', reason: msg('badWarmup', { value: row.warmup ?? '' }) }
       const set = readSet(
         {
           line,
@@ -48,7 +49,7 @@ export function liftlogReader(_columns: readonly string[], ctx: ReadContext): Fo
       if (!kg || !toKg(set.set.weight ?? '0', unit).equals(kg))
         return {
           kind: 'problem',
-          reason: `weight ${row.weight} ${unit} does not match weight_kg "${row.weight_kg}"`,
+          reason: msg('kgMismatch', { value: row.weight ?? '', unit, kg: row.weight_kg ?? '' }),
         }
       const date = (row.date ?? '').trim()
       return {

@@ -6,6 +6,7 @@ import { detectFormat, FORMAT_NAMES, normalizeColumn } from './detect.ts'
 import { fitnotesReader } from './fitnotes.ts'
 import { hevyReader } from './hevy.ts'
 import { liftlogReader } from './liftlog.ts'
+import { type ImportMessage, reason as msg } from './messages.ts'
 import { strongReader } from './strong.ts'
 import type {
   FileExercise,
@@ -40,7 +41,7 @@ export interface PlanOptions {
 function emptyPlan(
   detected: ImportFormat | null,
   format: ImportFormat | null,
-  fileProblem: string,
+  fileProblem: ImportMessage | null,
 ): ImportPlan {
   return {
     format,
@@ -65,7 +66,7 @@ export async function buildImportPlan(
   try {
     opened = await openCsv(input)
   } catch (error) {
-    if (error instanceof ImportFileError) return emptyPlan(null, options.format ?? null, error.message)
+    if (error instanceof ImportFileError) return emptyPlan(null, options.format ?? null, error.reason)
     throw error
   }
   const columns = opened.header.map(normalizeColumn)
@@ -75,11 +76,9 @@ export async function buildImportPlan(
     return emptyPlan(
       null,
       null,
-      `The header does not look like an export from Strong, Hevy, FitNotes or LiftLog (its columns: ${opened.header
-        .slice(0, 8)
-        .join(
-          ', ',
-        )}${opened.header.length > 8 ? ', …' : ''}). Choose the app it came from, or upload the app's CSV export.`,
+      msg('unknownHeader', {
+        columns: `${opened.header.slice(0, 8).join(', ')}${opened.header.length > 8 ? ', …' : ''}`,
+      }),
     )
   }
   const reader = READERS[format](columns, {
@@ -92,14 +91,17 @@ export async function buildImportPlan(
     return emptyPlan(
       detected,
       format,
-      `This is not a ${FORMAT_NAMES[format]} export: the header has no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length > 1 ? 's' : ''}.`,
+      msg('missingColumns', {
+        app: FORMAT_NAMES[format],
+        columns: missing.map((c) => `"${c}"`).join(', '),
+        count: missing.length,
+      }),
     )
   }
-  const plan = emptyPlan(detected, format, '')
-  plan.fileProblem = null
+  const plan = emptyPlan(detected, format, null)
   const byKey = new Map<string, PlannedWorkout>()
   const exercises = new Map<string, FileExercise>()
-  const note = (list: RowProblem[], line: number, reason: string) => {
+  const note = (list: RowProblem[], line: number, reason: ImportMessage) => {
     if (plan.problems.length + plan.warnings.length < MAX_PROBLEMS) list.push({ line, reason })
     else plan.moreProblems++
   }
@@ -107,7 +109,7 @@ export async function buildImportPlan(
     for await (const { line, fields } of opened.records) {
       plan.counts.rows++
       if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
-        note(plan.problems, line, `the row has ${fields.length} fields, the header ${columns.length}`)
+        note(plan.problems, line, msg('fieldCount', { fields: fields.length, header: columns.length }))
         continue
       }
       const row: Record<string, string> = {}
@@ -143,7 +145,7 @@ export async function buildImportPlan(
     }
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error
-    plan.fileProblem = error.message
+    plan.fileProblem = error.reason
   }
   plan.workouts = [...byKey.values()]
     .filter((w) => w.sets.length > 0)

@@ -6,6 +6,7 @@ import { categories, equipments } from '../exercises/schemas.ts'
 import type { Equipment, ExerciseCategory } from '../generated/prisma/enums.ts'
 import type { ExerciseChoice } from './apply.ts'
 import { type ExerciseSuggestion, nameKey } from './match-exercises.ts'
+import { renderMessage, renderRows } from './messages.ts'
 import type { StoredImport } from './plan-store.ts'
 
 export interface PickableExercise {
@@ -155,9 +156,9 @@ export function previewJson(stored: StoredImport, exercises: PreviewExercise[]) 
         ? [{ name: e.name, exerciseId: e.suggestion.exerciseId, sets: e.sets }]
         : [],
     ),
-    unreadable: plan.problems,
+    unreadable: renderRows(plan.problems),
     moreUnreadable: plan.moreProblems,
-    warnings: plan.warnings,
-    assumptions: plan.assumptions,
+    warnings: renderRows(plan.warnings),
+    assumptions: plan.assumptions.map((a) => renderMessage(a)),
   }
 }

@@ -1,5 +1,6 @@
-// The cells every format has for one set, read into a PlannedSet or one human reason.
+// The cells every format has for one set, read into a PlannedSet or one reason (messages.ts).
 import type { WeightUnit } from '../units.ts'
+import { type ImportMessage, reason as msg } from './messages.ts'
 import type { DistanceUnit, PlannedSet } from './types.ts'
 import { hasExtraDecimals, readDecimal, readDuration, readReps, readRpe, readWeight } from './values.ts'
 
@@ -24,9 +25,9 @@ export interface SetCells {
 export function readSet(
   cells: SetCells,
   delimiter: string,
-): { ok: true; set: PlannedSet; warnings: string[] } | { ok: false; reason: string } {
+): { ok: true; set: PlannedSet; warnings: ImportMessage[] } | { ok: false; reason: ImportMessage } {
   const exercise = cells.exercise.trim()
-  if (!exercise) return { ok: false, reason: 'the exercise name is empty' }
+  if (!exercise) return { ok: false, reason: msg('emptyExercise') }
   const reps = readReps(cells.reps, delimiter)
   if (!reps.ok) return reps
   const weight = readWeight(cells.weight, cells.unit, delimiter)
@@ -35,7 +36,7 @@ export function readSet(
   if (!seconds.ok) return seconds
   const distance = readDecimal(cells.distance ?? '', 'distance', delimiter)
   if (!distance.ok) return distance
-  const warnings: string[] = []
+  const warnings: ImportMessage[] = []
   const rpe = readRpe(cells.rpe ?? '', delimiter)
   if (rpe.warning) warnings.push(rpe.warning)
 
@@ -63,13 +64,10 @@ export function readSet(
   if (kind === null)
     return {
       ok: false,
-      reason:
-        weightValue !== null ? 'a weight but no reps, time or distance' : 'no reps, weight, time or distance',
+      reason: weightValue !== null ? msg('weightOnly') : msg('nothingLogged'),
     }
   if (weightValue !== null && hasExtraDecimals(weightValue))
-    warnings.push(
-      `weight ${weightValue} ${cells.unit} has more than 2 decimals; LiftLog keeps it rounded to 0.01`,
-    )
+    warnings.push(msg('weightRounded', { value: weightValue, unit: cells.unit }))
   return {
     ok: true,
     warnings,

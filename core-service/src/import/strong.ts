@@ -11,6 +11,7 @@
 // "Rest Timer" rows no set. Without a Weight Unit column (or a unit in the Weight header) weights are in
 // the lifter's unit, which the plan states as an assumption. 0 in Reps/Seconds/Distance means "not logged".
 import type { WeightUnit } from '../units.ts'
+import { reason as msg } from './messages.ts'
 import { readSet } from './set-row.ts'
 import type { FormatReader, ReadContext, RowResult } from './types.ts'
 import { readDistanceUnit, readDuration, readWallClock, readWeightUnit } from './values.ts'
@@ -46,10 +47,7 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
   }
   return {
     required: ['date', 'exercise name', 'set order', 'reps'],
-    assumptions: () =>
-      headerUnit || unitColumn
-        ? []
-        : [`Weights read in ${ctx.unit}, your unit: this Strong export does not say which unit it uses.`],
+    assumptions: () => (headerUnit || unitColumn ? [] : [msg('strongUnitAssumed', { unit: ctx.unit })]),
     read(row, line): RowResult {
       const date = dateOf(row.date ?? '')
       if (!date.ok) return { kind: 'problem', reason: date.reason }
@@ -78,13 +76,16 @@ export function strongReader(columns: readonly string[], ctx: ReadContext): Form
       if (!/^(\d+|[WDF])$/i.test(order))
         return {
           kind: 'problem',
-          reason: `Set Order "${order}" is not a number, W (warm-up), D (drop set) or F (failure)`,
+          reason: msg('badSetOrder', { value: order }),
         }
       let unit = headerUnit ?? ctx.unit
       if (unitColumn && row['weight unit']?.trim()) {
         const u = readWeightUnit(row['weight unit'])
         if (!u)
-          return { kind: 'problem', reason: `Weight Unit "${row['weight unit'].trim()}" is not kg or lbs` }
+          return {
+            kind: 'problem',
+            reason: msg('badWeightUnit', { value: row['weight unit'].trim(), units: 'kg' }),
+          }
         unit = u
       }
       const set = readSet(

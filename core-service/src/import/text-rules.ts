@@ -2,6 +2,7 @@
 // line breaks and tabs), applied to what a file brings: a set whose exercise name or note breaks them, or
 // every set of a workout whose title or notes do, becomes an unreadable row with its line and reason, as
 // any other row LiftLog can't read. A file's hint that breaks them is dropped. The counts are redone.
+import { reason as msg } from './messages.ts'
 import { MAX_PROBLEMS } from './plan.ts'
 import type { ImportPlan, PlannedWorkout, RowProblem } from './types.ts'
 
@@ -17,7 +18,7 @@ export function withTextRules(plan: ImportPlan, refused: RefusedCharacter): Impo
     const title = bad(workout.name, false)
     const notes = bad(workout.note, true)
     if (title || notes) {
-      const reason = `the workout ${title ? 'title' : 'notes'} holds a control character (${title ?? notes})`
+      const reason = msg(title ? 'controlInTitle' : 'controlInNotes', { char: (title ?? notes)! })
       for (const set of workout.sets) problems.push({ line: set.line, reason })
       continue
     }
@@ -27,7 +28,7 @@ export function withTextRules(plan: ImportPlan, refused: RefusedCharacter): Impo
       if (name || note)
         problems.push({
           line: set.line,
-          reason: `the ${name ? 'exercise name' : 'note'} holds a control character (${name ?? note})`,
+          reason: msg(name ? 'controlInExercise' : 'controlInNote', { char: (name ?? note)! }),
         })
       return !name && !note
     })

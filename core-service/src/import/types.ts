@@ -1,5 +1,6 @@
 // The import plan: what a CSV export holds, as plain JSON-safe data, before anything is written.
 import type { WeightUnit } from '../units.ts'
+import type { ImportMessage } from './messages.ts'
 
 export type ImportFormat = 'strong' | 'hevy' | 'fitnotes' | 'liftlog'
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['strong', 'hevy', 'fitnotes', 'liftlog']
@@ -44,7 +45,8 @@ export interface PlannedWorkout {
 
 export interface RowProblem {
   line: number
-  reason: string
+  /** Why, as a message the API words in English and pages in the lifter's language (messages.ts). */
+  reason: ImportMessage
 }
 
 export interface FileExercise {
@@ -60,7 +62,7 @@ export interface ImportPlan {
   /** The format the header looked like, whatever the lifter chose. */
   detected: ImportFormat | null
   /** Why the whole file can't be read (empty, binary, wrong header, broken quoting); null when it can. */
-  fileProblem: string | null
+  fileProblem: ImportMessage | null
   workouts: PlannedWorkout[]
   exercises: FileExercise[]
   counts: {
@@ -78,7 +80,7 @@ export interface ImportPlan {
   /** Rows read with a change the lifter should know about (an RPE LiftLog can't keep, a rounded weight). */
   warnings: RowProblem[]
   /** Readings that apply to the whole file, e.g. "weights read in kg: the file does not say". */
-  assumptions: string[]
+  assumptions: ImportMessage[]
 }
 
 /** What a lifter-independent format reader needs to know about the lifter. */
@@ -96,15 +98,15 @@ export type RowResult =
       workout: Omit<PlannedWorkout, 'sets' | 'line'>
       set: PlannedSet
       hint?: FileExercise['hint']
-      warnings?: string[]
+      warnings?: ImportMessage[]
     }
   | { kind: 'note'; workoutKey: string; workout: Omit<PlannedWorkout, 'sets' | 'line'>; text: string }
   | { kind: 'skip' }
-  | { kind: 'problem'; reason: string }
+  | { kind: 'problem'; reason: ImportMessage }
 
 export interface FormatReader {
   /** Columns (normalized, see detect.ts) the format can't be read without. */
   required: readonly string[]
   read(row: Record<string, string>, line: number): RowResult
-  assumptions(): string[]
+  assumptions(): ImportMessage[]
 }

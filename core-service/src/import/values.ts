@@ -1,25 +1,30 @@
 // Reading one cell: exact decimals, whole reps, RPE, durations, distances and wall-clock times. Each reader
-// returns a value or a human reason, never throws.
+// returns a value or a reason (messages.ts), never throws.
 import { DateTime } from 'luxon'
 import { Prisma } from '../generated/prisma/client.ts'
 import { MAX_WEIGHT_KG, toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
 import { LIMITS } from '../workouts/input.ts'
 import { instantFromLocal } from '../workouts/local-time.ts'
+import { type ImportMessage, reason as msg } from './messages.ts'
 import type { DistanceUnit } from './types.ts'
 
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string }
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: ImportMessage }
 const ok = <T>(value: T): Read<T> => ({ ok: true, value })
-const bad = (reason: string): Read<never> => ({ ok: false, reason })
+const bad = (reason: ImportMessage): Read<never> => ({ ok: false, reason })
 
 /**
  * An exact non-negative decimal as a canonical string ("35.0" → "35"), or null for an empty cell. A decimal
  * comma is accepted when the file is not comma-separated (semicolon exports from European locales).
  */
-export function readDecimal(text: string, what: string, delimiter: string): Read<string | null> {
+export function readDecimal(
+  text: string,
+  what: 'reps' | 'weight' | 'RPE' | 'distance',
+  delimiter: string,
+): Read<string | null> {
   const t = text.trim()
   if (t === '') return ok(null)
   const pattern = delimiter === ',' ? /^\d+(?:\.\d+)?$|^\.\d+$/ : /^\d+(?:[.,]\d+)?$|^[.,]\d+$/
-  if (!pattern.test(t)) return bad(`${what} "${t}" is not a number`)
+  if (!pattern.test(t)) return bad(msg('notNumber', { what: msg(`what.${what}`), value: t }))
   return ok(new Prisma.Decimal(t.replace(',', '.')).toFixed())
 }
 
@@ -28,7 +33,7 @@ export function readReps(text: string, delimiter: string): Read<number | null> {
   if (!value.ok || value.value === null) return value as Read<number | null>
   const reps = Number(value.value)
   if (!Number.isInteger(reps) || reps > LIMITS.maxReps)
-    return bad(`reps "${text.trim()}" is not a whole number from 0 to ${LIMITS.maxReps}`)
+    return bad(msg('repsNotWhole', { value: text.trim(), max: LIMITS.maxReps }))
   return ok(reps)
 }
 
@@ -37,7 +42,7 @@ export function readWeight(text: string, unit: WeightUnit, delimiter: string): R
   const value = readDecimal(text, 'weight', delimiter)
   if (!value.ok || value.value === null) return value
   if (toKg(value.value, unit).greaterThan(MAX_WEIGHT_KG))
-    return bad(`weight ${value.value} ${unit} is more than LiftLog's ${MAX_WEIGHT_KG} kg`)
+    return bad(msg('weightTooHeavy', { value: value.value, unit, max: MAX_WEIGHT_KG }))
   return value
 }
 
@@ -46,15 +51,15 @@ export function hasExtraDecimals(weight: string): boolean {
 }
 
 /** RPE LiftLog can keep, or a warning why it is dropped. */
-export function readRpe(text: string, delimiter: string): { rpe: string | null; warning?: string } {
+export function readRpe(text: string, delimiter: string): { rpe: string | null; warning?: ImportMessage } {
   const value = readDecimal(text, 'RPE', delimiter)
-  if (!value.ok) return { rpe: null, warning: `${value.reason}; RPE left out` }
+  if (!value.ok) return { rpe: null, warning: msg('rpeUnreadable', { reason: value.reason }) }
   if (value.value === null) return { rpe: null }
   const n = Number(value.value)
   if (n >= LIMITS.minRpe && n <= LIMITS.maxRpe && Number.isInteger(n * 2)) return { rpe: value.value }
   return {
     rpe: null,
-    warning: `RPE ${value.value} is not ${LIMITS.minRpe}–${LIMITS.maxRpe} in steps of 0.5; left out`,
+    warning: msg('rpeOutOfRange', { value: value.value, min: LIMITS.minRpe, max: LIMITS.maxRpe }),
   }
 }
 
@@ -97,7 +102,7 @@ export function readDuration(text: string): Read<number | null> {
   const words = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(t)
   if (words && (words[1] || words[2] || words[3]))
     return ok(Number(words[1] ?? 0) * 3600 + Number(words[2] ?? 0) * 60 + Number(words[3] ?? 0))
-  return bad(`duration "${t}" is not seconds, h:mm:ss or "1h 5m"`)
+  return bad(msg('badDuration', { value: t }))
 }
 
 /** U+202F (narrow no-break space, iOS before AM/PM) and U+00A0 read as plain spaces. */
@@ -116,11 +121,11 @@ export function plainSpaces(text: string): string {
 export function readWallClock(text: string, zone: string): Read<{ start: string; timeKnown: boolean }> {
   const t = plainSpaces(text)
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([ap])\.?m\.?)?)?$/i.exec(t)
-  if (!m) return bad(`date "${t}" is not like 2026-03-12 19:03:20 or 2026-03-12 7:03:20 PM`)
+  if (!m) return bad(msg('badWallClock', { value: t }))
   const [, date, h, min, sec, ampm] = m
   let hour = h === undefined ? 12 : Number(h)
   if (ampm) {
-    if (hour < 1 || hour > 12) return bad(`date "${t}" has hour ${hour} with ${ampm.toUpperCase()}M`)
+    if (hour < 1 || hour > 12) return bad(msg('badHour', { value: t, hour, half: `${ampm.toUpperCase()}M` }))
     hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0)
   }
   const time = `${String(hour).padStart(2, '0')}:${min ?? '00'}:${sec ?? '00'}`
@@ -129,7 +134,7 @@ export function readWallClock(text: string, zone: string): Read<{ start: string;
 
 function instant(date: string, time: string, zone: string, shown: string, timeKnown: boolean) {
   const at = instantFromLocal(date, time, zone)
-  if (!at) return bad(`date "${shown}" is not a real date and time`)
+  if (!at) return bad(msg('notRealDate', { value: shown }))
   return ok({ start: at.toISOString(), timeKnown })
 }
 
@@ -141,18 +146,18 @@ export function readHevyTime(text: string, zone: string): Read<{ start: string; 
   const m = /^(\d{1,2}) ([a-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$/i.exec(t)
   if (m) {
     const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1
-    if (month === 0) return bad(`date "${t}" has an unknown month`)
+    if (month === 0) return bad(msg('unknownMonth', { value: t }))
     const date = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
     return instant(date, `${m[4]!.padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}`, zone, t, true)
   }
   const iso = readIsoInstant(t)
   if (iso.ok) return ok({ start: iso.value, timeKnown: true })
-  return /^\d{4}-/.test(t) ? readWallClock(t, zone) : bad(`date "${t}" is not like 30 Jan 2025, 12:34`)
+  return /^\d{4}-/.test(t) ? readWallClock(t, zone) : bad(msg('badHevyDate', { value: t }))
 }
 
 /** An ISO 8601 timestamp with an offset or Z, as the UTC instant. */
 export function readIsoInstant(text: string): Read<string> {
-  if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(text.trim())) return bad(`"${text}" has no offset`)
+  if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(text.trim())) return bad(msg('noOffset', { value: text }))
   const dt = DateTime.fromISO(text.trim(), { setZone: true })
-  return dt.isValid ? ok(dt.toUTC().toISO() as string) : bad(`date "${text.trim()}" is not an ISO date-time`)
+  return dt.isValid ? ok(dt.toUTC().toISO() as string) : bad(msg('notIso', { value: text.trim() }))
 }

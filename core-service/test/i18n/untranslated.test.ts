@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { catalogs } from '../../src/i18n/translate.ts'
+import { multipart } from '../import/helpers.ts'
 import { startFakeStats } from '../stats/fake-stats.ts'
 import { buildTestCore } from '../support/app.ts'
 import { encodeForm, guestForm, type SignedInUser, signUp } from '../support/users.ts'
@@ -262,6 +263,106 @@ t.test('the live workout pages, their flashes and the script’s words are Slove
   )
   await lifter.form(`/workouts/live/${again}/discard`)
   t.match((await lifter.page('/workouts')).body, /Trening je zavržen\./)
+})
+
+/** POST /import as the page's form sends it: multipart, the session's token in the action URL. */
+async function uploadPage(
+  app: FastifyInstance,
+  lifter: SignedInUser,
+  name: string,
+  content: string,
+  fields: Record<string, string> = {},
+) {
+  const body = await multipart({ name, content }, fields)
+  return app.inject({
+    method: 'POST',
+    url: `/import?_csrf=${encodeURIComponent(lifter.csrfToken)}`,
+    remoteAddress: lifter.remoteAddress,
+    headers: { cookie: lifter.cookie, accept: 'text/html', 'content-type': body.contentType },
+    payload: body.payload,
+  })
+}
+
+t.test('what the import readers say about a file is Slovenian on Slovenian pages', async (t) => {
+  const { app } = await buildTestCore(t)
+  const lifterIn = async (language: string) => {
+    const lifter = await signUp(app, { timeZone: 'Europe/Ljubljana' })
+    const saved = await lifter.form('/settings', {
+      displayName: 'Ana',
+      timeZone: 'Europe/Ljubljana',
+      unit: 'kg',
+      language,
+    })
+    t.equal(saved.statusCode, 303)
+    return lifter
+  }
+  const [en, sl] = [await lifterIn('en'), await lifterIn('sl')]
+  const check = { allowed: ['Ana'], englishMessages: englishMessages() }
+  const compare = (english: string, slovenian: string, what: string) =>
+    t.same(untranslatedTexts(english, slovenian, check), [], `${what}: no English on the Slovenian page`)
+
+  // No unit column (an assumption), rows LiftLog can't read, rows read with a warning, and a workout the
+  // confirm step refuses (a barbell set of 0 kg).
+  const csv =
+    'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE,Notes,Workout Notes\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,1,100,5,,,8,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,2,abc,5,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,3,100,5.5,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,X,100,5,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,4,9000,5,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,5,,,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,6,100,,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,7,100,5,,,5,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,8,100.125,5,,,x,,\n' +
+    '2025-03-01 10:00:00,Push,Bench\u0007 Press,1,100,5,,,,,\n' +
+    'yesterday,Push,Bench Press,1,100,5,,,,,\n' +
+    '2024-02-30 18:00:00,Push,Bench Press,1,100,5,,,,,\n' +
+    '2025-03-01 10:00:00,Push,Bench Press,1,100,5,,,,,,,\n' +
+    '2025-02-01 10:00:00,Zero bar,Bench Press,1,0,5,,,,,\n'
+  const previews: string[] = []
+  for (const lifter of [en, sl]) {
+    const upload = await uploadPage(app, lifter, 'strong.csv', csv)
+    t.equal(upload.statusCode, 303)
+    const preview = await lifter.page(upload.headers.location as string)
+    t.equal(preview.statusCode, 200)
+    previews.push(preview.body)
+    const done = await lifter.form(upload.headers.location as string, {})
+    t.equal(done.statusCode, 303)
+    previews.push((await lifter.page(done.headers.location as string)).body)
+  }
+  const [enPreview, enFlash, slPreview, slFlash] = previews as [string, string, string, string]
+  t.match(enPreview, /weight &quot;abc&quot; is not a number|weight "abc" is not a number/)
+  t.match(enPreview, /RPE 5 is not 6–10 in steps of 0\.5; left out/)
+  t.match(enPreview, /Weights read in kg, your unit/)
+  t.match(slPreview, /teža: »abc« ni število/)
+  t.match(slPreview, /Teže so prebrane v kg/)
+  compare(enPreview, slPreview, 'the preview of a file with unreadable rows, warnings and an assumption')
+  t.match(enFlash, /line 15: weight must be more than 0 for this exercise/)
+  t.match(slFlash, /vrstica 15: teža/)
+  compare(enFlash, slFlash, 'the flash after an import with a workout LiftLog could not take')
+
+  const files: [string, string][] = [
+    ['empty.csv', ''],
+    ['people.csv', 'name,age,city\nAna,30,Ljubljana\n'],
+    ['binary.csv', 'Date,Exercise,Reps\n\u0000\u0001'],
+    ['quote.csv', 'Date,Exercise,Reps\n2025-03-01,"Squat,5\n'],
+  ]
+  for (const [name, content] of files) {
+    const [english, slovenian] = [
+      await uploadPage(app, en, name, content),
+      await uploadPage(app, sl, name, content),
+    ]
+    t.equal(english.statusCode, 400, `${name}: refused`)
+    t.equal(slovenian.statusCode, 400, `${name}: refused`)
+    compare(english.body, slovenian.body, `${name}: the upload's file error`)
+  }
+  const hevy = 'title,start_time,exercise_title,set_index\n'
+  const [enMissing, slMissing] = [
+    await uploadPage(app, en, 'hevy.csv', hevy, { format: 'strong' }),
+    await uploadPage(app, sl, 'hevy.csv', hevy, { format: 'strong' }),
+  ]
+  t.match(slMissing.body, /To ni izvoz iz aplikacije Strong: glava nima stolpcev/)
+  compare(enMissing.body, slMissing.body, "a header without the chosen app's columns")
 })
 
 t.test('signed-out pages follow Accept-Language', async (t) => {

@@ -1,7 +1,7 @@
 // Each app's export, in each documented variation, read into the exact plan a lifter would preview.
 import t from 'tap'
 import { IMPORT_FORMATS } from '../../src/import/types.ts'
-import { planOf } from './helpers.ts'
+import { english, inEnglish, planOf } from './helpers.ts'
 
 t.test('the formats a lifter can choose', async (t) => {
   t.same(IMPORT_FORMATS, ['strong', 'hevy', 'fitnotes', 'liftlog'])
@@ -69,7 +69,7 @@ t.test(
         ['37.5', 'lb', null],
       ],
     )
-    t.match(plan.assumptions[0], /Weights read in lb/)
+    t.match(inEnglish(plan.assumptions[0]), /Weights read in lb/)
     t.equal(plan.counts.firstStart, pull!.start)
     t.equal(plan.counts.lastStart, push!.start)
   },
@@ -110,7 +110,7 @@ t.test('Hevy in pounds keeps 225.37 lb exactly and warns about an RPE LiftLog ca
       ['225.37', 'lb', null],
     ],
   )
-  t.same(plan.warnings, [{ line: 3, reason: 'RPE 5 is not 6–10 in steps of 0.5; left out' }])
+  t.same(english(plan.warnings), [{ line: 3, reason: 'RPE 5 is not 6–10 in steps of 0.5; left out' }])
 })
 
 t.test(
@@ -138,7 +138,7 @@ t.test(
       ],
     )
     t.same(plan.exercises.find((e) => e.name === 'Lat Pulldown')!.hint, { category: 'Back' })
-    t.match(plan.assumptions[0], /12:00/)
+    t.match(inEnglish(plan.assumptions[0]), /12:00/)
   },
 )
 
@@ -158,7 +158,7 @@ t.test('the lifter may override the detected format', async (t) => {
   t.equal(plan.detected, 'hevy')
   t.equal(plan.format, 'strong')
   t.match(
-    plan.fileProblem,
+    inEnglish(plan.fileProblem),
     /^This is not a Strong export: the header has no "date", "exercise name", "set order" columns\.$/,
   )
 })

@@ -1,6 +1,13 @@
 // Reading fixture files the way an upload arrives: a byte stream in small chunks.
 import { createReadStream } from 'node:fs'
+import { type ImportMessage, renderMessage, renderRows } from '../../src/import/messages.ts'
 import { buildImportPlan, type PlanOptions } from '../../src/import/plan.ts'
+
+export { renderRows as english }
+
+/** A reader's message (or none) as the API words it. */
+export const inEnglish = (message: ImportMessage | null | undefined) =>
+  message ? renderMessage(message) : null
 
 export const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname
 

@@ -6,7 +6,7 @@ import { buildImportPlan, storableSet } from '../../src/import/plan.ts'
 import { toKg, type WeightUnit } from '../../src/units.ts'
 import { exportSetsCsv } from '../../src/workouts/export.ts'
 import { dateColumn } from '../../src/workouts/local-time.ts'
-import { chunks } from './helpers.ts'
+import { chunks, english } from './helpers.ts'
 
 interface Row {
   workoutId: string
@@ -136,5 +136,5 @@ t.test('importing the export into an account that has it already adds nothing', 
 t.test('an edited export whose weight and weight_kg disagree is refused row by row', async (t) => {
   const csv = (await exported()).replace('185.25,lb', '185.5,lb')
   const plan = await buildImportPlan(chunks(csv), { zone: 'UTC', unit: 'kg' })
-  t.match(plan.problems, [{ line: 5, reason: /^weight 185\.5 lb does not match weight_kg/ }])
+  t.match(english(plan.problems), [{ line: 5, reason: /^weight 185\.5 lb does not match weight_kg/ }])
 })

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { authErrors, errorResponse, apiSecurity as security, writeErrors } from '../../api-errors.ts'
 import { NotFound, ValidationFailed } from '../../errors.ts'
+import { renderRows } from '../../import/messages.ts'
 import { type ChoiceInput, previewExercises, previewJson, resolveChoices } from '../../import/preview.ts'
 import { ConfirmBody, ConfirmOut, ImportParams, ImportPreview, UploadBody } from '../../import/schemas.ts'
 import { importUploads, readUpload } from './upload.ts'
@@ -119,7 +120,7 @@ export default async function importApi(app: FastifyInstance) {
         skipped: outcome.duplicates,
         exercisesCreated: outcome.exercisesCreated,
         setsWithoutReps: outcome.setsWithoutReps,
-        rejected: outcome.skipped,
+        rejected: renderRows(outcome.skipped),
       }
     },
   )

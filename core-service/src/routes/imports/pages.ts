@@ -17,6 +17,7 @@ import { equipments } from '../../exercises/schemas.ts'
 import { equipmentLabel, exerciseName } from '../../i18n/exercise-names.ts'
 import type { Locale } from '../../i18n/locales.ts'
 import { FORMAT_NAMES } from '../../import/detect.ts'
+import { renderMessage, renderRows } from '../../import/messages.ts'
 import type { StoredImport } from '../../import/plan-store.ts'
 import {
   type ChoiceInput,
@@ -29,7 +30,7 @@ import {
 import { IMPORT_FORMATS } from '../../import/types.ts'
 import { type FieldErrors, refusal } from '../../validation.ts'
 import { STYLES } from '../../workouts/page-data.ts'
-import { importUploads, readUpload, UPLOAD_LIMIT_BYTES } from './upload.ts'
+import { importReasonOf, importUploads, readUpload, UPLOAD_LIMIT_BYTES } from './upload.ts'
 
 const HtmlPage = { 200: { description: 'HTML page', type: 'string' } } as const
 const PageParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
@@ -117,10 +118,10 @@ export default async function importPages(app: FastifyInstance) {
           ? [{ name: exerciseName(e.name, locale), sets: e.sets }]
           : [],
       ),
-      problems: plan.problems,
+      problems: renderRows(plan.problems, locale),
       moreProblems: plan.moreProblems,
-      warnings: plan.warnings,
-      assumptions: plan.assumptions,
+      warnings: renderRows(plan.warnings, locale),
+      assumptions: plan.assumptions.map((a) => renderMessage(a, locale)),
       errors,
       hasErrors: Object.keys(errors).length > 0,
     })
@@ -148,6 +149,8 @@ export default async function importPages(app: FastifyInstance) {
         return reply.redirect(`/import/${stored.id}`, 303)
       } catch (error) {
         const { statusCode, errors } = refusal(error)
+        const reason = importReasonOf(error)
+        if (reason) errors.file = renderMessage(reason, request.lifter.locale)
         reply.code(statusCode)
         return renderUpload(reply, { format }, errors)
       }
@@ -217,7 +220,7 @@ export default async function importPages(app: FastifyInstance) {
             ? t('flash.importRejected', {
                 count: rejected,
                 line: outcome.skipped[0]!.line,
-                reason: outcome.skipped[0]!.reason,
+                reason: renderMessage(outcome.skipped[0]!.reason, request.lifter.locale),
               })
             : '',
         }),

@@ -6,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { CurrentUser } from '../../accounts/current-user.ts'
 import { fieldError, PayloadTooLarge, ValidationFailed } from '../../errors.ts'
+import { type ImportMessage, reason as msg, renderMessage } from '../../import/messages.ts'
 import { buildImportPlan } from '../../import/plan.ts'
 import { withTextRules } from '../../import/text-rules.ts'
 import { IMPORT_FORMATS, type ImportFormat, type ImportPlan } from '../../import/types.ts'
@@ -25,13 +26,20 @@ export async function importUploads(fastify: FastifyInstance) {
 
 export type ReadablePlan = ImportPlan & { format: ImportFormat }
 
-const tooLarge = () =>
-  fieldError(
-    new PayloadTooLarge(
-      `The file is larger than ${LIMIT_TEXT}; export a shorter date range and import each part.`,
-    ),
-    'file',
-  )
+/**
+ * A refusal of the file itself: the error's message is the English wording (the API's), and
+ * `importReason` the message a page words in the lifter's language.
+ */
+function fileRefusal<E extends Error>(make: (message: string) => E, reason: ImportMessage) {
+  return Object.assign(fieldError(make(renderMessage(reason)), 'file'), { importReason: reason })
+}
+
+/** The file message of a refusal readUpload threw, if it has one. */
+export function importReasonOf(error: unknown): ImportMessage | undefined {
+  return (error as { importReason?: ImportMessage } | null)?.importReason
+}
+
+const tooLarge = () => fileRefusal((m) => new PayloadTooLarge(m), msg('fileTooLarge', { limit: LIMIT_TEXT }))
 
 /** '' or 'auto' detect the format from the header; anything else must be one LiftLog reads. */
 export function formatChoice(value: unknown): ImportFormat | undefined {
@@ -126,6 +134,6 @@ export async function readUpload(
   }
   if (!plan) throw fieldError(new ValidationFailed('choose a CSV file to import'), 'file')
   if (plan.fileProblem || !plan.format)
-    throw fieldError(new ValidationFailed(plan.fileProblem ?? 'the format could not be told'), 'file')
+    throw fileRefusal((m) => new ValidationFailed(m), plan.fileProblem ?? msg('formatUnknown'))
   return plan as ReadablePlan
 }
