@@ -36,6 +36,7 @@ import progressRoutes from './routes/progress.ts'
 import relativeStrengthRoutes from './routes/relative-strength.ts'
 import resilienceRoutes from './routes/resilience.ts'
 import routinesApi from './routes/routines-api.ts'
+import routinePages from './routes/routines-pages.ts'
 import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
@@ -147,6 +148,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(settingsRoutes)
           await lifters.register(exercisePages)
           await lifters.register(liveWorkoutPages)
+          await lifters.register(routinePages)
           await lifters.register(workoutPages)
           // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
           await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
