@@ -155,7 +155,9 @@ export default async function routinesApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await request.lifter.routines.fromWorkout(request.params.id, request.body?.name)
+      const created = await request.lifter.routines.fromWorkout(request.params.id, {
+        name: request.body?.name,
+      })
       reply.code(201).header('location', `/api/v1/routines/${created.id}`)
       return routineJson(created)
     },

@@ -168,7 +168,9 @@ export default async function routinePages(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await request.lifter.routines.fromWorkout(request.params.id)
+      const created = await request.lifter.routines.fromWorkout(request.params.id, {
+        untitled: (date) => request.t('routines.untitledName', { date }),
+      })
       reply.flash(request.t('routines.savedFromWorkout'))
       return reply.redirect(`/routines/${created.id}/edit`, 303)
     },

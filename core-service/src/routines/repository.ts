@@ -167,7 +167,7 @@ export async function routineFromWorkout(
   prisma: PrismaClient,
   userId: string,
   workoutId: string,
-  name?: string,
+  { name, untitled }: { name?: string; untitled?: (localDate: string) => string } = {},
 ): Promise<Routine> {
   if (!isId(workoutId)) throw noFinishedWorkout()
   const workout = await prisma.workout.findFirst({
@@ -197,7 +197,9 @@ export async function routineFromWorkout(
       })
   }
   if (byExercise.size === 0) throw nothingToSave()
-  const fallback = workout.title ?? `Workout ${workout.localDate.toISOString().slice(0, 10)}`
+  // An untitled workout's routine is named for its date in the page's language (the API's is English).
+  const localDate = workout.localDate.toISOString().slice(0, 10)
+  const fallback = workout.title ?? (untitled ? untitled(localDate) : `Workout ${localDate}`)
   return createRoutine(prisma, userId, {
     name: (name?.trim() || fallback).slice(0, 120),
     exercises: [...byExercise.values()].slice(0, 30),
@@ -262,7 +264,8 @@ export function routineStore(prisma: PrismaClient, userId: string, now: () => Da
     create: (input: RoutineInput) => createRoutine(prisma, userId, input),
     replace: (id: string, input: RoutineInput) => replaceRoutine(prisma, userId, id, input),
     remove: (id: string) => deleteRoutine(prisma, userId, id),
-    fromWorkout: (workoutId: string, name?: string) => routineFromWorkout(prisma, userId, workoutId, name),
+    fromWorkout: (workoutId: string, names?: { name?: string; untitled?: (localDate: string) => string }) =>
+      routineFromWorkout(prisma, userId, workoutId, names),
     start: (id: string) => startRoutine(prisma, userId, id, now()),
   }
 }
