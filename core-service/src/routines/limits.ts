@@ -6,6 +6,5 @@ export const ROUTINE_LIMITS = {
   // A started routine becomes one live plan, so it can hold no more than a plan does.
   exercises: PLAN_LIMITS.entries,
   sets: PLAN_LIMITS.rowsPerEntry,
-  maxReps: 1000,
   maxRestSeconds: 3600,
 } as const
