@@ -35,6 +35,8 @@ import meRoutes from './routes/me.ts'
 import progressRoutes from './routes/progress.ts'
 import relativeStrengthRoutes from './routes/relative-strength.ts'
 import resilienceRoutes from './routes/resilience.ts'
+import routinesApi from './routes/routines-api.ts'
+import routinePages from './routes/routines-pages.ts'
 import { apiNotFound, audienceScope, signedIn } from './routes/scopes.ts'
 import settingsRoutes from './routes/settings.ts'
 import statsApiRoutes from './routes/stats-api.ts'
@@ -71,6 +73,11 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
       { name: 'account', description: 'The signed-in lifter and their personal API tokens' },
       { name: 'exercises', description: 'The built-in catalog and your own exercises' },
       { name: 'workouts', description: 'Your workouts and their sets; weights in your unit' },
+      {
+        name: 'routines',
+        description:
+          'Your plans of exercises with target sets × reps × weight, and starting a live workout from one',
+      },
       { name: 'calendar', description: 'Your workouts by local date' },
       {
         name: 'body weight',
@@ -141,6 +148,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(settingsRoutes)
           await lifters.register(exercisePages)
           await lifters.register(liveWorkoutPages)
+          await lifters.register(routinePages)
           await lifters.register(workoutPages)
           // Days shaded by training load from stats when it answers; plain marks from core's data otherwise.
           await lifters.register(calendarRoutes, { dayLoad: calendarDayLoad(fastify.statsClient) })
@@ -161,6 +169,7 @@ export default async function app(fastify: FastifyInstance, { config, clock }: A
           await lifters.register(exerciseApi)
           await lifters.register(workoutApi)
           await lifters.register(liveWorkoutApi)
+          await lifters.register(routinesApi)
           await lifters.register(calendarApi)
           await lifters.register(statsApiRoutes)
           await lifters.register(bodyWeightApi)

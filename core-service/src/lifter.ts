@@ -12,6 +12,7 @@ import { exerciseStore } from './exercises/repository.ts'
 import type { PrismaClient } from './generated/prisma/client.ts'
 import type { Locale } from './i18n/locales.ts'
 import { importStore } from './import/plan-store.ts'
+import { routineStore } from './routines/repository.ts'
 import { liveWorkoutStore } from './workouts/live.ts'
 import { todayIn } from './workouts/local-time.ts'
 import { workoutStore } from './workouts/repository.ts'
@@ -36,6 +37,8 @@ export interface Lifter {
   workouts: ReturnType<typeof workoutStore>
   /** Their workout in progress: start or resume, tick sets one by one, finish, discard. */
   live: ReturnType<typeof liveWorkoutStore>
+  /** Their routines: plans of exercises with targets, and starting a live workout from one. */
+  routines: ReturnType<typeof routineStore>
   calendar: ReturnType<typeof calendarStore>
   bodyWeight: ReturnType<typeof bodyWeightStore>
   /** CSV imports: the pending plans between preview and confirm, and the confirm itself. */
@@ -64,6 +67,7 @@ export function lifterOf(
     exercises: exerciseStore(prisma, user.id),
     workouts: workoutStore(prisma, user, now),
     live: liveWorkoutStore(prisma, user.id, now),
+    routines: routineStore(prisma, user.id, now),
     calendar: calendarStore(prisma, user.id),
     bodyWeight: bodyWeightStore(prisma, user.id, now),
     imports: importStore(prisma, user.id, now),

@@ -42,6 +42,7 @@ export const navLinks = [
   { href: '/exercises', label: 'nav.exercises' },
   { href: '/progress', label: 'nav.progress' },
   { href: '/body-weight', label: 'nav.bodyWeight' },
+  { href: '/routines', label: 'nav.routines' },
   { href: '/settings', label: 'nav.settings' },
 ] as const
 

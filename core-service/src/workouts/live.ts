@@ -63,7 +63,8 @@ const exerciseSelect = {
   archived: true,
 } satisfies Prisma.ExerciseSelect
 
-async function lastTimeOf(
+/** The exercise's most recent earlier session (not `notIn`), for "last: …" and prefilling. */
+export async function lastTimeOf(
   db: Db,
   userId: string,
   exerciseId: string,

@@ -36,6 +36,7 @@ const USER_DATA = {
   custom: 'Pin Squat',
   bodyWeightNote: 'after breakfast',
   tokenName: 'test token',
+  routine: 'Push day',
 }
 
 async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
@@ -62,7 +63,16 @@ async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
     weight: 81.35,
     note: USER_DATA.bodyWeightNote,
   })
-  return { lifter, own, workout, bench }
+  const routine = (
+    await lifter.api('POST', '/api/v1/routines', {
+      name: USER_DATA.routine,
+      exercises: [
+        { exerciseId: bench, sets: 3, reps: 5, weight: 82.5, restSeconds: 120 },
+        { exerciseId: own.id, sets: 2, reps: 3 },
+      ],
+    })
+  ).json()
+  return { lifter, own, workout, bench, routine }
 }
 
 /** The same page in a language, chosen by the browser (the lifter's setting is Automatic). */
@@ -78,7 +88,7 @@ t.test('a signed-in lifter’s pages in Slovenian have no English text left', as
   const fake = await startFakeStats()
   t.teardown(() => fake.stop())
   const { app, db } = await buildTestCore(t, { STATS_URL: fake.url })
-  const { lifter, own, workout, bench } = await lifterWithData(t, app, db.url)
+  const { lifter, own, workout, bench, routine } = await lifterWithData(t, app, db.url)
   const { tokens } = (await lifter.api('GET', '/api/v1/tokens')).json() as { tokens: { prefix: string }[] }
   const check = {
     allowed: [
@@ -110,6 +120,9 @@ t.test('a signed-in lifter’s pages in Slovenian have no English text left', as
     '/body-weight',
     '/import',
     '/how-liftlog-counts',
+    '/routines',
+    '/routines/new',
+    `/routines/${routine.id}/edit`,
     '/no-such-page',
   ]
   for (const url of urls) {

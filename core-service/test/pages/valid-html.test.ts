@@ -70,7 +70,16 @@ async function lifterWithData(t: Test, app: FastifyInstance, dbUrl: string) {
   await lifter.api('PATCH', '/api/v1/me', { unit: 'lb' })
   await lifter.api('PUT', '/api/v1/body-weights/2026-01-05', { weight: 179.4 })
   await lifter.api('PATCH', '/api/v1/me', { unit: 'kg' })
-  return { lifter, own, workout, bench }
+  const routine = (
+    await lifter.api('POST', '/api/v1/routines', {
+      name: 'Push <day> & "more"',
+      exercises: [
+        { exerciseId: bench, sets: 3, reps: 5, weight: 80, restSeconds: 120 },
+        { exerciseId: own.id, sets: 2, reps: 3 },
+      ],
+    })
+  ).json()
+  return { lifter, own, workout, bench, routine }
 }
 
 t.test('guest pages are valid HTML', async (t) => {
@@ -121,8 +130,16 @@ t.test(
 
 t.test('a signed-in lifter’s pages are valid HTML (stats down: the unavailable panels)', async (t) => {
   const { app, db } = await buildTestCore(t)
-  const { lifter, own, workout, bench } = await lifterWithData(t, app, db.url)
+  const { lifter, own, workout, bench, routine } = await lifterWithData(t, app, db.url)
   const pages: [string, Promise<Page>, number?][] = [
+    ['routines', lifter.page('/routines')],
+    ['new routine', lifter.page('/routines/new')],
+    ['edit routine', lifter.page(`/routines/${routine.id}/edit`)],
+    [
+      'routine form refused',
+      lifter.form('/routines', { name: '', 'exerciseId.0': bench, 'sets.0': 'x', 'reps.0': '5' }),
+      400,
+    ],
     ['home', lifter.page('/')],
     ['settings', lifter.page('/settings')],
     ['workouts list', lifter.page('/workouts')],

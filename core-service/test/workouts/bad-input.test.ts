@@ -532,3 +532,69 @@ t.test('live workout routes refuse bad input with a clear 4xx and change nothing
   t.equal((await lifter.form('/workouts/live/not-a-workout/finish')).statusCode, 404)
   t.same(await snapshot(prisma), before, 'refused live forms changed nothing')
 })
+
+t.test('routine routes refuse bad input with a clear 4xx and change nothing', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench } = await catalog(prisma)
+  const lifter = await signUp(app)
+  const r = (
+    await lifter.api('POST', '/api/v1/routines', {
+      name: 'Push',
+      exercises: [{ exerciseId: bench, sets: 3, reps: 5, weight: 100 }],
+    })
+  ).json().id
+  const live = (await lifter.api('POST', '/api/v1/live-workouts')).json().id
+  const before = await snapshot(prisma)
+  const one = (extra: Record<string, unknown>) => ({
+    name: 'Push',
+    exercises: [{ exerciseId: bench, sets: 3, reps: 5, ...extra }],
+  })
+
+  const cases: [string, 'POST' | 'PUT' | 'DELETE' | 'GET', string, unknown, number, RegExp][] = [
+    ['no body', 'POST', '/api/v1/routines', undefined, 400, /body|name/],
+    ['no name', 'POST', '/api/v1/routines', { exercises: one({}).exercises }, 400, /name/],
+    ['name too long', 'POST', '/api/v1/routines', { ...one({}), name: 'x'.repeat(121) }, 400, /name/],
+    ['no exercises', 'POST', '/api/v1/routines', { name: 'Push', exercises: [] }, 400, /exercises/],
+    ['unknown field', 'POST', '/api/v1/routines', { ...one({}), share: true }, 400, /share/],
+    ['malformed exercise', 'POST', '/api/v1/routines', one({ exerciseId: 'bench' }), 400, /uuid|exerciseId/],
+    ['unknown exercise', 'POST', '/api/v1/routines', one({ exerciseId: UNKNOWN }), 400, /unknown exercise/],
+    ['zero sets', 'POST', '/api/v1/routines', one({ sets: 0 }), 400, /sets/],
+    ['too many sets', 'POST', '/api/v1/routines', one({ sets: 31 }), 400, /sets/],
+    ['reps as text', 'POST', '/api/v1/routines', one({ reps: 'five' }), 400, /reps/],
+    ['negative weight', 'PUT', `/api/v1/routines/${r}`, one({ weight: -1 }), 400, /weight/],
+    [
+      'over the kg limit',
+      'PUT',
+      `/api/v1/routines/${r}`,
+      one({ weight: 2500, unit: 'kg' }),
+      400,
+      /weight: must be a number from 0 to 2000 kg/,
+    ],
+    [
+      'three decimals',
+      'PUT',
+      `/api/v1/routines/${r}`,
+      one({ weight: 2.555 }),
+      400,
+      /weight: must have at most 2 decimals/,
+    ],
+    ['unknown unit', 'PUT', `/api/v1/routines/${r}`, one({ unit: 'st' }), 400, /unit/],
+    ['negative rest', 'PUT', `/api/v1/routines/${r}`, one({ restSeconds: -5 }), 400, /restSeconds/],
+    ['rest of a day', 'PUT', `/api/v1/routines/${r}`, one({ restSeconds: 86400 }), 400, /restSeconds/],
+    ['malformed id', 'GET', '/api/v1/routines/push', undefined, 400, /id/],
+    ['unknown routine', 'PUT', `/api/v1/routines/${UNKNOWN}`, one({}), 404, /routine not found/],
+    ['unknown routine', 'DELETE', `/api/v1/routines/${UNKNOWN}`, undefined, 404, /routine not found/],
+    ['unknown routine', 'POST', `/api/v1/routines/${UNKNOWN}/start`, undefined, 404, /routine not found/],
+    ['a workout already live', 'POST', `/api/v1/routines/${r}/start`, undefined, 409, /in progress/],
+    ['unknown workout', 'POST', `/api/v1/workouts/${UNKNOWN}/routine`, {}, 404, /not found/],
+    ['a live workout', 'POST', `/api/v1/workouts/${live}/routine`, {}, 404, /not found/],
+    ['name as a number', 'POST', `/api/v1/workouts/${live}/routine`, { name: 5 }, 400, /name/],
+  ]
+  for (const [what, method, url, body, status, message] of cases) {
+    const res = await lifter.api(method, url, body)
+    t.equal(res.statusCode, status, `${method} ${url}: ${what} → ${status}`)
+    t.match(res.json().message, message, `${what} says why`)
+  }
+  t.same(await snapshot(prisma), before, 'refused routine API writes changed nothing')
+})

@@ -13,7 +13,7 @@ export function testPrisma(t: Test, url: string): PrismaClient {
 
 /** Every workout, set, custom exercise, body-weight entry and user version, in a stable order, as plain JSON. */
 export async function snapshot(prisma: PrismaClient) {
-  const [users, exercises, workouts, sets, bodyWeights] = await Promise.all([
+  const [users, exercises, workouts, sets, bodyWeights, routines, routineExercises] = await Promise.all([
     prisma.user.findMany({
       select: { id: true, dataVersion: true, updatedAt: true },
       orderBy: { id: 'asc' },
@@ -22,8 +22,12 @@ export async function snapshot(prisma: PrismaClient) {
     prisma.workout.findMany({ orderBy: { id: 'asc' } }),
     prisma.workoutSet.findMany({ orderBy: { id: 'asc' } }),
     prisma.bodyWeight.findMany({ orderBy: { id: 'asc' } }),
+    prisma.routine.findMany({ orderBy: { id: 'asc' } }),
+    prisma.routineExercise.findMany({ orderBy: { id: 'asc' } }),
   ])
-  return JSON.parse(JSON.stringify({ users, exercises, workouts, sets, bodyWeights }))
+  return JSON.parse(
+    JSON.stringify({ users, exercises, workouts, sets, bodyWeights, routines, routineExercises }),
+  )
 }
 
 export async function catalogId(prisma: PrismaClient, key: string): Promise<string> {

@@ -40,6 +40,17 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
       .statusCode,
     200,
   )
+  // Alice's routine, with her custom exercise in it.
+  const routine = await alice.api('POST', '/api/v1/routines', {
+    name: 'Alice private session',
+    exercises: [
+      { exerciseId: bench, sets: 3, reps: 5, weight: 100 },
+      { exerciseId: e, sets: 2, reps: 3 },
+    ],
+  })
+  t.equal(routine.statusCode, 201)
+  const r = routine.json().id
+  const validRoutine = { name: 'hijacked', exercises: [{ exerciseId: bench, sets: 1, reps: 1 }] }
   const before = await snapshot(prisma)
   const validSets = [{ exerciseId: bench, reps: 1, weight: 1 }]
   const formFields = workoutForm({ date: '2026-01-11', title: 'hijacked' }, [
@@ -98,6 +109,12 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     ['DELETE', `/api/v1/live-workouts/${l}/rows/${row}`],
     ['POST', `/api/v1/live-workouts/${l}/finish`, {}],
     ['DELETE', `/api/v1/live-workouts/${l}`],
+    ['GET', `/api/v1/routines/${r}`],
+    ['PUT', `/api/v1/routines/${r}`, validRoutine],
+    ['DELETE', `/api/v1/routines/${r}`],
+    ['POST', `/api/v1/routines/${r}/start`],
+    ['POST', `/api/v1/workouts/${w}/routine`, {}],
+    ['POST', `/api/v1/workouts/${l}/routine`, {}],
   ]
   for (const [method, url, body] of api) {
     const bearer = await mallory.api(method, url, body)
@@ -119,6 +136,17 @@ t.test("a second lifter gets 404 for every page and API route on the first lifte
     t.equal(form.statusCode, 400)
     t.match(form.body, /unknown exercise/)
   }
+
+  // Nor in her own routine.
+  for (const exerciseId of [e, '00000000-0000-4000-8000-000000000000']) {
+    const res = await mallory.api('POST', '/api/v1/routines', {
+      name: 'Mine',
+      exercises: [{ exerciseId, sets: 3, reps: 5 }],
+    })
+    t.equal(res.statusCode, 400)
+    t.equal(res.json().message, 'exercises.0.exerciseId: unknown exercise')
+  }
+  t.same((await mallory.api('GET', '/api/v1/routines')).json().routines, [], "Alice's routine is not listed")
 
   // Lists, search and the calendar show Mallory nothing of Alice's.
   t.equal((await mallory.api('GET', '/api/v1/workouts')).json().total, 0)

@@ -125,6 +125,8 @@ if (chromiumMissing) {
         '/body-weight',
         '/settings',
         '/import',
+        '/routines',
+        '/routines/new',
       ]
       for (const path of pages) {
         const res = await page.goto(`${base}${path}`)
@@ -132,6 +134,18 @@ if (chromiumMissing) {
         t.same(await axeViolations(page), [], path)
         await shot(`${scheme}${path.replace(/[0-9a-f-]{36}/, 'id').replaceAll('/', '-') || '-home'}`)
       }
+
+      // A routine saved from the workout: its edit form, and the list with its Start button.
+      await page.goto(`${base}${workoutPath}`)
+      await Promise.all([
+        page.waitForURL(/\/routines\/[0-9a-f-]{36}\/edit$/),
+        page.click('button:has-text("Save as routine")'),
+      ])
+      t.same(await axeViolations(page), [], 'routine edit form (saved from a workout)')
+      await shot(`${scheme}-routines-id-edit`)
+      await page.goto(`${base}/routines`)
+      t.same(await axeViolations(page), [], '/routines with a routine')
+      await shot(`${scheme}-routines-with-one`)
 
       // The live workout with an exercise, a ticked set (the rest timer showing) and planned rows; the
       // empty-workout and discard pages; the resume banner on another page.

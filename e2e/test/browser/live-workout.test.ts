@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import t from 'tap'
 import { CHROMIUM, chromiumMissing } from '../../support/browser.ts'
+import { counted } from '../../support/interactions.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
 const PASSWORD = 'correct horse battery staple'
@@ -22,29 +23,6 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-
-/** What the lifter does, counted: a click or tap, a typed field, a key press. Set-up steps use `page`. */
-function counted(page: Page) {
-  const log: string[] = []
-  return {
-    log,
-    get count() {
-      return log.length
-    },
-    async click(selector: string) {
-      log.push(`click ${selector}`)
-      await page.click(selector)
-    },
-    async type(selector: string, text: string) {
-      log.push(`type ${selector} ${text}`)
-      await page.fill(selector, text)
-    },
-    async press(selector: string, key: string) {
-      log.push(`press ${key} in ${selector}`)
-      await page.press(selector, key)
-    },
-  }
-}
 
 if (chromiumMissing) {
   t.test('live workout in a browser', { skip: chromiumMissing }, async () => {})

@@ -181,6 +181,7 @@ export default async function workoutPages(app: FastifyInstance) {
         editHref: `/workouts/${workout.id}/edit`,
         repeatHref: `/workouts/new?repeat=${workout.id}`,
         deleteAction: `/workouts/${workout.id}/delete`,
+        saveAsRoutineAction: `/workouts/${workout.id}/routine`,
       })
     },
   )
