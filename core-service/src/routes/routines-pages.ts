@@ -79,7 +79,8 @@ export default async function routinePages(app: FastifyInstance) {
   fastify.get(
     '/routines/new',
     { schema: { hide: true, summary: 'New routine form', response: HtmlPage } },
-    async (request, reply) => renderForm(request, reply, null, { name: '', rows: withBlankRows([]) }),
+    async (request, reply) =>
+      renderForm(request, reply, null, { name: '', rows: withBlankRows([], request.lifter.user.unit) }),
   )
 
   fastify.get(
@@ -88,7 +89,10 @@ export default async function routinePages(app: FastifyInstance) {
     async (request, reply) => {
       const routine = await request.lifter.routines.find(request.params.id)
       if (!routine) throw noRoutine()
-      return renderForm(request, reply, routine, { name: routine.name, rows: rowsOf(routine) })
+      return renderForm(request, reply, routine, {
+        name: routine.name,
+        rows: rowsOf(routine, request.lifter.user.unit),
+      })
     },
   )
 
@@ -100,7 +104,10 @@ export default async function routinePages(app: FastifyInstance) {
     save: (input: ReturnType<typeof routineInput>['input']) => Promise<Routine>,
   ) {
     const fields = request.body ?? {}
-    const again = { name: fields.name ?? '', rows: withBlankRows(postedRows(fields)) }
+    const again = {
+      name: fields.name ?? '',
+      rows: withBlankRows(postedRows(fields, request.lifter.user.unit), request.lifter.user.unit),
+    }
     try {
       const { input, errors } = routineInput(fields, request.lifter.user.unit)
       if (Object.keys(errors).length > 0) throw invalidInput(errors)

@@ -1,5 +1,6 @@
 // The routine form (/routines/new, /routines/:id/edit) as plain fields: `name`, then per row
-// `exerciseId.N`, `sets.N`, `reps.N`, `weight.N`, `rest.N`. Without JavaScript there is nothing to add or
+// `exerciseId.N`, `sets.N`, `reps.N`, `weight.N`, `unit.N` (hidden: the unit the weight is typed in, so a
+// row saved in lb stays lb for a kg lifter), `rest.N`. Without JavaScript there is nothing to add or
 // remove rows with, so the form always shows the routine's rows plus BLANK_ROWS empty ones: a row whose
 // exercise is left at "—" is not part of the routine (that is also how a row is removed).
 
@@ -14,27 +15,30 @@ export interface FormRow {
   sets: string
   reps: string
   weight: string
+  unit: WeightUnit
   rest: string
 }
 
-export function rowsOf(routine: Routine | null): FormRow[] {
+/** The routine's rows plus blank ones, which are typed in the lifter's `unit`. */
+export function rowsOf(routine: Routine | null, unit: WeightUnit): FormRow[] {
   const rows = (routine?.exercises ?? []).map((e) => ({
     exerciseId: e.exercise.id,
     sets: String(e.sets),
     reps: String(e.reps),
     weight: e.weight ?? '',
+    unit: e.unit,
     rest: e.restSeconds === null ? '' : String(e.restSeconds),
   }))
-  return withBlankRows(rows)
+  return withBlankRows(rows, unit)
 }
 
-export function withBlankRows(rows: FormRow[]): FormRow[] {
-  const blank = { exerciseId: '', sets: '3', reps: '5', weight: '', rest: '' }
+export function withBlankRows(rows: FormRow[], unit: WeightUnit): FormRow[] {
+  const blank = { exerciseId: '', sets: '3', reps: '5', weight: '', unit, rest: '' }
   return [...rows, ...Array.from({ length: BLANK_ROWS }, () => ({ ...blank }))]
 }
 
-/** The rows as posted (blank exercise rows dropped), for showing the form again. */
-export function postedRows(fields: Record<string, string>): FormRow[] {
+/** The rows as posted (blank exercise rows dropped), for showing the form again; `unit` when none is given. */
+export function postedRows(fields: Record<string, string>, unit: WeightUnit): FormRow[] {
   const rows: FormRow[] = []
   for (let i = 0; i < 60 && `exerciseId.${i}` in fields; i++) {
     if (!fields[`exerciseId.${i}`]) continue
@@ -43,6 +47,7 @@ export function postedRows(fields: Record<string, string>): FormRow[] {
       sets: fields[`sets.${i}`] ?? '',
       reps: fields[`reps.${i}`] ?? '',
       weight: fields[`weight.${i}`] ?? '',
+      unit: fields[`unit.${i}`] === 'lb' ? 'lb' : fields[`unit.${i}`] === 'kg' ? 'kg' : unit,
       rest: fields[`rest.${i}`] ?? '',
     })
   }
@@ -53,7 +58,7 @@ const whole = /^\d{1,6}$/
 const decimal = /^\d{1,6}(\.\d+)?$/
 
 /**
- * The posted form as a routine input in the lifter's unit; number fields that do not read as numbers are
+ * The posted form as a routine input, each weight in its row's unit (the lifter's for new rows); number fields that do not read as numbers are
  * field errors here (the store checks the rest: known exercise, decimals, limits).
  */
 export function routineInput(
@@ -61,7 +66,7 @@ export function routineInput(
   unit: WeightUnit,
 ): { input: RoutineInput; errors: FieldErrors } {
   const errors: FieldErrors = {}
-  const exercises = postedRows(fields).map((row, i) => {
+  const exercises = postedRows(fields, unit).map((row, i) => {
     const sets = row.sets.trim()
     const reps = row.reps.trim()
     const weight = row.weight.trim().replace(',', '.')
@@ -78,7 +83,7 @@ export function routineInput(
       sets: Number(sets),
       reps: Number(reps),
       weight: weight ? Number(weight) : null,
-      unit,
+      unit: row.unit,
       restSeconds: rest ? Number(rest) : null,
     }
   })

@@ -138,3 +138,54 @@ t.test('another lifter’s routine pages are 404 and change nothing', async (t) 
   t.equal(JSON.stringify(await prisma.routine.findMany({ include: { exercises: true } })), before)
   t.equal(await prisma.workout.count(), 0, 'nothing started')
 })
+
+t.test('editing a routine with the form keeps each weight in the unit it was typed in', async (t) => {
+  const { app, db } = await buildTestCore(t)
+  const prisma = testPrisma(t, db.url)
+  const { bench, squat } = await catalog(prisma)
+  const lifter = await signUp(app, { unit: 'kg' })
+  const made = await lifter.api('POST', '/api/v1/routines', {
+    name: 'Mixed',
+    exercises: [
+      { exerciseId: bench, sets: 3, reps: 5, weight: 185, unit: 'lb' },
+      { exerciseId: squat, sets: 3, reps: 5, weight: 100 },
+    ],
+  })
+  t.equal(made.statusCode, 201, made.body)
+  const id = made.json().id
+  const form = await lifter.page(`/routines/${id}/edit`)
+  t.match(form.body, /name="unit\.0" value="lb"/, 'the lb row says so')
+  t.match(form.body, /name="unit\.2" value="kg"/, 'a blank row is in the lifter’s unit')
+  // What the browser posts back unchanged: the visible fields as shown, and the hidden units.
+  const units = Object.fromEntries(
+    [...form.body.matchAll(/name="unit\.(\d+)" value="(kg|lb)"/g)].map((m) => [
+      `unit.${m[1]}`,
+      m[2] as string,
+    ]),
+  )
+  const fields = {
+    name: 'Mixed, renamed',
+    ...units,
+    'exerciseId.0': bench,
+    'sets.0': '3',
+    'reps.0': '5',
+    'weight.0': '185',
+    'exerciseId.1': squat,
+    'sets.1': '3',
+    'reps.1': '5',
+    'weight.1': '100',
+    'exerciseId.2': '',
+  }
+  const saved = await lifter.form(`/routines/${id}`, fields)
+  t.equal(saved.statusCode, 303, saved.body)
+  const after = (await lifter.api('GET', `/api/v1/routines/${id}`)).json()
+  t.equal(after.name, 'Mixed, renamed')
+  t.same(
+    after.exercises.map((e: { weight: string | number; unit: string }) => [String(e.weight), e.unit]),
+    [
+      ['185', 'lb'],
+      ['100', 'kg'],
+    ],
+    '185 lb stays 185 lb, not 185 kg',
+  )
+})
