@@ -45,7 +45,7 @@ export interface PhonePageOptions {
 export async function openPhonePage(options: PhonePageOptions): Promise<PhonePage> {
   const shots =
     process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), `liftlog-${options.name}-`))
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const browser = await launchChromium()
   const context = await browser.newContext({
     viewport: { width: 360, height: 780 },
     timezoneId: options.timezoneId,
@@ -72,4 +72,9 @@ export function todayIn(zone: string): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date())
+}
+
+/** Launches Debian's chromium headless with the flags this closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
 }

@@ -8,10 +8,9 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts'
 import { editableWeight, MAX_WEIGHT_KG, toKg, WEIGHT_DECIMALS, type WeightUnit } from '../units.ts'
 import { type FieldErrors, invalidInput } from '../validation.ts'
 import { UNKNOWN_EXERCISE } from '../workouts/input.ts'
-import { findLive, lastTimeOf } from '../workouts/live.ts'
+import { findLive, insertLive, lastTimeOf } from '../workouts/live.ts'
 import type { LivePlan, PlanRow } from '../workouts/live-plan.ts'
 import type { LiveWorkout } from '../workouts/live-types.ts'
-import { dateColumn, localDateOf } from '../workouts/local-time.ts'
 import { setExerciseOf } from '../workouts/repository.ts'
 import { alreadyLive, noFinishedWorkout, noRoutine, nothingToSave } from './errors.ts'
 import type { Routine, RoutineInput } from './types.ts'
@@ -240,18 +239,7 @@ export async function startRoutine(
       })
       plan.entries.push({ id: randomUUID(), exerciseId: target.exercise.id, rows })
     }
-    await tx.workout.create({
-      data: {
-        userId,
-        liveOwnerId: userId,
-        startedAt: now,
-        localDate: dateColumn(localDateOf(now, owner.timeZone)),
-        timeZone: owner.timeZone,
-        title: routine.name,
-        plan: plan as unknown as Prisma.InputJsonObject,
-      },
-      select: { id: true },
-    })
+    await insertLive(tx, userId, owner, now, plan, routine.name)
     return (await findLive(tx, userId))!
   })
 }

@@ -169,18 +169,34 @@ export async function startLive(
     if (existing)
       return { workout: await toLive(tx, userId, existing, readPlan(existing.plan)), created: false }
     const plan = emptyPlan()
-    const created = await tx.workout.create({
-      data: {
-        userId,
-        liveOwnerId: userId,
-        startedAt: now,
-        localDate: dateColumn(localDateOf(now, owner.timeZone)),
-        timeZone: owner.timeZone,
-        plan: plan as unknown as Prisma.InputJsonObject,
-      },
-      select: liveSelect,
-    })
+    const created = await insertLive(tx, userId, owner, now, plan)
     return { workout: await toLive(tx, userId, created, plan), created: true }
+  })
+}
+
+/**
+ * The lifter's live workout row, started `now` in their zone with `plan` (and `title`, e.g. a routine's
+ * name). Call it inside the transaction that holds the owner lock and found no live workout.
+ */
+export function insertLive(
+  tx: Tx,
+  userId: string,
+  owner: { timeZone: string },
+  now: Date,
+  plan: LivePlan,
+  title: string | null = null,
+) {
+  return tx.workout.create({
+    data: {
+      userId,
+      liveOwnerId: userId,
+      startedAt: now,
+      localDate: dateColumn(localDateOf(now, owner.timeZone)),
+      timeZone: owner.timeZone,
+      title,
+      plan: plan as unknown as Prisma.InputJsonObject,
+    },
+    select: liveSelect,
   })
 }
 

@@ -6,23 +6,12 @@
 // the previous row's values). Mid-workout a reload and a second browser show every ticked set; Enter never
 // submits; and the same workout is logged with JavaScript disabled.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import t from 'tap'
-import { CHROMIUM, chromiumMissing } from '../../support/browser.ts'
+import { chromiumMissing, launchChromium } from '../../support/browser.ts'
 import { counted } from '../../support/interactions.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
 const PASSWORD = 'correct horse battery staple'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 if (chromiumMissing) {
   t.test('live workout in a browser', { skip: chromiumMissing }, async () => {})
@@ -31,7 +20,7 @@ if (chromiumMissing) {
   let browser: Browser
   t.before(async () => {
     stack = await startStack({ stats: false })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+    browser = await launchChromium()
   })
   t.teardown(async () => {
     await browser?.close()

@@ -2,23 +2,12 @@
 // processes, counted with the journeys' interaction counter: tap Routines in the nav, tap Start, tick each planned
 // row (the routine's targets are already in it), Finish — issue 16's "≤ 4 taps plus one per set".
 import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import t from 'tap'
-import { CHROMIUM, chromiumMissing } from '../../support/browser.ts'
+import { chromiumMissing, launchChromium } from '../../support/browser.ts'
 import { counted } from '../../support/interactions.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
 const PASSWORD = 'correct horse battery staple'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 // Exercise, sets, reps, weight as the routine prescribes them.
 const ROUTINE: [name: string, sets: number, reps: number, weight: string][] = [
@@ -34,7 +23,7 @@ if (chromiumMissing) {
   let browser: Browser
   t.before(async () => {
     stack = await startStack({ stats: false })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+    browser = await launchChromium()
   })
   t.teardown(async () => {
     await browser?.close()
