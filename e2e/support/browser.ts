@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const chromiumMissing = fs.existsSync(CHROMIUM)
@@ -46,20 +46,12 @@ export async function openPhonePage(options: PhonePageOptions): Promise<PhonePag
   const shots =
     process.env.LIFTLOG_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), `liftlog-${options.name}-`))
   const browser = await launchChromium()
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 780 },
+  const { page, problems } = await phoneIn(browser, {
     timezoneId: options.timezoneId,
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
     bypassCSP: options.bypassCSP ?? false,
   })
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  const problems: string[] = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-  })
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
   const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
   return { browser, page, problems, shot, shots }
 }
@@ -77,4 +69,20 @@ export function todayIn(zone: string): string {
 /** Launches Debian's chromium headless with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+}
+
+/**
+ * A 360 × 780 page in a new context of `browser` (`options` are the context's: zone, locale, scripts…),
+ * with its console errors and page errors collected in `problems`.
+ */
+export async function phoneIn(browser: Browser, options: BrowserContextOptions) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, ...options })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const problems: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
+  })
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  return { context, page, problems }
 }

@@ -7,7 +7,7 @@
 // submits; and the same workout is logged with JavaScript disabled.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import t from 'tap'
-import { chromiumMissing, launchChromium } from '../../support/browser.ts'
+import { chromiumMissing, launchChromium, phoneIn } from '../../support/browser.ts'
 import { counted } from '../../support/interactions.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
@@ -32,21 +32,7 @@ if (chromiumMissing) {
     bypassCSP = false,
     locale = 'en-GB',
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      timezoneId: 'Europe/Ljubljana',
-      locale,
-      javaScriptEnabled,
-      bypassCSP,
-    })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    const problems: string[] = []
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    return { context, page, problems }
+    return phoneIn(browser, { timezoneId: 'Europe/Ljubljana', locale, javaScriptEnabled, bypassCSP })
   }
 
   async function register(page: Page, username: string) {

@@ -3,7 +3,7 @@
 // row (the routine's targets are already in it), Finish — issue 16's "≤ 4 taps plus one per set".
 import type { Browser } from 'playwright-core'
 import t from 'tap'
-import { chromiumMissing, launchChromium } from '../../support/browser.ts'
+import { chromiumMissing, launchChromium, phoneIn } from '../../support/browser.ts'
 import { counted } from '../../support/interactions.ts'
 import { type Stack, startStack } from '../../support/stack.ts'
 
@@ -31,18 +31,10 @@ if (chromiumMissing) {
   })
 
   t.test('start a routine and log it as prescribed in ≤ 4 taps plus one per set', async (t) => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
+    const { context, page, problems } = await phoneIn(browser, {
       timezoneId: 'Europe/Ljubljana',
       locale: 'en-GB',
     })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    const problems: string[] = []
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`)
-    })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
     const base = stack.coreUrl
 
     // Set-up (not counted): an account and the routine, made with the no-script form.
